@@ -1,0 +1,12 @@
+package org.gridaid;
+
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+
+@SpringBootApplication
+public class GridAidApplication {
+
+  public static void main(String[] args) {
+    SpringApplication.run(GridAidApplication.class, args);
+  }
+}

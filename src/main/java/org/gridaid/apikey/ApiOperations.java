@@ -1,0 +1,19 @@
+package org.gridaid.apikey;
+
+import java.util.Set;
+
+/**
+ * The operations an outside system can be allowed. A controller names the operation it
+ * serves as {@code hasAuthority('api:<operation>')}; a key holding {@link #ALL_OPERATIONS}
+ * may do every one of them.
+ */
+public final class ApiOperations {
+
+  public static final String AREAS_READ = "areas:read";
+  public static final String AREAS_RESOLVE = "areas:resolve";
+  public static final String ALL_OPERATIONS = "*";
+
+  public static final Set<String> KNOWN = Set.of(AREAS_READ, AREAS_RESOLVE);
+
+  private ApiOperations() {}
+}

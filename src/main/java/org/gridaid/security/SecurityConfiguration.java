@@ -1,0 +1,77 @@
+package org.gridaid.security;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.camunda.bpm.engine.IdentityService;
+import org.gridaid.apikey.ApiKeyService;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
+import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.intercept.AuthorizationFilter;
+import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+import org.springframework.security.web.util.matcher.OrRequestMatcher;
+import org.springframework.security.web.util.matcher.RequestMatcher;
+import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
+
+/**
+ * Three doors. The APIs (/api, /engine-rest) are stateless: HTTP Basic with a staff account
+ * or an API key on every call, so no cookie can authenticate them and CSRF does not apply.
+ * The webapps (/camunda) keep Camunda's own sign-in, session and CSRF token. Everything
+ * else is health checks (public) or administration (admins only).
+ */
+@Configuration
+@EnableMethodSecurity
+class SecurityConfiguration {
+
+  @Bean
+  ProblemResponses problemResponses(ObjectMapper json) {
+    return new ProblemResponses(json);
+  }
+
+  @Bean
+  @Order(1)
+  SecurityFilterChain apiChain(HttpSecurity http, ProblemResponses problems, ApiKeyService keys,
+      IdentityService identity) throws Exception {
+    http.securityMatcher(new OrRequestMatcher(path("/api/**"), path("/engine-rest/**")))
+        .csrf(csrf -> csrf.disable())
+        .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+        .httpBasic(basic -> basic.authenticationEntryPoint(problems))
+        .exceptionHandling(errors -> errors.authenticationEntryPoint(problems).accessDeniedHandler(problems))
+        .addFilterBefore(new ApiKeyAuthenticationFilter(keys, problems), BasicAuthenticationFilter.class)
+        .addFilterAfter(new EngineRestIdentityFilter(identity), AuthorizationFilter.class)
+        .authorizeHttpRequests(requests -> requests
+            .requestMatchers(path("/engine-rest/**")).hasRole("STAFF")
+            .anyRequest().authenticated());
+    return http.build();
+  }
+
+  @Bean
+  @Order(2)
+  SecurityFilterChain webappChain(HttpSecurity http) throws Exception {
+    // Camunda's webapp filters authenticate, authorize and check the X-XSRF-TOKEN here
+    http.securityMatcher(path("/camunda/**"))
+        .csrf(csrf -> csrf.disable())
+        .headers(headers -> headers.disable())
+        .authorizeHttpRequests(requests -> requests.anyRequest().permitAll());
+    return http.build();
+  }
+
+  @Bean
+  @Order(3)
+  SecurityFilterChain everythingElse(HttpSecurity http, ProblemResponses problems) throws Exception {
+    http.httpBasic(basic -> basic.authenticationEntryPoint(problems))
+        .exceptionHandling(errors -> errors.authenticationEntryPoint(problems).accessDeniedHandler(problems))
+        .authorizeHttpRequests(requests -> requests
+            .requestMatchers("/", "/error", "/actuator/health", "/actuator/health/**", "/actuator/info").permitAll()
+            .anyRequest().hasRole("ADMIN"));
+    return http.build();
+  }
+
+  /** Matches the path below the context, whichever servlet (MVC, Jersey, webapps) serves it. */
+  private static RequestMatcher path(String pattern) {
+    return PathPatternRequestMatcher.withDefaults().matcher(pattern);
+  }
+}

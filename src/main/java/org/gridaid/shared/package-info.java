@@ -1,0 +1,2 @@
+/** Value types, problem responses and engine glue used by every module. */
+package org.gridaid.shared;

@@ -1,0 +1,174 @@
+package org.gridaid.shared.web;
+
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import jakarta.validation.ConstraintViolationException;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.gridaid.shared.web.Problems.FieldError;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.lang.Nullable;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.web.bind.MethodArgumentNotValidException;
+import org.springframework.web.bind.MissingServletRequestParameterException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.method.annotation.HandlerMethodValidationException;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+
+/** Every error of /api/** as application/problem+json with a stable type. */
+@RestControllerAdvice
+class ApiExceptionHandler extends ResponseEntityExceptionHandler {
+
+  private static final Logger log = LoggerFactory.getLogger(ApiExceptionHandler.class);
+
+  private static final Map<Integer, java.net.URI> TYPE_BY_STATUS = Map.of(
+      400, Problems.MALFORMED_REQUEST,
+      401, Problems.UNAUTHENTICATED,
+      403, Problems.FORBIDDEN,
+      404, Problems.NOT_FOUND,
+      405, Problems.METHOD_NOT_ALLOWED,
+      409, Problems.CONFLICT,
+      415, Problems.UNSUPPORTED_MEDIA_TYPE);
+
+  @ExceptionHandler(InvalidInputException.class)
+  ProblemDetail invalidInput(InvalidInputException e) {
+    return Problems.validation(e.errors());
+  }
+
+  @ExceptionHandler(ConstraintViolationException.class)
+  ProblemDetail constraintViolation(ConstraintViolationException e) {
+    return Problems.validation(e.getConstraintViolations().stream()
+        .map(v -> new FieldError(lastNode(v.getPropertyPath().toString()), v.getMessage()))
+        .toList());
+  }
+
+  @ExceptionHandler(NotFoundException.class)
+  ProblemDetail notFound(NotFoundException e) {
+    return Problems.of(HttpStatus.NOT_FOUND, Problems.NOT_FOUND, "Not found", e.getMessage());
+  }
+
+  @ExceptionHandler(ConflictException.class)
+  ProblemDetail conflict(ConflictException e) {
+    return Problems.of(HttpStatus.CONFLICT, Problems.CONFLICT, "Conflict", e.getMessage());
+  }
+
+  @ExceptionHandler(AccessDeniedException.class)
+  ProblemDetail accessDenied(AccessDeniedException e) {
+    return Problems.of(HttpStatus.FORBIDDEN, Problems.FORBIDDEN, "Forbidden",
+        "You are signed in but not allowed to do this.");
+  }
+
+  @ExceptionHandler(Exception.class)
+  ProblemDetail unexpected(Exception e) {
+    log.error("Unhandled error in API call", e);
+    return Problems.of(HttpStatus.INTERNAL_SERVER_ERROR, Problems.INTERNAL, "Internal error",
+        "The request could not be completed; nothing was changed. Please try again.");
+  }
+
+  @Override
+  protected ResponseEntity<Object> handleMethodArgumentNotValid(MethodArgumentNotValidException e,
+      HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+    List<FieldError> errors = e.getBindingResult().getFieldErrors().stream()
+        .map(f -> new FieldError(f.getField(), f.getDefaultMessage()))
+        .collect(Collectors.toList());
+    e.getBindingResult().getGlobalErrors().forEach(g ->
+        errors.add(new FieldError(g.getObjectName(), g.getDefaultMessage())));
+    return ResponseEntity.badRequest().body(Problems.validation(errors));
+  }
+
+  @Override
+  protected ResponseEntity<Object> handleHandlerMethodValidationException(
+      HandlerMethodValidationException e, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+    List<FieldError> errors = e.getParameterValidationResults().stream()
+        .flatMap(r -> r.getResolvableErrors().stream().map(err -> new FieldError(
+            parameterName(r.getMethodParameter()), err.getDefaultMessage())))
+        .toList();
+    return ResponseEntity.badRequest().body(Problems.validation(errors));
+  }
+
+  @Override
+  protected ResponseEntity<Object> handleMissingServletRequestParameter(
+      MissingServletRequestParameterException e, HttpHeaders headers, HttpStatusCode status,
+      WebRequest request) {
+    return ResponseEntity.badRequest().body(Problems.validation(
+        List.of(new FieldError(e.getParameterName(), "is required"))));
+  }
+
+  @Override
+  protected ResponseEntity<Object> handleTypeMismatch(org.springframework.beans.TypeMismatchException e,
+      HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+    String field = e instanceof MethodArgumentTypeMismatchException m ? m.getName() : e.getPropertyName();
+    return ResponseEntity.badRequest().body(Problems.validation(
+        List.of(new FieldError(field, "has an invalid value"))));
+  }
+
+  @Override
+  protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException e,
+      HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+    if (e.getCause() instanceof MismatchedInputException mismatch && !mismatch.getPath().isEmpty()) {
+      String field = jsonPath(mismatch.getPath());
+      String message = mismatch instanceof UnrecognizedPropertyException ? "is not a known field"
+          : mismatch instanceof InvalidFormatException ? "has an invalid value"
+          : "has the wrong type";
+      return ResponseEntity.badRequest().body(Problems.validation(List.of(new FieldError(field, message))));
+    }
+    return ResponseEntity.badRequest().body(Problems.of(HttpStatus.BAD_REQUEST,
+        Problems.MALFORMED_REQUEST, "Malformed request", "The request body is missing or is not valid JSON."));
+  }
+
+  @Override
+  protected ResponseEntity<Object> handleExceptionInternal(Exception e, @Nullable Object body,
+      HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+    ResponseEntity<Object> response = super.handleExceptionInternal(e, body, headers, status, request);
+    if (response != null && response.getBody() instanceof ProblemDetail problem
+        && (problem.getType() == null || "about:blank".equals(problem.getType().toString()))) {
+      problem.setType(TYPE_BY_STATUS.getOrDefault(status.value(), Problems.INTERNAL));
+    }
+    return response;
+  }
+
+  private static String jsonPath(List<JsonMappingException.Reference> path) {
+    StringBuilder field = new StringBuilder();
+    for (JsonMappingException.Reference ref : path) {
+      if (ref.getFieldName() != null) {
+        if (!field.isEmpty()) {
+          field.append('.');
+        }
+        field.append(ref.getFieldName());
+      } else {
+        field.append('[').append(ref.getIndex()).append(']');
+      }
+    }
+    return field.toString();
+  }
+
+  private static String parameterName(org.springframework.core.MethodParameter parameter) {
+    var requestParam = parameter.getParameterAnnotation(org.springframework.web.bind.annotation.RequestParam.class);
+    if (requestParam != null && !requestParam.name().isEmpty()) {
+      return requestParam.name();
+    }
+    var pathVariable = parameter.getParameterAnnotation(org.springframework.web.bind.annotation.PathVariable.class);
+    if (pathVariable != null && !pathVariable.name().isEmpty()) {
+      return pathVariable.name();
+    }
+    return parameter.getParameterName();
+  }
+
+  private static String lastNode(String propertyPath) {
+    int dot = propertyPath.lastIndexOf('.');
+    return dot < 0 ? propertyPath : propertyPath.substring(dot + 1);
+  }
+}

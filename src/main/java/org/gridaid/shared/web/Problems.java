@@ -1,0 +1,45 @@
+package org.gridaid.shared.web;
+
+import java.net.URI;
+import java.util.List;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+
+/** The stable problem types of the API (RFC 9457) and how each is built. */
+public final class Problems {
+
+  public static final URI VALIDATION = type("validation");
+  public static final URI MALFORMED_REQUEST = type("malformed-request");
+  public static final URI NOT_FOUND = type("not-found");
+  public static final URI CONFLICT = type("conflict");
+  public static final URI UNAUTHENTICATED = type("unauthenticated");
+  public static final URI FORBIDDEN = type("forbidden");
+  public static final URI METHOD_NOT_ALLOWED = type("method-not-allowed");
+  public static final URI UNSUPPORTED_MEDIA_TYPE = type("unsupported-media-type");
+  public static final URI INTERNAL = type("internal");
+  public static final URI ADDRESS_NOT_RESOLVED = type("address-not-resolved");
+
+  private Problems() {}
+
+  private static URI type(String slug) {
+    return URI.create("urn:grid-aid:problem:" + slug);
+  }
+
+  public static ProblemDetail of(HttpStatus status, URI type, String title, String detail) {
+    ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
+    problem.setType(type);
+    problem.setTitle(title);
+    return problem;
+  }
+
+  public static ProblemDetail validation(List<FieldError> errors) {
+    ProblemDetail problem = of(HttpStatus.BAD_REQUEST, VALIDATION, "Invalid input",
+        "Some fields are missing or invalid: "
+            + String.join(", ", errors.stream().map(FieldError::field).distinct().toList()));
+    problem.setProperty("errors", errors);
+    return problem;
+  }
+
+  /** One field at fault and why, as the caller sent it (JSON property or query parameter). */
+  public record FieldError(String field, String message) {}
+}

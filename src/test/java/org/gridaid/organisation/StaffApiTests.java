@@ -1,0 +1,99 @@
+package org.gridaid.organisation;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.gridaid.test.Api.admin;
+import static org.gridaid.test.Api.as;
+import static org.hamcrest.Matchers.containsInAnyOrder;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.everyItem;
+
+import java.util.List;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.identity.Group;
+import org.gridaid.test.ApiTestSupport;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+class StaffApiTests extends ApiTestSupport {
+
+  @Autowired
+  IdentityService identity;
+
+  @Test
+  void movingAGridWorkerToAnotherGridMovesTheirGroupsAndFilters() {
+    admin().body("""
+        {"userId": "grid-test-mover", "displayName": "调岗测试网格员", "role": "GRID_STAFF",
+         "areaCode": "JH-LL-YM-01", "initialPassword": "a-long-test-password"}""")
+        .post("/api/v1/staff").then().statusCode(201)
+        .body("groups", containsInAnyOrder("grid-staff", "grid-JH-LL-YM-01"));
+
+    admin().body("""
+        {"displayName": "调岗测试网格员", "role": "GRID_STAFF", "areaCode": "JH-LL-YM-03"}""")
+        .put("/api/v1/staff/grid-test-mover").then().statusCode(200)
+        .body("areaCode", equalTo("JH-LL-YM-03"))
+        .body("groups", containsInAnyOrder("grid-staff", "grid-JH-LL-YM-03"));
+
+    assertThat(groupsOf("grid-test-mover")).containsExactlyInAnyOrder("grid-staff", "grid-JH-LL-YM-03");
+    List<String> filters = as("grid-test-mover", "a-long-test-password").get("/engine-rest/filter")
+        .then().statusCode(200).extract().jsonPath().getList("name");
+    assertThat(filters).containsExactlyInAnyOrder("我的待办", "永明社区第3网格 · 网格任务");
+  }
+
+  @Test
+  void promotingAGridWorkerToGridLeaderGivesTheLeadersGroup() {
+    admin().body("""
+        {"userId": "grid-test-promoted", "displayName": "晋升测试", "role": "GRID_STAFF", "areaCode": "JH-JN-DH-02"}""")
+        .post("/api/v1/staff").then().statusCode(201);
+    admin().body("""
+        {"displayName": "晋升测试", "role": "GRID_LEADER", "areaCode": "JH-JN-DH-02"}""")
+        .put("/api/v1/staff/grid-test-promoted").then().statusCode(200);
+
+    assertThat(groupsOf("grid-test-promoted")).containsExactlyInAnyOrder("grid-leaders", "grid-leader-JH-JN-DH-02");
+  }
+
+  @Test
+  void anAreaOfTheWrongLevelIsRefusedAndNothingChanges() {
+    admin().body("""
+        {"displayName": "中福社区第1网格网格员", "role": "GRID_STAFF", "areaCode": "JH-LL-ZF"}""")
+        .put("/api/v1/staff/grid-lile-zhongfu-01").then().statusCode(400)
+        .contentType("application/problem+json")
+        .body("errors.field", containsInAnyOrder("areaCode"));
+    admin().body("""
+        {"userId": "Bad User", "displayName": "", "role": "ASTRONAUT"}""")
+        .post("/api/v1/staff").then().statusCode(400)
+        .body("errors.field", containsInAnyOrder("role"));
+    admin().body("""
+        {"userId": "Bad User", "displayName": "", "role": "HOTLINE", "initialPassword": "short"}""")
+        .post("/api/v1/staff").then().statusCode(400)
+        .body("errors.field", containsInAnyOrder("userId", "displayName", "initialPassword"));
+
+    as("hotline-01").get("/api/v1/staff/grid-lile-zhongfu-01").then().body("areaCode", equalTo("JH-LL-ZF-01"));
+    assertThat(groupsOf("grid-lile-zhongfu-01")).containsExactlyInAnyOrder("grid-staff", "grid-JH-LL-ZF-01");
+  }
+
+  @Test
+  void aUserIdIsRegisteredOnce() {
+    admin().body("""
+        {"userId": "hotline-01", "displayName": "重复", "role": "HOTLINE"}""")
+        .post("/api/v1/staff").then().statusCode(409).body("type", equalTo("urn:grid-aid:problem:conflict"));
+  }
+
+  @Test
+  void onlyAdministratorsChangeTheRegister() {
+    as("command-01").body("""
+        {"displayName": "x", "role": "GRID_STAFF", "areaCode": "JH-LL-ZF-02"}""")
+        .put("/api/v1/staff/grid-lile-zhongfu-01").then().statusCode(403);
+  }
+
+  @Test
+  void staffAreListedByRoleAndArea() {
+    as("command-01").queryParam("role", "GRID_LEADER").queryParam("areaCode", "JH-WH-XC-03")
+        .get("/api/v1/staff").then().statusCode(200)
+        .body("userId", containsInAnyOrder("gridleader-waihai-xinchuang-03"))
+        .body("roleLabel", everyItem(equalTo("网格长")));
+  }
+
+  private List<String> groupsOf(String userId) {
+    return identity.createGroupQuery().groupMember(userId).list().stream().map(Group::getId).toList();
+  }
+}

@@ -1,0 +1,102 @@
+package org.gridaid.test;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.springframework.beans.factory.support.DefaultListableBeanFactory;
+import org.springframework.context.ApplicationContextInitializer;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.core.env.MapPropertySource;
+
+/**
+ * Gives every application context of the test JVM a fresh database: in-memory H2, or a new
+ * database on a real PostgreSQL 16 started once per JVM when the build sets
+ * {@code gridaid.test.database=postgres} (the second surefire run).
+ */
+public class TestDatabaseInitializer implements ApplicationContextInitializer<ConfigurableApplicationContext> {
+
+  public static final String PROPERTY = "gridaid.test.database";
+  private static final AtomicInteger DATABASES = new AtomicInteger();
+  private static final AtomicInteger OPEN_CONTEXTS = new AtomicInteger();
+  private static EmbeddedPostgres postgres;
+
+  public static boolean onPostgres() {
+    return "postgres".equals(System.getProperty(PROPERTY));
+  }
+
+  @Override
+  public void initialize(ConfigurableApplicationContext context) {
+    Map<String, Object> properties;
+    if (onPostgres()) {
+      properties = newPostgresDatabase();
+      // registered first, so destroyed last: the server outlives every bean that uses it
+      OPEN_CONTEXTS.incrementAndGet();
+      ((DefaultListableBeanFactory) context.getBeanFactory())
+          .registerDisposableBean("embeddedPostgresLease", TestDatabaseInitializer::releaseServer);
+    } else {
+      properties = Map.of("spring.datasource.url", "jdbc:h2:mem:grid-aid-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1");
+    }
+    context.getEnvironment().getPropertySources().addFirst(new MapPropertySource("test-database", properties));
+  }
+
+  private static void releaseServer() {
+    if (OPEN_CONTEXTS.decrementAndGet() == 0) {
+      stopServer();
+    }
+  }
+
+  private static synchronized void stopServer() {
+    if (postgres != null) {
+      try {
+        postgres.close();
+      } catch (IOException ignored) {
+        // the data directory is temporary
+      }
+      postgres = null;
+    }
+  }
+
+  private static Map<String, Object> newPostgresDatabase() {
+    String name = "grid_aid_" + DATABASES.incrementAndGet();
+    try (Connection connection = server().getPostgresDatabase().getConnection();
+        Statement statement = connection.createStatement()) {
+      statement.execute("create database " + name);
+    } catch (SQLException e) {
+      throw new IllegalStateException("Could not create test database " + name, e);
+    }
+    return Map.of(
+        "spring.datasource.url", server().getJdbcUrl("postgres", name),
+        "spring.datasource.username", "postgres",
+        "spring.datasource.password", "",
+        "camunda.bpm.database.type", "postgres");
+  }
+
+  private static synchronized EmbeddedPostgres server() {
+    if (postgres == null) {
+      try {
+        postgres = EmbeddedPostgres.builder().setRegisterShutdownHook(false).start();
+      } catch (IOException e) {
+        throw new UncheckedIOException("Could not start embedded PostgreSQL", e);
+      }
+      // at exit Spring closes the contexts (and with the last one the server); wait for that
+      Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+        long deadline = System.currentTimeMillis() + 20_000;
+        while (OPEN_CONTEXTS.get() > 0 && System.currentTimeMillis() < deadline) {
+          try {
+            Thread.sleep(50);
+          } catch (InterruptedException e) {
+            return;
+          }
+        }
+        stopServer();
+      }));
+    }
+    return postgres;
+  }
+}

@@ -36,7 +36,7 @@ class SecurityTests extends ApiTestSupport {
 
   @Test
   void aWrongPasswordIsRefused() {
-    as("hotline-01", "not-the-password").get("/api/v1/areas").then().statusCode(401);
+    as("hotline-03", "not-the-password").get("/api/v1/areas").then().statusCode(401);
     as("nobody-at-all", "demo").get("/api/v1/areas").then().statusCode(401);
   }
 

@@ -2,6 +2,7 @@ package org.gridaid.security;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItems;
 
@@ -11,7 +12,7 @@ import java.util.List;
 import org.gridaid.test.ApiTestSupport;
 import org.junit.jupiter.api.Test;
 
-/** Signing in to Tasklist, Cockpit and Admin as the webapps do it, with Camunda's CSRF token. */
+/** Signing in to Tasklist, Cockpit and Admin as the webapps do it, with Camunda's CSRF token; their Chinese texts. */
 class WebappSignInTests extends ApiTestSupport {
 
   private static final String LOGIN = "/camunda/api/admin/auth/user/default/login/";
@@ -83,6 +84,16 @@ class WebappSignInTests extends ApiTestSupport {
   void signingInWithoutTheCsrfTokenIsRefused() {
     given().formParam("username", "demo").formParam("password", "demo").post(LOGIN + "cockpit")
         .then().statusCode(403);
+  }
+
+  @Test
+  void tasklistAndAdminOfferChinese() {
+    for (String app : List.of("tasklist", "admin", "welcome")) {
+      given().get("/camunda/app/" + app + "/scripts/config.js").then().statusCode(200)
+          .body(containsString("availableLocales: ['zh', 'en']"));
+      given().get("/camunda/app/" + app + "/locales/zh.json").then().statusCode(200)
+          .body("labels.TASKLIST_APP", equalTo("任务列表"));
+    }
   }
 
   @Test

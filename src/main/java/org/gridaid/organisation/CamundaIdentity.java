@@ -3,8 +3,10 @@ package org.gridaid.organisation;
 import static org.camunda.bpm.engine.authorization.Authorization.AUTH_TYPE_GLOBAL;
 import static org.camunda.bpm.engine.authorization.Authorization.AUTH_TYPE_GRANT;
 
+import java.security.SecureRandom;
 import java.util.Arrays;
 import java.util.HashSet;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -35,6 +37,7 @@ class CamundaIdentity {
 
   static final String MANAGED_GROUP_TYPE = org.camunda.bpm.engine.authorization.Groups.GROUP_TYPE_WORKFLOW;
   static final String MY_TASKS_FILTER = "my-tasks";
+  private static final SecureRandom RANDOM = new SecureRandom();
 
   private final IdentityService identity;
   private final AuthorizationService authorizations;
@@ -76,6 +79,17 @@ class CamundaIdentity {
     user.setFirstName(firstName);
     user.setLastName(lastName);
     identity.saveUser(user);
+  }
+
+  /** Replaces the password with a random one nobody knows: the account can no longer sign in. */
+  void lockOut(String userId) {
+    User user = identity.createUserQuery().userId(userId).singleResult();
+    if (user != null) {
+      byte[] random = new byte[32];
+      RANDOM.nextBytes(random);
+      user.setPassword(HexFormat.of().formatHex(random));
+      identity.saveUser(user);
+    }
   }
 
   /** Makes the user's managed memberships exactly the given groups. */

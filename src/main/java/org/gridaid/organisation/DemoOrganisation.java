@@ -25,6 +25,7 @@ class DemoOrganisation implements ApplicationRunner {
   static final String DISTRICT = "JH";
   static final int GRIDS_PER_COMMUNITY = 3;
   static final int UNITS_PER_GRID = 3;
+  private static final String LOADED_BY = "demo-data";
 
   record DemoStreet(String code, String name, String pinyin, List<DemoCommunity> communities) {}
 
@@ -104,7 +105,7 @@ class DemoOrganisation implements ApplicationRunner {
     }
     // one part-time helper in the first grid of each community
     staff.register(new Staff("grid-" + prefix + "-01-pt", community.name() + "第1网格兼职网格员",
-        StaffRole.GRID_STAFF, community.code() + "-01", Employment.PART_TIME), password);
+        StaffRole.GRID_STAFF, community.code() + "-01", Employment.PART_TIME), password, LOADED_BY);
   }
 
   /** Grids 1 and 2 share estate A (buildings 1-3 and 4-6); grid 3 has estate B. */
@@ -119,6 +120,6 @@ class DemoOrganisation implements ApplicationRunner {
   }
 
   private void person(String userId, String displayName, StaffRole role, String areaCode) {
-    staff.register(new Staff(userId, displayName, role, areaCode, Employment.FULL_TIME), password);
+    staff.register(new Staff(userId, displayName, role, areaCode, Employment.FULL_TIME), password, LOADED_BY);
   }
 }

@@ -95,7 +95,10 @@ class IdentitySync implements ApplicationRunner {
     }
   }
 
-  /** The user exists with current names and is in exactly the groups of their role and area. */
+  /**
+   * The user exists with current names and is in exactly the groups of their role and area
+   * (none when inactive).
+   */
   void syncStaff(Staff member, String initialPassword) {
     String areaName = member.areaCode() == null ? "" : areas.find(member.areaCode()).map(Area::name).orElse("");
     String lastName = areaName.isEmpty() ? member.role().label() : areaName + " " + member.role().label();
@@ -105,6 +108,9 @@ class IdentitySync implements ApplicationRunner {
 
   static Set<String> groupsOf(Staff member) {
     Set<String> groups = new LinkedHashSet<>();
+    if (!member.active()) {
+      return groups;
+    }
     groups.add(member.role().roleGroup());
     String areaGroup = member.areaCode() == null ? null : member.role().areaGroup(member.areaCode());
     if (areaGroup != null) {

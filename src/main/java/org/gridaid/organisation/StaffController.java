@@ -5,6 +5,7 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
+import java.security.Principal;
 import java.util.List;
 import java.util.Set;
 import org.springframework.http.HttpStatus;
@@ -49,26 +50,31 @@ class StaffController {
   @PostMapping
   @ResponseStatus(HttpStatus.CREATED)
   @PreAuthorize("hasRole('ADMIN')")
-  StaffView register(@Valid @RequestBody NewStaff body) {
+  StaffView register(@Valid @RequestBody NewStaff body, Principal admin) {
     Staff created = staff.register(new Staff(body.userId(), body.displayName(), body.role(), body.areaCode(),
-        body.employment() == null ? Employment.FULL_TIME : body.employment()), body.initialPassword());
+        employmentOrDefault(body.employment())), body.initialPassword(), admin.getName());
     return StaffView.of(created, staff.groupsOf(created.userId()));
   }
 
-  /** Moving a person to another grid or role changes their Camunda groups at once. */
+  /** Moving a person to another grid or role, or deactivating them, changes their groups at once. */
   @PutMapping("/{userId}")
   @PreAuthorize("hasRole('ADMIN')")
-  StaffView update(@PathVariable @Size(max = 64) String userId, @Valid @RequestBody StaffChange body) {
+  StaffView update(@PathVariable @Size(max = 64) String userId, @Valid @RequestBody StaffChange body,
+      Principal admin) {
     Staff updated = staff.update(new Staff(userId, body.displayName(), body.role(), body.areaCode(),
-        body.employment() == null ? Employment.FULL_TIME : body.employment()));
+        employmentOrDefault(body.employment()), body.active() == null || body.active()), admin.getName());
     return StaffView.of(updated, staff.groupsOf(userId));
   }
 
+  private static Employment employmentOrDefault(Employment employment) {
+    return employment == null ? Employment.FULL_TIME : employment;
+  }
+
   record StaffView(String userId, String displayName, StaffRole role, String roleLabel, String areaCode,
-      Employment employment, Set<String> groups) {
+      Employment employment, boolean active, Set<String> groups) {
     static StaffView of(Staff s, Set<String> groups) {
       return new StaffView(s.userId(), s.displayName(), s.role(), s.role().label(), s.areaCode(), s.employment(),
-          groups);
+          s.active(), groups);
     }
   }
 
@@ -84,5 +90,6 @@ class StaffController {
       @NotBlank @Size(max = 100) String displayName,
       @NotNull StaffRole role,
       @Size(max = 40) String areaCode,
-      Employment employment) {}
+      Employment employment,
+      Boolean active) {}
 }

@@ -8,7 +8,7 @@ import org.springframework.stereotype.Repository;
 @Repository
 class StaffMembers {
 
-  private static final String COLUMNS = "select user_id, display_name, role, area_code, employment from staff";
+  private static final String COLUMNS = "select user_id, display_name, role, area_code, employment, active from staff";
 
   private final JdbcClient jdbc;
 
@@ -39,21 +39,24 @@ class StaffMembers {
     return jdbc.sql(COLUMNS + " where user_id = ?").param(userId).query(StaffMembers::map).optional();
   }
 
-  void insert(Staff staff) {
-    jdbc.sql("insert into staff (user_id, display_name, role, area_code, employment) values (?, ?, ?, ?, ?)")
-        .params(staff.userId(), staff.displayName(), staff.role().name(), staff.areaCode(), staff.employment().name())
+  void insert(Staff staff, String changedBy) {
+    jdbc.sql("insert into staff (user_id, display_name, role, area_code, employment, active, updated_by)"
+            + " values (?, ?, ?, ?, ?, ?, ?)")
+        .params(staff.userId(), staff.displayName(), staff.role().name(), staff.areaCode(),
+            staff.employment().name(), staff.active(), changedBy)
         .update();
   }
 
-  void update(Staff staff) {
-    jdbc.sql("update staff set display_name = ?, role = ?, area_code = ?, employment = ?,"
-            + " updated_at = current_timestamp where user_id = ?")
-        .params(staff.displayName(), staff.role().name(), staff.areaCode(), staff.employment().name(), staff.userId())
+  void update(Staff staff, String changedBy) {
+    jdbc.sql("update staff set display_name = ?, role = ?, area_code = ?, employment = ?, active = ?,"
+            + " updated_at = current_timestamp, updated_by = ? where user_id = ?")
+        .params(staff.displayName(), staff.role().name(), staff.areaCode(), staff.employment().name(),
+            staff.active(), changedBy, staff.userId())
         .update();
   }
 
   private static Staff map(java.sql.ResultSet rs, int row) throws java.sql.SQLException {
     return new Staff(rs.getString("user_id"), rs.getString("display_name"), StaffRole.valueOf(rs.getString("role")),
-        rs.getString("area_code"), Employment.valueOf(rs.getString("employment")));
+        rs.getString("area_code"), Employment.valueOf(rs.getString("employment")), rs.getBoolean("active"));
   }
 }

@@ -8,12 +8,16 @@ import org.gridaid.shared.web.ConflictException;
 import org.gridaid.shared.web.InvalidInputException;
 import org.gridaid.shared.web.NotFoundException;
 import org.gridaid.shared.web.Problems.FieldError;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /** The staff register; every change is carried into Camunda's identity in the same transaction. */
 @Service
 public class StaffService {
+
+  private static final Logger log = LoggerFactory.getLogger(StaffService.class);
 
   private final StaffMembers members;
   private final AreaDirectory areas;
@@ -50,23 +54,33 @@ public class StaffService {
    * password they cannot sign in until an administrator sets one in Camunda Admin.
    */
   @Transactional
-  public Staff register(Staff staff, String initialPassword) {
+  public Staff register(Staff staff, String initialPassword, String changedBy) {
     if (members.find(staff.userId()).isPresent()) {
       throw new ConflictException("Staff member '" + staff.userId() + "' already exists");
     }
     checkArea(staff);
-    members.insert(staff);
+    members.insert(staff, changedBy);
     identity.syncStaff(staff, initialPassword);
+    log.info("Staff {} registered as {} in {} by {}", staff.userId(), staff.role(), staff.areaCode(), changedBy);
     return staff;
   }
 
-  /** Changes name, role or area; the person's groups follow at once. */
+  /**
+   * Changes name, role, area or whether the person is active; their groups follow at once.
+   * Deactivating also locks the account: an administrator sets a new password in Camunda
+   * Admin when the person comes back.
+   */
   @Transactional
-  public Staff update(Staff staff) {
-    get(staff.userId());
+  public Staff update(Staff staff, String changedBy) {
+    Staff before = get(staff.userId());
     checkArea(staff);
-    members.update(staff);
+    members.update(staff, changedBy);
     identity.syncStaff(staff, null);
+    if (before.active() && !staff.active()) {
+      camunda.lockOut(staff.userId());
+    }
+    log.info("Staff {} changed by {}: {} {} -> {} {}{}", staff.userId(), changedBy, before.role(), before.areaCode(),
+        staff.role(), staff.areaCode(), staff.active() ? "" : " (inactive)");
     return staff;
   }
 

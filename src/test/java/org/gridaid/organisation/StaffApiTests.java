@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.gridaid.test.Api.admin;
 import static org.gridaid.test.Api.as;
 import static org.hamcrest.Matchers.containsInAnyOrder;
+import static org.hamcrest.Matchers.empty;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.everyItem;
 
@@ -13,11 +14,14 @@ import org.camunda.bpm.engine.identity.Group;
 import org.gridaid.test.ApiTestSupport;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 class StaffApiTests extends ApiTestSupport {
 
   @Autowired
   IdentityService identity;
+  @Autowired
+  JdbcClient jdbc;
 
   @Test
   void movingAGridWorkerToAnotherGridMovesTheirGroupsAndFilters() {
@@ -49,6 +53,26 @@ class StaffApiTests extends ApiTestSupport {
         .put("/api/v1/staff/grid-test-promoted").then().statusCode(200);
 
     assertThat(groupsOf("grid-test-promoted")).containsExactlyInAnyOrder("grid-leaders", "grid-leader-JH-JN-DH-02");
+  }
+
+  @Test
+  void aDeactivatedPersonLeavesTheirGroupsAndCannotSignIn() {
+    admin().body("""
+        {"userId": "volunteer-test-leaver", "displayName": "离队志愿者", "role": "VOLUNTEER",
+         "areaCode": "JH-JN", "initialPassword": "a-long-test-password"}""")
+        .post("/api/v1/staff").then().statusCode(201);
+    as("volunteer-test-leaver", "a-long-test-password").get("/api/v1/areas/JH").then().statusCode(200);
+
+    admin().body("""
+        {"displayName": "离队志愿者", "role": "VOLUNTEER", "areaCode": "JH-JN", "active": false}""")
+        .put("/api/v1/staff/volunteer-test-leaver").then().statusCode(200)
+        .body("active", equalTo(false))
+        .body("groups", empty());
+
+    assertThat(groupsOf("volunteer-test-leaver")).isEmpty();
+    as("volunteer-test-leaver", "a-long-test-password").get("/api/v1/areas/JH").then().statusCode(401);
+    assertThat(jdbc.sql("select updated_by from staff where user_id = 'volunteer-test-leaver'")
+        .query(String.class).single()).isEqualTo("demo");
   }
 
   @Test

@@ -44,6 +44,24 @@ public class StaffService {
   }
 
   /** The Camunda groups the person is in now (role, area and any others an admin added). */
+  /**
+   * The grids a person's work covers: the hotline, medical team and district command work
+   * everywhere; grid, community and street staff their own area; other roles no grid.
+   */
+  public Coverage coverageOf(String userId) {
+    Optional<Staff> member = find(userId).filter(Staff::active);
+    if (member.isEmpty()) {
+      return Coverage.NOWHERE;
+    }
+    return switch (member.get().role()) {
+      case HOTLINE, MEDICAL_TEAM, DISTRICT_COMMAND -> Coverage.EVERYWHERE;
+      case GRID_STAFF, GRID_LEADER, COMMUNITY, STREET -> new Coverage(false,
+          areas.subtree(member.get().areaCode()).stream().filter(Area::isGrid).map(Area::code)
+              .collect(java.util.stream.Collectors.toUnmodifiableSet()));
+      default -> Coverage.NOWHERE;
+    };
+  }
+
   public Set<String> groupsOf(String userId) {
     get(userId);
     return camunda.memberships(userId);

@@ -9,9 +9,11 @@ import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 
 /**
  * The whole application on a random port with the demo organisation, on the database the
- * build chose. Every test class uses the same context, so it starts once per JVM.
+ * build chose. Every test class uses the same context, so it starts once per JVM. The job
+ * executor is off: tests fire timers and deliver messages by executing the jobs themselves.
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
-@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
+@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
+    properties = "camunda.bpm.job-execution.enabled=false")
 public @interface GridAidTest {}

@@ -13,7 +13,7 @@ public class InvalidInputException extends RuntimeException {
   }
 
   public InvalidInputException(List<FieldError> errors) {
-    super(errors.toString());
+    super(String.join("; ", errors.stream().map(e -> e.field() + " " + e.message()).toList()));
     this.errors = List.copyOf(errors);
   }
 

@@ -18,6 +18,7 @@ public final class Problems {
   public static final URI UNSUPPORTED_MEDIA_TYPE = type("unsupported-media-type");
   public static final URI INTERNAL = type("internal");
   public static final URI ADDRESS_NOT_RESOLVED = type("address-not-resolved");
+  public static final URI TOO_MANY_REQUESTS = type("too-many-requests");
 
   private Problems() {}
 

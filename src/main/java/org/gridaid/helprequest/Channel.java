@@ -1,0 +1,6 @@
+package org.gridaid.helprequest;
+
+/** How the request reached us. */
+public enum Channel {
+  HOTLINE, MINI_PROGRAM, PARTNER_HOTLINE, WALK_IN, OTHER
+}

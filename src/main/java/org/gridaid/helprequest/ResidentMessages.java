@@ -1,0 +1,165 @@
+package org.gridaid.helprequest;
+
+import java.sql.Timestamp;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Date;
+import java.util.List;
+import java.util.Optional;
+import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.context.Context;
+import org.camunda.bpm.engine.impl.interceptor.Command;
+import org.camunda.bpm.engine.impl.interceptor.CommandContext;
+import org.camunda.bpm.engine.impl.interceptor.CommandExecutor;
+import org.camunda.bpm.engine.impl.jobexecutor.JobHandler;
+import org.camunda.bpm.engine.impl.jobexecutor.JobHandlerConfiguration;
+import org.camunda.bpm.engine.impl.persistence.entity.ExecutionEntity;
+import org.camunda.bpm.engine.impl.persistence.entity.JobEntity;
+import org.camunda.bpm.engine.impl.persistence.entity.MessageEntity;
+import org.gridaid.organisation.Area;
+import org.gridaid.organisation.AreaDirectory;
+import org.gridaid.shared.PhoneNumbers;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/**
+ * The outbox of messages to callers. Each message is stored with the status change that
+ * caused it and delivered by a job of the engine's job executor, so any node of the cluster
+ * sends it, a failing gateway is retried with growing pauses, and the case never waits.
+ */
+@Component
+class ResidentMessages extends AbstractProcessEnginePlugin implements JobHandler<ResidentMessages.MessageRef> {
+
+  static final String JOB_TYPE = "resident-message";
+  static final int MAX_ATTEMPTS = 6;
+  private static final Logger log = LoggerFactory.getLogger(ResidentMessages.class);
+
+  private final JdbcClient jdbc;
+  private final AreaDirectory areas;
+  private final SmsSender sender;
+  private CommandExecutor commands;
+
+  ResidentMessages(JdbcClient jdbc, AreaDirectory areas, SmsSender sender) {
+    this.jdbc = jdbc;
+    this.areas = areas;
+    this.sender = sender;
+  }
+
+  @Override
+  public void preInit(ProcessEngineConfigurationImpl configuration) {
+    List<JobHandler> handlers = configuration.getCustomJobHandlers() == null
+        ? new java.util.ArrayList<>() : new java.util.ArrayList<>(configuration.getCustomJobHandlers());
+    handlers.add(this);
+    configuration.setCustomJobHandlers(handlers);
+  }
+
+  @Override
+  public void postInit(ProcessEngineConfigurationImpl configuration) {
+    commands = configuration.getCommandExecutorTxRequired();
+  }
+
+  /** Stores the message in the caller's transaction and schedules its delivery. */
+  void queue(HelpRequest request, ResidentMessage.Template template) {
+    String gridName = request.gridCode() == null ? "" : areas.find(request.gridCode()).map(Area::name).orElse("");
+    var keys = new org.springframework.jdbc.support.GeneratedKeyHolder();
+    jdbc.sql("""
+            insert into resident_message (help_request_id, phone, template, body, status, created_at)
+            values (?, ?, ?, ?, 'PENDING', ?)""")
+        .params(request.id(), request.callerPhone(), template.name(),
+            template.render(request.trackingCode(), gridName), Timestamp.from(HelpRequestService.now()))
+        .update(keys, "id");
+    long id = keys.getKey().longValue();
+    schedule(id, null);
+  }
+
+  private void schedule(long messageId, Instant due) {
+    Command<Void> send = context -> {
+      MessageEntity job = new MessageEntity();
+      job.setJobHandlerType(JOB_TYPE);
+      job.setJobHandlerConfigurationRaw(Long.toString(messageId));
+      if (due != null) {
+        job.setDuedate(Date.from(due));
+      }
+      context.getJobManager().send(job);
+      return null;
+    };
+    CommandContext current = Context.getCommandContext();
+    if (current != null) {
+      send.execute(current);
+    } else {
+      commands.execute(send);
+    }
+  }
+
+  @Override
+  public String getType() {
+    return JOB_TYPE;
+  }
+
+  @Override
+  public void execute(MessageRef ref, ExecutionEntity execution, CommandContext context, String tenantId) {
+    Optional<ResidentMessage> found = find(ref.messageId());
+    if (found.isEmpty() || found.get().status() != ResidentMessage.Status.PENDING) {
+      return;
+    }
+    ResidentMessage message = found.get();
+    int attempt = message.attempts() + 1;
+    try {
+      sender.send(message.phone(), message.body(), "HR-MSG-" + message.id());
+      jdbc.sql("update resident_message set status = 'SENT', attempts = ?, sent_at = ?, last_error = null where id = ?")
+          .params(attempt, Timestamp.from(HelpRequestService.now()), message.id()).update();
+    } catch (Exception e) {
+      String error = String.valueOf(e.getMessage());
+      boolean giveUp = attempt >= MAX_ATTEMPTS;
+      jdbc.sql("update resident_message set status = ?, attempts = ?, last_error = ? where id = ?")
+          .params(giveUp ? "FAILED" : "PENDING", attempt, error.length() > 500 ? error.substring(0, 500) : error,
+              message.id())
+          .update();
+      log.warn("Message {} to {} not delivered (attempt {}): {}", message.id(), PhoneNumbers.mask(message.phone()),
+          attempt, error);
+      if (!giveUp) {
+        schedule(message.id(), HelpRequestService.now().plus(backoff(attempt)));
+      }
+    }
+  }
+
+  /** 1, 2, 4, 8, 16 minutes. */
+  static Duration backoff(int attempt) {
+    return Duration.ofMinutes(1L << (attempt - 1));
+  }
+
+  List<ResidentMessage> forCase(long helpRequestId) {
+    return jdbc.sql("select * from resident_message where help_request_id = ? order by id").param(helpRequestId)
+        .query(ResidentMessages::map).list();
+  }
+
+  private Optional<ResidentMessage> find(long id) {
+    return jdbc.sql("select * from resident_message where id = ?").param(id).query(ResidentMessages::map).optional();
+  }
+
+  private static ResidentMessage map(java.sql.ResultSet rs, int row) throws java.sql.SQLException {
+    return new ResidentMessage(rs.getLong("id"), rs.getLong("help_request_id"), rs.getString("phone"),
+        ResidentMessage.Template.valueOf(rs.getString("template")), rs.getString("body"),
+        ResidentMessage.Status.valueOf(rs.getString("status")), rs.getInt("attempts"));
+  }
+
+  @Override
+  public MessageRef newConfiguration(String canonicalString) {
+    return new MessageRef(Long.parseLong(canonicalString));
+  }
+
+  @Override
+  public void onDelete(MessageRef configuration, JobEntity jobEntity) {
+    // the outbox row keeps the record
+  }
+
+  record MessageRef(long messageId) implements JobHandlerConfiguration {
+    @Override
+    public String toCanonicalString() {
+      return Long.toString(messageId);
+    }
+  }
+}

@@ -1,0 +1,33 @@
+package org.gridaid.helprequest;
+
+/** Kinds of timeline entries, each with the words a resident reads on the tracking page. */
+enum TimelineEventType {
+  RECEIVED("诉求已受理"),
+  DUPLICATE_LINKED("同一来电人同类诉求再次来电, 已并入本诉求"),
+  AWAITING_GRID("地址未能匹配网格, 由热线人工指定"),
+  ASSIGNED("已派单至网格"),
+  MEDICAL_TEAM_ALERTED("已通知医疗保障组"),
+  MEDICAL_TEAM_RESPONDED("医疗保障组已处置"),
+  RESPONDED("网格员已响应"),
+  ESCALATED("已升级督办"),
+  SUPERVISED("督办人员已跟进"),
+  ON_HOLD("应居民要求暂缓处理"),
+  RESUMED("恢复处理"),
+  REROUTED("已改派至其他网格"),
+  HANDLED("已处置"),
+  CALLBACK("热线回访"),
+  RETURNED_TO_GRID("回访不满意, 已退回网格重新处理"),
+  CLOSED("已办结"),
+  CLOSED_UNREACHABLE("多次回访未接通, 已办结"),
+  CANCELLED("已撤销");
+
+  private final String publicText;
+
+  TimelineEventType(String publicText) {
+    this.publicText = publicText;
+  }
+
+  String publicText() {
+    return publicText;
+  }
+}

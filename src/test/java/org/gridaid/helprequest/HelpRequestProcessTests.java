@@ -1,0 +1,288 @@
+package org.gridaid.helprequest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
+import static org.gridaid.helprequest.HelpRequestProcess.*;
+import static org.gridaid.helprequest.TimelineEventType.*;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.Date;
+import java.util.Map;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.gridaid.shared.web.InvalidInputException;
+import org.junit.jupiter.api.Test;
+
+class HelpRequestProcessTests extends HelpRequestScenario {
+
+  @Test
+  void aCallIsRoutedToTheGridOfItsAddressWithItsDeadlinesAndClosedAfterTheCallBack() {
+    long id = call("MEDICINE", ZHONGFU_ADDRESS, "ELDERLY_ALONE");
+
+    HelpRequest request = helpRequest(id);
+    assertThat(request.status()).isEqualTo(HelpRequestStatus.ASSIGNED);
+    assertThat(request.gridCode()).isEqualTo(ZHONGFU_GRID);
+    assertThat(request.priority()).isEqualTo("P2");
+    assertThat(Duration.between(request.receivedAt(), request.responseDueAt())).isEqualTo(Duration.ofHours(2));
+    var handling = task(id, TASK_HANDLE_REQUEST);
+    assertThat(handling).hasCandidateGroup("grid-" + ZHONGFU_GRID).hasName("网格员处置");
+    assertThat(handling.getDueDate()).isEqualTo(Date.from(request.resolutionDueAt()));
+    assertThat(handling.getFollowUpDate()).isEqualTo(Date.from(request.responseDueAt()));
+    assertThat((String) runtime.getVariable(process(id).getId(), DEADLINES)).contains("首次响应", "办结", "下次升级: 网格长");
+    assertThat(runtime.getVariables(process(id).getId())).doesNotContainKeys("callerPhone", "description");
+
+    resolve(id);
+    assertThat(task(id, TASK_CALLBACK)).hasCandidateGroup("hotline");
+    assertThat(helpRequest(id).status()).isEqualTo(HelpRequestStatus.HANDLED);
+
+    var instance = process(id);
+    callBack(id, true, true);
+
+    assertThat(instance).isEnded().hasPassed("endEvent_closed");
+    assertThat(helpRequest(id).status()).isEqualTo(HelpRequestStatus.CLOSED);
+    assertThat(timeline(id)).containsExactly(RECEIVED, ASSIGNED, TimelineEventType.RESPONDED, HANDLED, CALLBACK, CLOSED);
+  }
+
+  @Test
+  void theTriageTableSetsPriorityAndDeadlinesPerCategoryAndFlags() {
+    assertThat(helpRequest(call("MEDICAL_EMERGENCY", ZHONGFU_ADDRESS)).priority()).isEqualTo("P1");
+    assertThat(helpRequest(call("LIVING_SUPPLIES", ZHONGFU_ADDRESS)).priority()).isEqualTo("P3");
+    assertThat(helpRequest(call("LIVING_SUPPLIES", ZHONGFU_ADDRESS, "PREGNANT")).priority()).isEqualTo("P2");
+    assertThat(helpRequest(call("QUESTION", ZHONGFU_ADDRESS, "CHILD_ALONE")).priority()).isEqualTo("P2");
+    HelpRequest complaint = helpRequest(call("COMPLAINT", ZHONGFU_ADDRESS));
+    assertThat(complaint.priority()).isEqualTo("P4");
+    assertThat(Duration.between(complaint.receivedAt(), complaint.responseDueAt())).isEqualTo(Duration.ofHours(72));
+    assertThat(Duration.between(complaint.receivedAt(), complaint.resolutionDueAt())).isEqualTo(Duration.ofDays(7));
+  }
+
+  @Test
+  void aMedicalEmergencyAlsoGoesToTheMedicalTeamAtOnce() {
+    long id = call("MEDICAL_EMERGENCY", ZHONGFU_ADDRESS);
+
+    assertThat(task(id, TASK_MEDICAL_RESPONSE)).hasCandidateGroup("medical-team");
+    assertThat(task(id, TASK_HANDLE_REQUEST)).hasCandidateGroup("grid-" + ZHONGFU_GRID);
+    HelpRequest request = helpRequest(id);
+    assertThat(Duration.between(request.receivedAt(), request.responseDueAt())).isEqualTo(Duration.ofMinutes(15));
+    assertThat(timeline(id)).contains(MEDICAL_TEAM_ALERTED);
+
+    complete(id, TASK_MEDICAL_RESPONSE, Map.of("medicalNote", "医生已上门处置, 病情稳定"));
+    assertThat(timeline(id)).contains(MEDICAL_TEAM_RESPONDED);
+    assertThat(task(id, TASK_HANDLE_REQUEST)).isNotNull();
+  }
+
+  @Test
+  void anAddressWithNoGridGoesToAnOperatorWhoPicksTheGrid() {
+    long id = call("LIVING_SUPPLIES", "不存在的小区99栋");
+
+    assertThat(helpRequest(id).status()).isEqualTo(HelpRequestStatus.AWAITING_GRID);
+    assertThat(task(id, TASK_PICK_GRID)).hasCandidateGroup("hotline");
+
+    assertThatThrownBy(() -> complete(id, TASK_PICK_GRID, Map.of("pickedGridCode", "JH-NOWHERE")))
+        .hasRootCauseInstanceOf(InvalidInputException.class);
+    complete(id, TASK_PICK_GRID, Map.of("pickedGridCode", "JH-WH-YQ-03"));
+
+    assertThat(task(id, TASK_HANDLE_REQUEST)).hasCandidateGroup("grid-JH-WH-YQ-03");
+    assertThat(helpRequest(id).gridCode()).isEqualTo("JH-WH-YQ-03");
+  }
+
+  @Test
+  void nobodyRespondsSoTheGridLeaderIsToldThenEachLevelUpToTheDistrict() {
+    long id = call("MEDICINE", ZHONGFU_ADDRESS);
+
+    deadlinePasses(id, TIMER_RESPONSE_DEADLINE);
+    assertThat(task(id, TASK_GRID_LEADER_FOLLOW_UP)).hasCandidateGroup("grid-leader-" + ZHONGFU_GRID);
+
+    deadlinePasses(id, TIMER_RESOLUTION_DEADLINE);
+    assertThat(task(id, TASK_COMMUNITY_FOLLOW_UP)).hasCandidateGroup("community-JH-LL-ZF");
+    assertThat(helpRequest(id).escalationLevel()).isEqualTo(EscalationLevel.COMMUNITY);
+
+    deadlinePasses(id, TIMER_COMMUNITY_DEADLINE);
+    assertThat(task(id, TASK_STREET_FOLLOW_UP)).hasCandidateGroup("street-JH-LL");
+
+    deadlinePasses(id, TIMER_STREET_DEADLINE);
+    assertThat(task(id, TASK_DISTRICT_FOLLOW_UP)).hasCandidateGroup("district-command");
+
+    assertThat(service.timeline(id).stream().filter(e -> e.type() == ESCALATED).map(TimelineEvent::level))
+        .containsExactly("GRID_LEADER", "COMMUNITY", "STREET", "DISTRICT");
+    assertThat(task(id, TASK_HANDLE_REQUEST)).as("the grid keeps the case").isNotNull();
+  }
+
+  @Test
+  void aGridWorkerWhoTakesTheCaseInTimeSparesTheGridLeader() {
+    long id = call("MEDICINE", ZHONGFU_ADDRESS);
+
+    tasks.claim(task(id, TASK_HANDLE_REQUEST).getId(), "grid-lile-zhongfu-02");
+    assertThat(helpRequest(id).status()).isEqualTo(HelpRequestStatus.IN_PROGRESS);
+
+    deadlinePasses(id, TIMER_RESPONSE_DEADLINE);
+    assertThat(process(id)).hasPassed("endEvent_respondedInTime");
+    assertThat(openTasks(id)).extracting("taskDefinitionKey").containsExactly(TASK_HANDLE_REQUEST);
+    assertThat(timeline(id)).doesNotContain(ESCALATED);
+  }
+
+  @Test
+  void actingOnTheCaseAtCommunityLevelStopsTheLaterEscalations() {
+    long id = call("LIVING_SUPPLIES", ZHONGFU_ADDRESS);
+    deadlinePasses(id, TIMER_RESOLUTION_DEADLINE);
+
+    complete(id, TASK_COMMUNITY_FOLLOW_UP, Map.of("supervisionNote", "已协调社区物资, 督促网格今日送达"));
+
+    assertThat(timer(id, TIMER_COMMUNITY_DEADLINE)).isNull();
+    assertThat(openTasks(id)).extracting("taskDefinitionKey").containsExactly(TASK_HANDLE_REQUEST);
+    assertThat(timeline(id)).contains(SUPERVISED);
+  }
+
+  @Test
+  void resolvingTheCaseEndsEveryOpenEscalation() {
+    long id = call("LIVING_SUPPLIES", ZHONGFU_ADDRESS);
+    deadlinePasses(id, TIMER_RESPONSE_DEADLINE);
+    deadlinePasses(id, TIMER_RESOLUTION_DEADLINE);
+
+    resolve(id);
+
+    assertThat(openTasks(id)).extracting("taskDefinitionKey").containsExactly(TASK_CALLBACK);
+  }
+
+  @Test
+  void aResidentNotReachedThreeTimesIsClosedAsUnreachableWithTheRecordKept() {
+    long id = call("QUESTION", ZHONGFU_ADDRESS);
+    resolve(id);
+    var instance = process(id);
+
+    callBack(id, false, false);
+    callBack(id, false, false);
+    assertThat(helpRequest(id).status()).isEqualTo(HelpRequestStatus.HANDLED);
+    callBack(id, false, false);
+
+    assertThat(instance).isEnded().hasPassed("endEvent_closedUnreachable");
+    HelpRequest closed = helpRequest(id);
+    assertThat(closed.status()).isEqualTo(HelpRequestStatus.CLOSED_UNREACHABLE);
+    assertThat(closed.callbackAttempts()).isEqualTo(3);
+    assertThat(closed.actionTaken()).isEqualTo("网格员已送药上门");
+  }
+
+  @Test
+  void anUnsatisfiedResidentSendsTheCaseBackToTheGrid() {
+    long id = call("LIVING_SUPPLIES", ZHONGFU_ADDRESS);
+    resolve(id);
+
+    callBack(id, true, false);
+
+    assertThat(task(id, TASK_HANDLE_REQUEST)).hasCandidateGroup("grid-" + ZHONGFU_GRID);
+    assertThat(helpRequest(id).status()).isEqualTo(HelpRequestStatus.IN_PROGRESS);
+    assertThat(timeline(id)).contains(RETURNED_TO_GRID);
+  }
+
+  @Test
+  void cancellingEndsEveryOpenTask() {
+    long id = call("MEDICAL_EMERGENCY", ZHONGFU_ADDRESS);
+    var instance = process(id);
+    assertThat(openTasks(id)).hasSize(2);
+
+    service.cancel(id, "居民已自行就医", "hotline-01");
+    runtime.createMessageCorrelation(MESSAGE_CANCELLED).processInstanceBusinessKey(String.valueOf(id)).correlateAll();
+
+    assertThat(instance).isEnded().hasPassed("endEvent_cancelled");
+    assertThat(openTasks(id)).isEmpty();
+    assertThat(helpRequest(id).status()).isEqualTo(HelpRequestStatus.CANCELLED);
+  }
+
+  @Test
+  void aSecondCallAboutTheSameThingIsLinkedToTheOpenCaseInsteadOfStartingAgain() {
+    String phone = newPhone();
+    long first = submit(callFrom(phone, "MEDICINE", ZHONGFU_ADDRESS));
+
+    long second = submit(callFrom(phone, "MEDICINE", ZHONGFU_ADDRESS));
+
+    assertThat(second).isNotEqualTo(first);
+    assertThat(helpRequest(second).status()).isEqualTo(HelpRequestStatus.LINKED);
+    assertThat(helpRequest(second).linkedToId()).isEqualTo(first);
+    assertThat(process(second)).isNull();
+    assertThat(helpRequest(first).linkedCalls()).isEqualTo(1);
+    assertThat(timeline(first)).contains(DUPLICATE_LINKED);
+    assertThat(openTasks(first)).hasSize(1);
+    assertThat((String) runtime.getVariable(process(first).getId(), CASE_SUMMARY)).contains("再次来电: 1 次");
+  }
+
+  @Test
+  void aCaseOnHoldStopsItsDeadlinesAndResumesWithTheTimeThatWasLeft() {
+    Instant start = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+    ClockUtil.setCurrentTime(Date.from(start));
+    long id = call("MEDICINE", ZHONGFU_ADDRESS);
+    HelpRequest before = helpRequest(id);
+
+    ClockUtil.setCurrentTime(Date.from(start.plus(Duration.ofMinutes(30))));
+    Instant resumeAt = start.plus(Duration.ofHours(5));
+    complete(id, TASK_HANDLE_REQUEST, Map.of("outcome", "ON_HOLD", "holdReason", "居民下午3点后方便接电话",
+        "resumeAt", resumeAt.toString()));
+    assertThat(helpRequest(id).status()).isEqualTo(HelpRequestStatus.ON_HOLD);
+    assertThat(process(id)).isWaitingAt("gateway_waitForResident");
+    assertThat(timer(id, TIMER_RESPONSE_DEADLINE)).as("no escalation while on hold").isNull();
+
+    ClockUtil.setCurrentTime(Date.from(resumeAt));
+    deadlinePasses(id, TIMER_RESUME_AT);
+
+    HelpRequest resumed = helpRequest(id);
+    Duration held = Duration.ofMinutes(270);
+    assertThat(resumed.responseDueAt()).isEqualTo(before.responseDueAt().plus(held));
+    assertThat(resumed.resolutionDueAt()).isEqualTo(before.resolutionDueAt().plus(held));
+    assertThat(task(id, TASK_HANDLE_REQUEST).getDueDate()).isEqualTo(Date.from(resumed.resolutionDueAt()));
+    assertThat(timeline(id)).containsSubsequence(ON_HOLD, RESUMED);
+  }
+
+  @Test
+  void aCaseOnHoldResumesEarlyWhenTheResidentIsReady() {
+    long id = call("MEDICINE", ZHONGFU_ADDRESS);
+    complete(id, TASK_HANDLE_REQUEST, Map.of("outcome", "ON_HOLD", "holdReason", "居民外出",
+        "resumeAt", Instant.now().plus(Duration.ofHours(3)).toString()));
+
+    runtime.createMessageCorrelation(MESSAGE_RESUMED).processInstanceBusinessKey(String.valueOf(id)).correlate();
+
+    assertThat(task(id, TASK_HANDLE_REQUEST)).isNotNull();
+    assertThat(helpRequest(id).status()).isEqualTo(HelpRequestStatus.IN_PROGRESS);
+  }
+
+  @Test
+  void aHoldNeedsAReasonAndAFutureResumeTimeAndOtherwiseTheTaskStaysOpen() {
+    long id = call("MEDICINE", ZHONGFU_ADDRESS);
+
+    assertThatThrownBy(() -> complete(id, TASK_HANDLE_REQUEST, Map.of("outcome", "ON_HOLD", "holdReason", "稍后",
+        "resumeAt", Instant.now().minus(Duration.ofHours(1)).toString())))
+        .hasRootCauseInstanceOf(InvalidInputException.class).hasMessageContaining("resumeAt");
+
+    assertThat(task(id, TASK_HANDLE_REQUEST)).isNotNull();
+    assertThat(helpRequest(id).status()).isEqualTo(HelpRequestStatus.ASSIGNED);
+  }
+
+  @Test
+  void reroutingToAnotherGridKeepsTheDeadlinesCountedFromIntake() {
+    long id = call("LIVING_SUPPLIES", ZHONGFU_ADDRESS);
+    HelpRequest before = helpRequest(id);
+
+    complete(id, TASK_HANDLE_REQUEST, Map.of("outcome", "REROUTE", "newGridCode", "JH-LL-ZF-03",
+        "actionTaken", "该楼栋属第3网格"));
+
+    assertThat(task(id, TASK_HANDLE_REQUEST)).hasCandidateGroup("grid-JH-LL-ZF-03");
+    HelpRequest after = helpRequest(id);
+    assertThat(after.gridCode()).isEqualTo("JH-LL-ZF-03");
+    assertThat(after.responseDueAt()).isEqualTo(before.responseDueAt());
+    assertThat(after.resolutionDueAt()).isEqualTo(before.resolutionDueAt());
+    assertThat(timeline(id)).contains(REROUTED);
+  }
+
+  @Test
+  void transferringToADepartmentRecordsWhich() {
+    long id = call("COMPLAINT", ZHONGFU_ADDRESS);
+
+    assertThatThrownBy(() -> complete(id, TASK_HANDLE_REQUEST, Map.of("outcome", "TRANSFERRED",
+        "actionTaken", "转交处理"))).hasRootCauseInstanceOf(InvalidInputException.class)
+        .hasMessageContaining("transferredTo");
+    complete(id, TASK_HANDLE_REQUEST, Map.of("outcome", "TRANSFERRED", "actionTaken", "药店哄抬物价, 已转交",
+        "transferredTo", "市场监管局"));
+
+    assertThat(helpRequest(id).transferredTo()).isEqualTo("市场监管局");
+    assertThat(helpRequest(id).outcome()).isEqualTo(Outcome.TRANSFERRED);
+  }
+}

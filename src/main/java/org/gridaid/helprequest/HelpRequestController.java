@@ -14,10 +14,12 @@ import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.List;
 import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.gridaid.organisation.StaffService;
 import org.gridaid.shared.web.ConflictException;
+import org.gridaid.shared.web.InvalidInputException;
 import org.gridaid.shared.web.NotFoundException;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -33,6 +35,7 @@ import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /** Help requests for outside systems (API key) and staff (HTTP Basic). */
 @RestController
@@ -48,10 +51,12 @@ class HelpRequestController {
   private final IdentityService identity;
   private final TrackingRateLimit rateLimit;
   private final ObjectMapper json;
+  private final TransactionTemplate transaction;
 
   HelpRequestController(HelpRequestIntake intake, HelpRequestService service, StaffService staff,
       RuntimeService runtime, TaskService tasks, IdentityService identity, TrackingRateLimit rateLimit,
-      ObjectMapper json) {
+      ObjectMapper json, TransactionTemplate transaction) {
+    this.transaction = transaction;
     this.intake = intake;
     this.service = service;
     this.staff = staff;
@@ -148,7 +153,7 @@ class HelpRequestController {
     if (task == null) {
       throw new ConflictException("Help request " + id + " is not waiting for the grid");
     }
-    asStaff(authentication, () -> {
+    asStaff(authentication, () -> transaction.executeWithoutResult(status -> {
       if (task.getAssignee() == null) {
         tasks.claim(task.getId(), caller.id());
       }
@@ -156,7 +161,7 @@ class HelpRequestController {
           HelpRequestProcess.Forms.OUTCOME, Outcome.ON_HOLD.name(),
           HelpRequestProcess.Forms.HOLD_REASON, body.reason(),
           HelpRequestProcess.RESUME_AT, body.resumeAt()));
-    });
+    }));
     return get(id, authentication);
   }
 
@@ -204,13 +209,23 @@ class HelpRequestController {
     return request;
   }
 
-  /** Engine calls made on a staff member's behalf run under their Camunda authorizations. */
+  /**
+   * Engine calls made on a staff member's behalf run under their Camunda authorizations; a
+   * form the task listeners refuse comes back as the 400 it is.
+   */
   private void asStaff(Authentication authentication, Runnable action) {
     List<String> groups = authentication.getAuthorities().stream().map(GrantedAuthority::getAuthority)
         .filter(a -> a.startsWith("GROUP_")).map(a -> a.substring("GROUP_".length())).toList();
     identity.setAuthentication(authentication.getName(), groups);
     try {
       action.run();
+    } catch (ProcessEngineException e) {
+      for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+        if (cause instanceof InvalidInputException invalid) {
+          throw invalid;
+        }
+      }
+      throw e;
     } finally {
       identity.clearAuthentication();
     }

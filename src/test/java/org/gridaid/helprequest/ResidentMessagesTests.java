@@ -1,0 +1,93 @@
+package org.gridaid.helprequest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.runtime.Job;
+import org.gridaid.organisation.AreaDirectory;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/** Residents are told of each status change; a failing gateway is retried and never blocks the case. */
+class ResidentMessagesTests extends HelpRequestScenario {
+
+  @Autowired
+  ResidentMessages messages;
+  @Autowired
+  JdbcClient jdbc;
+  @Autowired
+  AreaDirectory areas;
+  @Autowired
+  ProcessEngineConfigurationImpl configuration;
+
+  @Test
+  void eachStatusChangeQueuesAChineseMessageThatTheJobExecutorDelivers() {
+    long id = call("MEDICINE", ZHONGFU_ADDRESS);
+    resolve(id);
+    callBack(id, true, true);
+
+    List<ResidentMessage> queued = messages.forCase(id);
+    assertThat(queued).extracting(ResidentMessage::template).containsExactly(ResidentMessage.Template.RECEIVED,
+        ResidentMessage.Template.ASSIGNED, ResidentMessage.Template.HANDLED, ResidentMessage.Template.CLOSED);
+    assertThat(queued.get(0).body()).contains("已受理", helpRequest(id).trackingCode());
+    assertThat(queued.get(1).body()).contains("中福社区第2网格");
+    assertThat(queued).allSatisfy(m -> assertThat(m.status()).isEqualTo(ResidentMessage.Status.PENDING));
+
+    deliveryJobs(id).forEach(job -> management.executeJob(job.getId()));
+
+    assertThat(messages.forCase(id)).allSatisfy(m -> assertThat(m.status()).isEqualTo(ResidentMessage.Status.SENT));
+  }
+
+  @Test
+  void aFailingGatewayIsRetriedWithGrowingPausesAndFinallyMarkedFailed() {
+    long id = call("QUESTION", ZHONGFU_ADDRESS);
+    List<String> tried = new ArrayList<>();
+    ResidentMessages failing = new ResidentMessages(jdbc, areas, (phone, body, reference) -> {
+      tried.add(reference);
+      throw new IllegalStateException("gateway down");
+    });
+    ResidentMessage received = messages.forCase(id).get(0);
+
+    deliver(failing, received);
+
+    ResidentMessage afterOne = messages.forCase(id).get(0);
+    assertThat(afterOne.status()).isEqualTo(ResidentMessage.Status.PENDING);
+    assertThat(afterOne.attempts()).isEqualTo(1);
+    Job retry = deliveryJobs(id).stream().filter(j -> j.getDuedate() != null).findFirst().orElseThrow();
+    assertThat(Duration.between(Instant.now(), retry.getDuedate().toInstant()))
+        .isBetween(Duration.ofSeconds(30), Duration.ofSeconds(61));
+    assertThat(helpRequest(id).status()).as("the case goes on").isEqualTo(HelpRequestStatus.ASSIGNED);
+
+    for (int attempt = 2; attempt <= ResidentMessages.MAX_ATTEMPTS; attempt++) {
+      deliver(failing, received);
+    }
+    assertThat(messages.forCase(id).get(0).status()).isEqualTo(ResidentMessage.Status.FAILED);
+    assertThat(tried).hasSize(ResidentMessages.MAX_ATTEMPTS);
+    assertThat(jdbc.sql("select last_error from resident_message where id = ?").param(received.id())
+        .query(String.class).single()).isEqualTo("gateway down");
+  }
+
+  private void deliver(ResidentMessages handler, ResidentMessage message) {
+    configuration.getCommandExecutorTxRequired().execute(context -> {
+      handler.execute(new ResidentMessages.MessageRef(message.id()), null, context, null);
+      return null;
+    });
+  }
+
+  private List<Job> deliveryJobs(long id) {
+    List<Long> ids = messages.forCase(id).stream().map(ResidentMessage::id).toList();
+    return management.createJobQuery().list().stream()
+        .filter(job -> ids.stream().anyMatch(m -> configurationOf(job).equals(String.valueOf(m))))
+        .toList();
+  }
+
+  private String configurationOf(Job job) {
+    return jdbc.sql("select handler_cfg_ from act_ru_job where id_ = ?").param(job.getId()).query(String.class)
+        .optional().orElse("");
+  }
+}

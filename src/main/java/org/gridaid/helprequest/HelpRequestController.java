@@ -13,6 +13,7 @@ import java.time.Instant;
 import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.RuntimeService;
@@ -26,6 +27,7 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.GrantedAuthority;
+import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.validation.annotation.Validated;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -35,7 +37,6 @@ import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
-import org.springframework.transaction.support.TransactionTemplate;
 
 /** Help requests for outside systems (API key) and staff (HTTP Basic). */
 @RestController
@@ -157,7 +158,7 @@ class HelpRequestController {
       if (task.getAssignee() == null) {
         tasks.claim(task.getId(), caller.id());
       }
-      tasks.complete(task.getId(), java.util.Map.of(
+      tasks.complete(task.getId(), Map.of(
           HelpRequestProcess.Forms.OUTCOME, Outcome.ON_HOLD.name(),
           HelpRequestProcess.Forms.HOLD_REASON, body.reason(),
           HelpRequestProcess.RESUME_AT, body.resumeAt()));

@@ -4,8 +4,11 @@ import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
+import java.util.Date;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.gridaid.organisation.Area;
 import org.gridaid.organisation.AreaDirectory;
@@ -58,7 +61,7 @@ public class HelpRequestService {
     return cases.findByTrackingCode(code);
   }
 
-  java.util.List<TimelineEvent> timeline(long id) {
+  List<TimelineEvent> timeline(long id) {
     return cases.timeline(id);
   }
 
@@ -255,13 +258,13 @@ public class HelpRequestService {
     try {
       return Outcome.valueOf(code);
     } catch (IllegalArgumentException e) {
-      throw new InvalidInputException("outcome", "must be one of " + java.util.List.of(Outcome.values()));
+      throw new InvalidInputException("outcome", "must be one of " + List.of(Outcome.values()));
     }
   }
 
   private static Instant parseResumeAt(Object value, Instant now) {
     Instant at;
-    if (value instanceof java.util.Date date) {
+    if (value instanceof Date date) {
       at = date.toInstant();
     } else if (value instanceof String text && !text.isBlank()) {
       try {
@@ -358,7 +361,7 @@ public class HelpRequestService {
     return get(id);
   }
 
-  HelpRequests.Page search(java.util.Set<String> gridCodes, String gridCode, HelpRequestStatus status,
+  HelpRequests.Page search(Set<String> gridCodes, String gridCode, HelpRequestStatus status,
       boolean overdue, int page, int size) {
     return cases.search(gridCodes, gridCode, status, overdue, now(), page, size);
   }

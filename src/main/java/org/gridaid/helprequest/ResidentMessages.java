@@ -1,8 +1,11 @@
 package org.gridaid.helprequest;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
 import java.util.Optional;
@@ -23,6 +26,7 @@ import org.gridaid.shared.PhoneNumbers;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Component;
 
 /**
@@ -51,7 +55,7 @@ class ResidentMessages extends AbstractProcessEnginePlugin implements JobHandler
   @Override
   public void preInit(ProcessEngineConfigurationImpl configuration) {
     List<JobHandler> handlers = configuration.getCustomJobHandlers() == null
-        ? new java.util.ArrayList<>() : new java.util.ArrayList<>(configuration.getCustomJobHandlers());
+        ? new ArrayList<>() : new ArrayList<>(configuration.getCustomJobHandlers());
     handlers.add(this);
     configuration.setCustomJobHandlers(handlers);
   }
@@ -64,7 +68,7 @@ class ResidentMessages extends AbstractProcessEnginePlugin implements JobHandler
   /** Stores the message in the caller's transaction and schedules its delivery. */
   void queue(HelpRequest request, ResidentMessage.Template template) {
     String gridName = request.gridCode() == null ? "" : areas.find(request.gridCode()).map(Area::name).orElse("");
-    var keys = new org.springframework.jdbc.support.GeneratedKeyHolder();
+    var keys = new GeneratedKeyHolder();
     jdbc.sql("""
             insert into resident_message (help_request_id, phone, template, body, status, created_at)
             values (?, ?, ?, ?, 'PENDING', ?)""")
@@ -140,7 +144,7 @@ class ResidentMessages extends AbstractProcessEnginePlugin implements JobHandler
     return jdbc.sql("select * from resident_message where id = ?").param(id).query(ResidentMessages::map).optional();
   }
 
-  private static ResidentMessage map(java.sql.ResultSet rs, int row) throws java.sql.SQLException {
+  private static ResidentMessage map(ResultSet rs, int row) throws SQLException {
     return new ResidentMessage(rs.getLong("id"), rs.getLong("help_request_id"), rs.getString("phone"),
         ResidentMessage.Template.valueOf(rs.getString("template")), rs.getString("body"),
         ResidentMessage.Status.valueOf(rs.getString("status")), rs.getInt("attempts"));

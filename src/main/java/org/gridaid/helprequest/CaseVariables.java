@@ -20,7 +20,6 @@ final class CaseVariables {
     process.setVariable(HelpRequestProcess.StartVariables.GRID_CODE, routing.gridCode());
     process.setVariable(COMMUNITY_CODE, routing.communityCode());
     process.setVariable(STREET_CODE, routing.streetCode());
-    process.setVariable(PRIORITY, routing.priority());
     process.setVariable(TASK_PRIORITY, taskPriority(routing.priority()));
     process.setVariable(MEDICAL_ALERT, routing.medicalAlert());
     process.setVariable(RESPONSE_DUE, Date.from(routing.responseDue()));

@@ -46,7 +46,6 @@ public final class HelpRequestProcess {
   public static final String TRIAGE = "triage";
   public static final String COMMUNITY_CODE = "communityCode";
   public static final String STREET_CODE = "streetCode";
-  public static final String PRIORITY = "priority";
   public static final String TASK_PRIORITY = "taskPriority";
   public static final String MEDICAL_ALERT = "medicalAlert";
   public static final String RESPONSE_DUE = "responseDue";

@@ -10,6 +10,7 @@ import java.util.Collection;
 import java.util.List;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.camunda.bpm.engine.variable.Variables;
 import org.gridaid.organisation.AreaDirectory;
 import org.springframework.stereotype.Component;
 
@@ -52,9 +53,11 @@ class RegisterHelpRequest implements JavaDelegate {
     }
     execution.removeVariables(PERSONAL);
     execution.setVariable(CATEGORY, intake.category().name());
-    execution.setVariable(LINKED_TO_OPEN_CASE, registration.linkedToId() != null);
-    execution.setVariable(PERSON_ALONE, Vulnerability.someoneAlone(intake.vulnerabilities()));
-    execution.setVariable(VULNERABLE, !intake.vulnerabilities().isEmpty());
+    // read only by the next gateway and the triage table, in this transaction: never stored
+    execution.setVariable(LINKED_TO_OPEN_CASE, Variables.booleanValue(registration.linkedToId() != null, true));
+    boolean someoneAlone = Vulnerability.someoneAlone(intake.vulnerabilities());
+    execution.setVariable(PERSON_ALONE, Variables.booleanValue(someoneAlone, true));
+    execution.setVariable(VULNERABLE, Variables.booleanValue(!intake.vulnerabilities().isEmpty(), true));
   }
 
   /** The staff working the open case see at once that the resident called again. */

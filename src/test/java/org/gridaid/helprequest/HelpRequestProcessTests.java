@@ -6,6 +6,8 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertT
 import static org.gridaid.helprequest.HelpRequestProcess.*;
 import static org.gridaid.helprequest.TimelineEventType.*;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -55,6 +57,20 @@ class HelpRequestProcessTests extends HelpRequestScenario {
     assertThat(complaint.priority()).isEqualTo("P4");
     assertThat(Duration.between(complaint.receivedAt(), complaint.responseDueAt())).isEqualTo(Duration.ofHours(72));
     assertThat(Duration.between(complaint.receivedAt(), complaint.resolutionDueAt())).isEqualTo(Duration.ofDays(7));
+  }
+
+  @Test
+  void supervisorsChangeTheTriageTableAndNewCallsFollowItWithoutACodeChange() throws Exception {
+    String table = Files.readString(Path.of("processes/help-request-triage.dmn"));
+    String questionsUrgent = table.replace("<text>\"P4\"</text>", "<text>\"P3\"</text>");
+    var deployment = engine.getRepositoryService().createDeployment().name("grid-aid")
+        .addString("help-request-triage.dmn", questionsUrgent).deploy();
+    try {
+      assertThat(helpRequest(call("QUESTION", ZHONGFU_ADDRESS)).priority()).isEqualTo("P3");
+    } finally {
+      engine.getRepositoryService().deleteDeployment(deployment.getId(), true);
+    }
+    assertThat(helpRequest(call("QUESTION", ZHONGFU_ADDRESS)).priority()).isEqualTo("P4");
   }
 
   @Test

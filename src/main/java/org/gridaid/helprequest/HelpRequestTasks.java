@@ -5,8 +5,11 @@ import static org.gridaid.helprequest.HelpRequestProcess.Forms.*;
 
 import java.time.Instant;
 import java.util.Date;
+import java.util.Map;
+import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
+import org.gridaid.shared.web.InvalidInputException;
 import org.springframework.stereotype.Component;
 
 /**
@@ -25,13 +28,30 @@ class HelpRequestTasks implements TaskListener {
   @Override
   public void notify(DelegateTask task) {
     long id = CaseVariables.caseId(task.getExecution().getProcessBusinessKey());
-    switch (task.getEventName()) {
-      case EVENTNAME_CREATE -> created(task, id);
-      case EVENTNAME_ASSIGNMENT -> assigned(task, id);
-      case EVENTNAME_COMPLETE -> completed(task, id);
-      default -> { }
+    try {
+      switch (task.getEventName()) {
+        case EVENTNAME_CREATE -> created(task, id);
+        case EVENTNAME_ASSIGNMENT -> assigned(task, id);
+        case EVENTNAME_COMPLETE -> completed(task, id);
+        default -> { }
+      }
+    } catch (InvalidInputException e) {
+      throw new FormRefused(e);
     }
   }
+
+  /** Tasklist shows this message as it is: say in Chinese which field to fix. */
+  static final class FormRefused extends ProcessEngineException {
+    FormRefused(InvalidInputException cause) {
+      super("表单有误, 请修改后再提交: " + String.join("; ", cause.errors().stream()
+          .map(e -> FIELD_LABELS.getOrDefault(e.field(), e.field()) + " (" + e.field() + ") " + e.message())
+          .toList()), cause);
+    }
+  }
+
+  private static final Map<String, String> FIELD_LABELS = Map.of(
+      OUTCOME, "处置结果", ACTION_TAKEN, "处置情况", TRANSFERRED_TO, "转交部门", HOLD_REASON, "暂缓原因",
+      RESUME_AT, "约定恢复时间", NEW_GRID_CODE, "改派网格编码", PICKED_GRID_CODE, "网格编码");
 
   private void created(DelegateTask task, long id) {
     EscalationLevel level = EscalationLevel.ofTask(task.getTaskDefinitionKey());
@@ -44,6 +64,12 @@ class HelpRequestTasks implements TaskListener {
       }
     }
     CaseVariables.setSummary(task.getExecution(), service.get(id));
+    if (TASK_CALLBACK.equals(task.getTaskDefinitionKey())) {
+      int attempt = service.get(id).callbackAttempts() + 1;
+      task.getExecution().setVariable(DEADLINES, "第 " + attempt + " 次回访, 请于 "
+          + FormDates.format(task.getDueDate().toInstant()) + " 前完成 (最多 " + HelpRequestService.CALLBACK_TRIES
+          + " 次)");
+    }
   }
 
   private void assigned(DelegateTask task, long id) {

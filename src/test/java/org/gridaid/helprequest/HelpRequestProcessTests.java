@@ -294,7 +294,7 @@ class HelpRequestProcessTests extends HelpRequestScenario {
 
     assertThatThrownBy(() -> complete(id, TASK_HANDLE_REQUEST, Map.of("outcome", "TRANSFERRED",
         "actionTaken", "转交处理"))).hasRootCauseInstanceOf(InvalidInputException.class)
-        .hasMessageContaining("transferredTo");
+        .hasMessageContaining("转交部门 (transferredTo) is required");
     complete(id, TASK_HANDLE_REQUEST, Map.of("outcome", "TRANSFERRED", "actionTaken", "药店哄抬物价, 已转交",
         "transferredTo", "市场监管局"));
 

@@ -8,9 +8,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
+import java.util.function.Function;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.StaleElementReferenceException;
+import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
@@ -88,15 +91,85 @@ public final class Browser implements AutoCloseable {
 
   /** Waits until the page shows the text somewhere. */
   public Browser waitForText(String text) {
-    try {
-      new WebDriverWait(driver, Duration.ofSeconds(20))
-          .until(d -> d.findElement(By.tagName("body")).getText().contains(text));
-    } catch (org.openqa.selenium.TimeoutException e) {
-      Path shot = screenshotQuietly("failed-waiting-for-text");
-      throw new AssertionError("The page never showed '" + text + "' (screenshot: " + shot + "). It shows:\n"
-          + text(), e);
-    }
+    waitFor("the page showing '" + text + "'", "failed-waiting-for-text",
+        d -> d.findElement(By.tagName("body")).getText().contains(text));
     return this;
+  }
+
+  /** Signs out of the webapp on screen (the account menu's sign-out) and waits for the sign-in form. */
+  public Browser signOut() {
+    click(By.cssSelector("a[ng-click='logout()']"));
+    element(By.cssSelector("input[ng-model='username']"));
+    return this;
+  }
+
+  /** Resizes the window, e.g. so that a long form fits on one screenshot. */
+  public Browser windowSize(int width, int height) {
+    driver.manage().window().setSize(new Dimension(width, height));
+    return this;
+  }
+
+  /**
+   * Clicks the enabled link, button, label or menu entry that shows exactly this text, once there
+   * is one; the last one when several do (an open dialog comes last). A label ticks its checkbox
+   * or radio button, as in Camunda Forms. Clicks run in the page: Chromium's own mouse events
+   * do not reach the webapps' pages here.
+   */
+  public Browser click(String text) {
+    waitFor("something to click showing '" + text + "'", "failed-waiting-to-click",
+        d -> (Boolean) driver.executeScript(CLICK_TEXT, text));
+    return this;
+  }
+
+  /** Clicks the first element the locator finds, once there is one (even in a closed menu). */
+  public Browser click(By locator) {
+    driver.executeScript("arguments[0].click();", element(locator));
+    return this;
+  }
+
+  /** Waits for the first element the locator finds. */
+  public WebElement element(By locator) {
+    return waitFor(locator.toString(), "failed-waiting-for-element", d -> d.findElement(locator));
+  }
+
+  /** Waits until the locator finds nothing any more, e.g. a completed task left the list. */
+  public Browser waitUntilGone(By locator) {
+    waitFor(locator + " to go away", "failed-waiting-until-gone", d -> d.findElements(locator).isEmpty());
+    return this;
+  }
+
+  /**
+   * Types into the text field or text area of a Camunda Form (form-js) with this label, and
+   * types again until the value stays: form-js takes typed text a moment later, and a change
+   * elsewhere in the form (a radio button just clicked) can draw the field again empty.
+   */
+  public Browser fillField(String label, String value) {
+    waitFor("the form field '" + label + "' to keep '" + value + "'", "failed-waiting-for-field", d -> {
+      WebElement field = (WebElement) driver.executeScript(FORM_FIELD, label);
+      if (field == null) {
+        return false;
+      }
+      if (value.equals(field.getDomProperty("value"))) {
+        return true;
+      }
+      fill(field, value);
+      return false; // look again at the next poll
+    });
+    return this;
+  }
+
+  /** Picks an option of a select field of a Camunda Form (form-js) by its label. */
+  public Browser selectOption(String label, String option) {
+    waitFor("the form field '" + label + "' to show '" + option + "'", "failed-waiting-for-field",
+        d -> (Boolean) driver.executeScript(SELECT_OPTION, label, option));
+    return this;
+  }
+
+  /** The value of a Camunda Form (form-js) field with this label, read-only ones included. */
+  public String fieldValue(String label) {
+    WebElement field = waitFor("the form field '" + label + "'", "failed-waiting-for-field",
+        d -> (WebElement) driver.executeScript(FORM_FIELD, label));
+    return field.getDomProperty("value");
   }
 
   private Path screenshotQuietly(String name) {
@@ -118,6 +191,53 @@ public final class Browser implements AutoCloseable {
     Files.copy(shot.toPath(), target, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
     return target;
   }
+
+  private <T> T waitFor(String what, String screenshotName, Function<WebDriver, T> condition) {
+    try {
+      return new WebDriverWait(driver, Duration.ofSeconds(20))
+          .ignoring(StaleElementReferenceException.class)
+          .ignoring(org.openqa.selenium.NoSuchElementException.class)
+          .until(condition);
+    } catch (org.openqa.selenium.TimeoutException e) {
+      Path shot = screenshotQuietly(screenshotName);
+      throw new AssertionError("Waited in vain for " + what + " (screenshot: " + shot + "). The page shows:\n"
+          + text(), e);
+    }
+  }
+
+  private static final String VISIBLE_TEXT = "function visibleText(e) {"
+      + "  return (e.innerText || '').trim().replace(/\\s+/g, ' ');"
+      + "}";
+
+  private static final String CLICK_TEXT = VISIBLE_TEXT
+      + "var text = arguments[0], found = null;"
+      + "document.querySelectorAll('a, button, label, [ng-click], .fjs-dropdownlist-item').forEach(function (e) {"
+      + "  if (e.getClientRects().length && !e.disabled && visibleText(e) === text) { found = e; }"
+      + "});"
+      + "if (found) { found.click(); }"
+      + "return found !== null;";
+
+  /** The text input or text area of the form-js field whose label (without the required mark) is arguments[0]. */
+  private static final String FORM_FIELD = "var wanted = arguments[0], found = null;"
+      + "document.querySelectorAll('.fjs-form-field').forEach(function (f) {"
+      + "  var label = f.querySelector('label.fjs-form-field-label');"
+      + "  if (!found && label && label.textContent.replace(/\\*$/, '').trim() === wanted) {"
+      + "    found = f.querySelector('input:not([type=checkbox]):not([type=radio]), textarea');"
+      + "  }"
+      + "});"
+      + "return found;";
+
+  /** form-js opens its drop-down and takes an option on mousedown; true once the field shows the option. */
+  private static final String SELECT_OPTION = "var option = arguments[1];"
+      + "var field = (function () {" + FORM_FIELD + "})(arguments[0]);"
+      + "if (!field) { return false; }"
+      + "var group = field.closest('.fjs-input-group'), box = field.closest('.fjs-form-field');"
+      + "function mouseDown(e) { e.dispatchEvent(new MouseEvent('mousedown', {bubbles: true, cancelable: true})); }"
+      + "if (group.querySelector('.fjs-select-display').textContent.trim() === option) { return true; }"
+      + "var items = box.querySelectorAll('.fjs-dropdownlist-item');"
+      + "if (!items.length) { mouseDown(group); return false; }"
+      + "items.forEach(function (item) { if (item.textContent.trim() === option) { mouseDown(item); } });"
+      + "return false;";
 
   @Override
   public void close() {

@@ -1,0 +1,162 @@
+package org.gridaid.browser;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.ThreadLocalRandom;
+import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.history.HistoricProcessInstance;
+import org.camunda.bpm.engine.task.Task;
+import org.gridaid.test.Browser;
+import org.gridaid.test.GridAidTest;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * A resident's call from the hotline to the call-back, worked by real people in the real
+ * Tasklist: the operator records it, the grid worker of the address handles it, the operator
+ * calls back, and the command centre finds the process in Cockpit.
+ */
+@GridAidTest
+class HelpRequestBrowserTests {
+
+  private static final String TASKLIST = "/camunda/app/tasklist/default/";
+  private static final String COCKPIT = "/camunda/app/cockpit/default/";
+  /** 中福花园5栋 is a minimal unit of 中福社区第2网格 in the demo organisation. */
+  private static final String ADDRESS = "礼乐街道中福花园5栋";
+  private static final String GRID = "JH-LL-ZF-02";
+  private static final Path DOC_IMAGES = Path.of("src", "docs", "images");
+
+  @LocalServerPort
+  int port;
+  @Autowired
+  JdbcClient jdbc;
+  @Autowired
+  TaskService tasks;
+  @Autowired
+  RuntimeService runtime;
+  @Autowired
+  HistoryService history;
+
+  @Test
+  void aCallIsRecordedHandledByTheGridCalledBackAndClosedInTasklist() throws Exception {
+    String phone = "139" + String.format("%08d", ThreadLocalRandom.current().nextInt(100_000_000));
+    try (Browser browser = Browser.open(port)) {
+      // tall enough for the whole intake form on one screenshot
+      browser.windowSize(1400, 1500);
+
+      // the hotline operator records the call
+      browser.go(TASKLIST).signIn("hotline-01", "demo").waitForText("热线任务");
+      browser.click("启动流程").click("热线诉求").waitForText("登记来电诉求");
+      browser.fillField("来电人姓名", "李女士")
+          .fillField("联系电话", phone)
+          .fillField("地址", ADDRESS)
+          .selectOption("诉求类别", "药品需求")
+          .fillField("诉求内容", "家中老人降压药只剩一天的量, 附近药房不送货")
+          .fillField("涉及人员", "王伯, 78岁")
+          .click("独居老人");
+      assertThat(browser.fieldValue("来源渠道")).isEqualTo("暖心服务热线");
+      publish(browser.screenshot("tasklist-record-help-request"));
+      browser.click("开始").waitForText("流程已启动");
+
+      CaseRow recorded = helpRequestOf(phone);
+      long id = recorded.id();
+      String businessKey = String.valueOf(id);
+      assertThat(recorded.gridCode()).as("the grid of %s", ADDRESS).isEqualTo(GRID);
+      assertThat(recorded.category()).isEqualTo("MEDICINE");
+      assertThat(recorded.vulnerabilities()).isEqualTo("ELDERLY_ALONE");
+
+      // the grid worker of the address finds it in the grid's filter, takes it and resolves it
+      Task handle = openTask(businessKey, "userTask_handleRequest");
+      browser.signOut().signIn("grid-lile-zhongfu-02", "demo").click("中福社区第2网格 · 网格任务");
+      By handleItem = taskInList(handle);
+      assertThat(browser.element(listEntry(handle)).getText()).contains("网格员处置", "热线诉求", "到期");
+      assertThat(handle.getDueDate()).isNotNull();
+      browser.click(handleItem).waitForText("处置结果");
+      assertThat(browser.fieldValue("诉求概要")).contains("#" + id, "药品需求", "李女士", phone, ADDRESS, "独居老人");
+      assertThat(browser.fieldValue("时限")).contains("首次响应", "办结");
+      browser.click("认领").waitUntilGone(By.cssSelector(".task-details .claim"));
+      browser.click("已解决").fillField("处置情况", "已联系礼乐药房配药, 网格员当天送到王伯家门口").click("完成");
+      browser.waitUntilGone(handleItem);
+      assertThat(tasks.createTaskQuery().taskId(handle.getId()).count()).as("the grid's task is done").isZero();
+
+      // the hotline operator calls the resident back: reached and satisfied
+      Task callback = openTask(businessKey, "userTask_callback");
+      browser.signOut().signIn("hotline-01", "demo").click("热线任务");
+      By callbackItem = taskInList(callback);
+      assertThat(browser.element(listEntry(callback)).getText()).contains("回访居民", "热线诉求", "到期");
+      browser.click(callbackItem).waitForText("回访记录");
+      assertThat(browser.fieldValue("诉求概要")).contains("#" + id, phone);
+      browser.click("认领").waitUntilGone(By.cssSelector(".task-details .claim"));
+      browser.click("已接通").click("居民对处置结果满意").fillField("回访记录", "王伯已收到降压药, 家属表示满意")
+          .click("完成");
+      browser.waitUntilGone(callbackItem);
+
+      // the case is closed in the grid of the address, and its process ended as 办结
+      CaseRow closed = helpRequestOf(phone);
+      assertThat(closed.status()).isEqualTo("CLOSED");
+      assertThat(closed.gridCode()).isEqualTo(GRID);
+      assertThat(closed.outcome()).isEqualTo("RESOLVED");
+      assertThat(runtime.createProcessInstanceQuery().processInstanceBusinessKey(businessKey).count()).isZero();
+      HistoricProcessInstance process = history.createHistoricProcessInstanceQuery()
+          .processDefinitionKey("helpRequest").processInstanceBusinessKey(businessKey).singleResult();
+      assertThat(process.getEndTime()).isNotNull();
+      assertThat(process.getState()).isEqualTo(HistoricProcessInstance.STATE_COMPLETED);
+      assertThat(process.getStartUserId()).isEqualTo("hotline-01");
+      assertThat(history.createHistoricActivityInstanceQuery().processInstanceId(process.getId())
+          .activityId("endEvent_closed").finished().count()).isEqualTo(1);
+
+      // the district command centre opens the process in Cockpit (Cockpit CE lists running
+      // instances only; a wide window makes the diagram readable on the screenshot)
+      browser.signOut().windowSize(1920, 1400).go(COCKPIT).signIn("demo", "demo")
+          .waitForText("Running Process Instances");
+      browser.go(COCKPIT + "#/processes").click("热线诉求")
+          .waitForText("Definition Key:").waitForText("helpRequest")
+          .waitForText("回访居民").waitForText("办结");
+      publish(browser.screenshot("cockpit-help-request"));
+    }
+  }
+
+  record CaseRow(long id, String status, String gridCode, String category, String vulnerabilities, String outcome) {}
+
+  private CaseRow helpRequestOf(String phone) {
+    return jdbc.sql("select id, status, grid_code, category, vulnerabilities, outcome from help_request"
+        + " where caller_phone = ?").param(phone)
+        .query((rs, row) -> new CaseRow(rs.getLong("id"), rs.getString("status"), rs.getString("grid_code"),
+            rs.getString("category"), rs.getString("vulnerabilities"), rs.getString("outcome")))
+        .single();
+  }
+
+  private Task openTask(String businessKey, String taskKey) {
+    Task task = tasks.createTaskQuery().processInstanceBusinessKey(businessKey).taskDefinitionKey(taskKey)
+        .singleResult();
+    assertThat(task).as("open task %s of help request %s", taskKey, businessKey).isNotNull();
+    return task;
+  }
+
+  /** The link to the task in Tasklist's list of tasks. */
+  private static By taskInList(Task task) {
+    return By.cssSelector("li.task h4.task a[href*='task=" + task.getId() + "']");
+  }
+
+  /** The task's whole entry in the list: name, process, assignee, dates. */
+  private static By listEntry(Task task) {
+    return By.xpath("//li[contains(concat(' ', normalize-space(@class), ' '), ' task ')]"
+        + "[.//h4//a[contains(@href, 'task=" + task.getId() + "')]]");
+  }
+
+  /** With -Dgridaid.updateDocImages=true the README's screenshots are taken again. */
+  private static void publish(Path screenshot) throws java.io.IOException {
+    if (!Boolean.getBoolean("gridaid.updateDocImages")) {
+      return;
+    }
+    Files.createDirectories(DOC_IMAGES);
+    Files.write(DOC_IMAGES.resolve(screenshot.getFileName()), Files.readAllBytes(screenshot));
+  }
+}

@@ -7,8 +7,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Date;
+import java.util.HashSet;
 import java.util.List;
-import java.util.Optional;
+import java.util.Set;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.context.Context;
@@ -26,8 +27,9 @@ import org.gridaid.shared.PhoneNumbers;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * The outbox of messages to callers. Each message is stored with the status change that
@@ -35,7 +37,7 @@ import org.springframework.stereotype.Component;
  * sends it, a failing gateway is retried with growing pauses, and the case never waits.
  */
 @Component
-class ResidentMessages extends AbstractProcessEnginePlugin implements JobHandler<ResidentMessages.MessageRef> {
+class ResidentMessages extends AbstractProcessEnginePlugin implements JobHandler<ResidentMessages.CaseRef> {
 
   static final String JOB_TYPE = "resident-message";
   static final int MAX_ATTEMPTS = 6;
@@ -65,25 +67,48 @@ class ResidentMessages extends AbstractProcessEnginePlugin implements JobHandler
     commands = configuration.getCommandExecutorTxRequired();
   }
 
-  /** Stores the message in the caller's transaction and schedules its delivery. */
+  /**
+   * Stores the message in the caller's transaction. One delivery job per case and
+   * transaction sends all of the case's pending messages in order (intake queues two).
+   */
   void queue(HelpRequest request, ResidentMessage.Template template) {
     String gridName = request.gridCode() == null ? "" : areas.find(request.gridCode()).map(Area::name).orElse("");
-    var keys = new GeneratedKeyHolder();
     jdbc.sql("""
             insert into resident_message (help_request_id, phone, template, body, status, created_at)
             values (?, ?, ?, ?, 'PENDING', ?)""")
         .params(request.id(), request.callerPhone(), template.name(),
             template.render(request.trackingCode(), gridName), Timestamp.from(HelpRequestService.now()))
-        .update(keys, "id");
-    long id = keys.getKey().longValue();
-    schedule(id, null);
+        .update();
+    if (firstInTransaction(request.id())) {
+      schedule(request.id(), null);
+    }
   }
 
-  private void schedule(long messageId, Instant due) {
+  @SuppressWarnings("unchecked")
+  private static boolean firstInTransaction(long helpRequestId) {
+    if (!TransactionSynchronizationManager.isSynchronizationActive()) {
+      return true;
+    }
+    Set<Long> scheduled = (Set<Long>) TransactionSynchronizationManager.getResource(ResidentMessages.class);
+    if (scheduled == null) {
+      Set<Long> fresh = new HashSet<>();
+      TransactionSynchronizationManager.bindResource(ResidentMessages.class, fresh);
+      TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+        @Override
+        public void afterCompletion(int status) {
+          TransactionSynchronizationManager.unbindResourceIfPossible(ResidentMessages.class);
+        }
+      });
+      scheduled = fresh;
+    }
+    return scheduled.add(helpRequestId);
+  }
+
+  private void schedule(long helpRequestId, Instant due) {
     Command<Void> send = context -> {
       MessageEntity job = new MessageEntity();
       job.setJobHandlerType(JOB_TYPE);
-      job.setJobHandlerConfigurationRaw(Long.toString(messageId));
+      job.setJobHandlerConfigurationRaw(Long.toString(helpRequestId));
       if (due != null) {
         job.setDuedate(Date.from(due));
       }
@@ -103,29 +128,33 @@ class ResidentMessages extends AbstractProcessEnginePlugin implements JobHandler
     return JOB_TYPE;
   }
 
+  /**
+   * Sends the case's pending messages oldest first. A failure stops there, so a resident never
+   * reads "closed" before "received", and tries again later; a message that keeps failing is
+   * given up (FAILED, with the gateway's error) and the next one goes.
+   */
   @Override
-  public void execute(MessageRef ref, ExecutionEntity execution, CommandContext context, String tenantId) {
-    Optional<ResidentMessage> found = find(ref.messageId());
-    if (found.isEmpty() || found.get().status() != ResidentMessage.Status.PENDING) {
-      return;
-    }
-    ResidentMessage message = found.get();
-    int attempt = message.attempts() + 1;
-    try {
-      sender.send(message.phone(), message.body(), "HR-MSG-" + message.id());
-      jdbc.sql("update resident_message set status = 'SENT', attempts = ?, sent_at = ?, last_error = null where id = ?")
-          .params(attempt, Timestamp.from(HelpRequestService.now()), message.id()).update();
-    } catch (Exception e) {
-      String error = String.valueOf(e.getMessage());
-      boolean giveUp = attempt >= MAX_ATTEMPTS;
-      jdbc.sql("update resident_message set status = ?, attempts = ?, last_error = ? where id = ?")
-          .params(giveUp ? "FAILED" : "PENDING", attempt, error.length() > 500 ? error.substring(0, 500) : error,
-              message.id())
-          .update();
-      log.warn("Message {} to {} not delivered (attempt {}): {}", message.id(), PhoneNumbers.mask(message.phone()),
-          attempt, error);
-      if (!giveUp) {
-        schedule(message.id(), HelpRequestService.now().plus(backoff(attempt)));
+  public void execute(CaseRef ref, ExecutionEntity execution, CommandContext context, String tenantId) {
+    for (ResidentMessage message : pending(ref.helpRequestId())) {
+      int attempt = message.attempts() + 1;
+      try {
+        sender.send(message.phone(), message.body(), "HR-MSG-" + message.id());
+        jdbc.sql("update resident_message set status = 'SENT', attempts = ?, sent_at = ?, last_error = null"
+                + " where id = ?")
+            .params(attempt, Timestamp.from(HelpRequestService.now()), message.id()).update();
+      } catch (Exception e) {
+        String error = String.valueOf(e.getMessage());
+        boolean giveUp = attempt >= MAX_ATTEMPTS;
+        jdbc.sql("update resident_message set status = ?, attempts = ?, last_error = ? where id = ?")
+            .params(giveUp ? "FAILED" : "PENDING", attempt, error.length() > 500 ? error.substring(0, 500) : error,
+                message.id())
+            .update();
+        log.warn("Message {} to {} not delivered (attempt {}): {}", message.id(),
+            PhoneNumbers.mask(message.phone()), attempt, error);
+        if (!giveUp) {
+          schedule(ref.helpRequestId(), HelpRequestService.now().plus(backoff(attempt)));
+          return;
+        }
       }
     }
   }
@@ -140,8 +169,9 @@ class ResidentMessages extends AbstractProcessEnginePlugin implements JobHandler
         .query(ResidentMessages::map).list();
   }
 
-  private Optional<ResidentMessage> find(long id) {
-    return jdbc.sql("select * from resident_message where id = ?").param(id).query(ResidentMessages::map).optional();
+  private List<ResidentMessage> pending(long helpRequestId) {
+    return jdbc.sql("select * from resident_message where help_request_id = ? and status = 'PENDING' order by id")
+        .param(helpRequestId).query(ResidentMessages::map).list();
   }
 
   private static ResidentMessage map(ResultSet rs, int row) throws SQLException {
@@ -151,19 +181,20 @@ class ResidentMessages extends AbstractProcessEnginePlugin implements JobHandler
   }
 
   @Override
-  public MessageRef newConfiguration(String canonicalString) {
-    return new MessageRef(Long.parseLong(canonicalString));
+  public CaseRef newConfiguration(String canonicalString) {
+    return new CaseRef(Long.parseLong(canonicalString));
   }
 
   @Override
-  public void onDelete(MessageRef configuration, JobEntity jobEntity) {
-    // the outbox row keeps the record
+  public void onDelete(CaseRef configuration, JobEntity jobEntity) {
+    // the outbox rows keep the record
   }
 
-  record MessageRef(long messageId) implements JobHandlerConfiguration {
+  /** A delivery job names the case whose pending messages it sends. */
+  record CaseRef(long helpRequestId) implements JobHandlerConfiguration {
     @Override
     public String toCanonicalString() {
-      return Long.toString(messageId);
+      return Long.toString(helpRequestId);
     }
   }
 }

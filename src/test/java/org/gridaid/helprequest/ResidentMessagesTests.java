@@ -37,6 +37,7 @@ class ResidentMessagesTests extends HelpRequestScenario {
     assertThat(queued.get(0).body()).contains("已受理", helpRequest(id).trackingCode());
     assertThat(queued.get(1).body()).contains("中福社区第2网格");
     assertThat(queued).allSatisfy(m -> assertThat(m.status()).isEqualTo(ResidentMessage.Status.PENDING));
+    assertThat(deliveryJobs(id)).as("one job per case and transaction").hasSize(3);
 
     deliveryJobs(id).forEach(job -> management.executeJob(job.getId()));
 
@@ -44,50 +45,51 @@ class ResidentMessagesTests extends HelpRequestScenario {
   }
 
   @Test
-  void aFailingGatewayIsRetriedWithGrowingPausesAndFinallyMarkedFailed() {
+  void aFailingGatewayIsRetriedWithGrowingPausesInOrderAndFinallyGivenUp() {
     long id = call("QUESTION", ZHONGFU_ADDRESS);
     List<String> tried = new ArrayList<>();
     ResidentMessages failing = new ResidentMessages(jdbc, areas, (phone, body, reference) -> {
       tried.add(reference);
       throw new IllegalStateException("gateway down");
     });
-    ResidentMessage received = messages.forCase(id).get(0);
+    List<ResidentMessage> queued = messages.forCase(id);
+    String received = "HR-MSG-" + queued.get(0).id();
+    String assigned = "HR-MSG-" + queued.get(1).id();
 
-    deliver(failing, received);
+    deliver(failing, id);
 
-    ResidentMessage afterOne = messages.forCase(id).get(0);
-    assertThat(afterOne.status()).isEqualTo(ResidentMessage.Status.PENDING);
-    assertThat(afterOne.attempts()).isEqualTo(1);
+    assertThat(tried).as("the first message fails, the second waits its turn").containsExactly(received);
+    assertThat(messages.forCase(id).get(0).attempts()).isEqualTo(1);
     Job retry = deliveryJobs(id).stream().filter(j -> j.getDuedate() != null).findFirst().orElseThrow();
     assertThat(Duration.between(Instant.now(), retry.getDuedate().toInstant()))
         .isBetween(Duration.ofSeconds(30), Duration.ofSeconds(61));
     assertThat(helpRequest(id).status()).as("the case goes on").isEqualTo(HelpRequestStatus.ASSIGNED);
 
     for (int attempt = 2; attempt <= ResidentMessages.MAX_ATTEMPTS; attempt++) {
-      deliver(failing, received);
+      deliver(failing, id);
     }
-    assertThat(messages.forCase(id).get(0).status()).isEqualTo(ResidentMessage.Status.FAILED);
-    assertThat(tried).hasSize(ResidentMessages.MAX_ATTEMPTS);
-    assertThat(jdbc.sql("select last_error from resident_message where id = ?").param(received.id())
+    ResidentMessage givenUp = messages.forCase(id).get(0);
+    assertThat(givenUp.status()).isEqualTo(ResidentMessage.Status.FAILED);
+    assertThat(givenUp.attempts()).isEqualTo(ResidentMessages.MAX_ATTEMPTS);
+    assertThat(jdbc.sql("select last_error from resident_message where id = ?").param(givenUp.id())
         .query(String.class).single()).isEqualTo("gateway down");
+    assertThat(tried).last().as("then the next message goes").isEqualTo(assigned);
+
+    deliver(messages, id);
+    assertThat(messages.forCase(id)).extracting(ResidentMessage::status)
+        .containsExactly(ResidentMessage.Status.FAILED, ResidentMessage.Status.SENT);
   }
 
-  private void deliver(ResidentMessages handler, ResidentMessage message) {
+  private void deliver(ResidentMessages handler, long helpRequestId) {
     configuration.getCommandExecutorTxRequired().execute(context -> {
-      handler.execute(new ResidentMessages.MessageRef(message.id()), null, context, null);
+      handler.execute(new ResidentMessages.CaseRef(helpRequestId), null, context, null);
       return null;
     });
   }
 
   private List<Job> deliveryJobs(long id) {
-    List<Long> ids = messages.forCase(id).stream().map(ResidentMessage::id).toList();
-    return management.createJobQuery().list().stream()
-        .filter(job -> ids.stream().anyMatch(m -> configurationOf(job).equals(String.valueOf(m))))
-        .toList();
-  }
-
-  private String configurationOf(Job job) {
-    return jdbc.sql("select handler_cfg_ from act_ru_job where id_ = ?").param(job.getId()).query(String.class)
-        .optional().orElse("");
+    List<String> jobIds = jdbc.sql("select id_ from act_ru_job where handler_type_ = ? and handler_cfg_ = ?")
+        .params(ResidentMessages.JOB_TYPE, String.valueOf(id)).query(String.class).list();
+    return jobIds.stream().map(jobId -> management.createJobQuery().jobId(jobId).singleResult()).toList();
   }
 }

@@ -27,7 +27,10 @@ final class CaseVariables {
     process.setVariable(ESCALATE_EVERY, routing.escalateEvery());
   }
 
-  /** The case as the task forms show it; staff working the case see the full phone number. */
+  /**
+   * The case as the task forms show it, set when each task is created; staff working the
+   * case see the full phone number.
+   */
   static void setSummary(VariableScope process, HelpRequest request) {
     process.setVariable(CASE_SUMMARY, summary(request));
     process.setVariable(DEADLINES, Deadlines.of(request).describe(HelpRequestService.now()));

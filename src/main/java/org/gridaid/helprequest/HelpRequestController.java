@@ -99,9 +99,10 @@ class HelpRequestController {
   ResponseEntity<Received> submit(@RequestBody NewHelpRequest body,
       @RequestHeader(name = "Idempotency-Key", required = false) @Size(max = 100) String idempotencyKey,
       Authentication caller) throws Exception {
-    String hash = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
+    String key = blankToNull(idempotencyKey);
+    String hash = key == null ? null : HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
         .digest(json.writeValueAsString(body).getBytes(StandardCharsets.UTF_8)));
-    var submitted = intake.submit(body.form(), caller.getName(), blankToNull(idempotencyKey), hash);
+    var submitted = intake.submit(body.form(), caller.getName(), key, hash);
     return ResponseEntity.status(HttpStatus.CREATED)
         .header("Location", "/api/v1/help-requests/" + submitted.request().id())
         .header("Idempotent-Replayed", String.valueOf(submitted.replayed()))

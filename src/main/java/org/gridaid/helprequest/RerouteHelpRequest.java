@@ -22,6 +22,5 @@ class RerouteHelpRequest implements JavaDelegate {
     CaseVariables.setRouting(execution, service.reroute(id, grid, CaseVariables.actor(actor)));
     execution.setVariable(HelpRequestProcess.RESPONDED, false);
     execution.removeVariable(HelpRequestProcess.Forms.NEW_GRID_CODE);
-    CaseVariables.setSummary(execution, service.get(id));
   }
 }

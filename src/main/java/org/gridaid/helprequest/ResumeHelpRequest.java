@@ -19,6 +19,5 @@ class ResumeHelpRequest implements JavaDelegate {
     long id = CaseVariables.caseId(execution.getProcessBusinessKey());
     CaseVariables.setRouting(execution, service.resume(id));
     execution.removeVariable(HelpRequestProcess.RESUME_AT);
-    CaseVariables.setSummary(execution, service.get(id));
   }
 }

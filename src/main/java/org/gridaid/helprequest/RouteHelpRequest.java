@@ -23,6 +23,5 @@ class RouteHelpRequest implements JavaDelegate {
     execution.removeVariable(HelpRequestProcess.TRIAGE);
     CaseVariables.setRouting(execution, service.route(id, triage));
     execution.setVariable(HelpRequestProcess.RESPONDED, false);
-    CaseVariables.setSummary(execution, service.get(id));
   }
 }

@@ -44,6 +44,13 @@ class DeploymentTests {
     assertThat(spring.getDeploymentName()).isEqualTo("grid-aid");
   }
 
+  @Test
+  void decisionTablesRememberTheirLiteralCells() {
+    var spring = (SpringProcessEngineConfiguration) engine;
+    assertThat(spring.getDmnEngineConfiguration().getFeelEngine().getClass().getSimpleName())
+        .isEqualTo("LiteralFeelCache");
+  }
+
   private static List<String> topLevelFiles(String folder, String... suffixes) throws Exception {
     Path root = Path.of(folder);
     if (!Files.isDirectory(root)) {

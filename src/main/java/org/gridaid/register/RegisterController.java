@@ -1,0 +1,139 @@
+package org.gridaid.register;
+
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.Size;
+import java.util.List;
+import org.gridaid.register.RegisterForms.HouseholdForm;
+import org.gridaid.register.RegisterForms.PersonForm;
+import org.gridaid.register.RegisterViews.HouseholdView;
+import org.gridaid.register.RegisterViews.Page;
+import org.gridaid.register.RegisterViews.PersonView;
+import org.gridaid.shared.PhoneNumbers;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.security.core.Authentication;
+import org.springframework.validation.annotation.Validated;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * The register for staff, limited to the grids they cover. {@code ?reveal=true&reason=...}
+ * shows a household's or person's phone and ID number to the grid staff who serve it.
+ */
+@RestController
+@RequestMapping("/api/v1")
+@PreAuthorize("hasRole('STAFF')")
+@Validated
+class RegisterController {
+
+  private static final String PERSONAL_FIELDS = "phone,idNumber,carerContact";
+
+  private final RegisterService register;
+  private final RegisterAccess access;
+
+  RegisterController(RegisterService register, RegisterAccess access) {
+    this.register = register;
+    this.access = access;
+  }
+
+  record HouseholdBody(String address, String gridCode, String minimalUnitCode, String phone, Integer size,
+      String recipientGroup) {
+    HouseholdForm form() {
+      return new HouseholdForm(address, gridCode, minimalUnitCode, phone, size == null ? null : size.toString(),
+          recipientGroup);
+    }
+  }
+
+  record PersonBody(Long householdId, String name, String idNumber, String phone, Integer birthYear,
+      List<String> flags, String chronicConditions, String regularMedicines, String carerContact, String checkInBy,
+      Integer checkInEveryDays) {
+    PersonForm form() {
+      return new PersonForm(householdId == null ? null : householdId.toString(), name, idNumber, phone,
+          birthYear == null ? null : birthYear.toString(), flags, chronicConditions, regularMedicines, carerContact,
+          checkInBy, checkInEveryDays == null ? null : checkInEveryDays.toString());
+    }
+  }
+
+  @GetMapping("/households")
+  Page<HouseholdView> households(@RequestParam(required = false) @Size(max = 40) String gridCode,
+      @RequestParam(required = false) @Size(max = 20) String phone,
+      @RequestParam(defaultValue = "0") @Min(0) int page,
+      @RequestParam(defaultValue = "20") @Min(1) @Max(500) int size, Authentication caller) {
+    var found = register.households(access.coverage(caller), gridCode, PhoneNumbers.normalise(phone), page, size);
+    return new Page<>(found.items().stream().map(h -> HouseholdView.of(h, false)).toList(), page, size,
+        found.total());
+  }
+
+  @PostMapping("/households")
+  @ResponseStatus(HttpStatus.CREATED)
+  HouseholdView createHousehold(@RequestBody HouseholdBody body, Authentication caller) {
+    return HouseholdView.of(register.createHousehold(body.form(), caller.getName(), access.coverage(caller)), false);
+  }
+
+  @GetMapping("/households/{id}")
+  HouseholdView household(@PathVariable long id, @RequestParam(defaultValue = "false") boolean reveal,
+      @RequestParam(required = false) String reason, Authentication caller) {
+    Household household = register.household(id);
+    access.checkCovers(caller, household.gridCode(), "Household", id);
+    return HouseholdView.of(household,
+        access.reveal(caller, reveal, reason, household.gridCode(), "HOUSEHOLD", id, "phone"));
+  }
+
+  @PutMapping("/households/{id}")
+  HouseholdView updateHousehold(@PathVariable long id, @RequestBody HouseholdBody body, Authentication caller) {
+    access.checkCovers(caller, register.household(id).gridCode(), "Household", id);
+    return HouseholdView.of(register.updateHousehold(id, body.form(), caller.getName(), access.coverage(caller)),
+        false);
+  }
+
+  @GetMapping("/persons")
+  Page<PersonView> persons(@RequestParam(required = false) @Size(max = 40) String gridCode,
+      @RequestParam(required = false) PersonFlag flag,
+      @RequestParam(required = false) @Size(max = 50) String name,
+      @RequestParam(required = false) @Size(max = 20) String phone,
+      @RequestParam(defaultValue = "0") @Min(0) int page,
+      @RequestParam(defaultValue = "20") @Min(1) @Max(500) int size, Authentication caller) {
+    var found = register.persons(access.coverage(caller), gridCode, flag, name, PhoneNumbers.normalise(phone), page,
+        size);
+    return new Page<>(found.items().stream().map(p -> PersonView.of(p, false)).toList(), page, size, found.total());
+  }
+
+  @PostMapping("/persons")
+  @ResponseStatus(HttpStatus.CREATED)
+  PersonView createPerson(@RequestBody PersonBody body, Authentication caller) {
+    checkHousehold(caller, body.householdId());
+    return PersonView.of(register.createPerson(body.form(), caller.getName()), false);
+  }
+
+  @GetMapping("/persons/{id}")
+  PersonView person(@PathVariable long id, @RequestParam(defaultValue = "false") boolean reveal,
+      @RequestParam(required = false) String reason, Authentication caller) {
+    Person person = register.person(id);
+    String grid = register.gridOfPerson(id);
+    access.checkCovers(caller, grid, "Person", id);
+    return PersonView.of(person, access.reveal(caller, reveal, reason, grid, "PERSON", id, PERSONAL_FIELDS));
+  }
+
+  @PutMapping("/persons/{id}")
+  PersonView updatePerson(@PathVariable long id, @RequestBody PersonBody body, Authentication caller) {
+    access.checkCovers(caller, register.gridOfPerson(id), "Person", id);
+    checkHousehold(caller, body.householdId());
+    return PersonView.of(register.updatePerson(id, body.form(), caller.getName()), false);
+  }
+
+  /** Staff add people only to households of the grids they cover. */
+  private void checkHousehold(Authentication caller, Long householdId) {
+    if (householdId != null) {
+      register.findHousehold(householdId)
+          .ifPresent(h -> RegisterService.checkCovered(h.gridCode(), access.coverage(caller)));
+    }
+  }
+}

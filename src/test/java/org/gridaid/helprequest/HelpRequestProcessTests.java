@@ -48,6 +48,22 @@ class HelpRequestProcessTests extends HelpRequestScenario {
   }
 
   @Test
+  void theCallersDetailsFromTheTasklistStartFormNeverReachTheEnginesHistory() {
+    var started = runtime.startProcessInstanceByKey(KEY, Map.of("callerName", "赵女士", "callerPhone", newPhone(),
+        "address", ZHONGFU_ADDRESS, "category", "MEDICINE", "description", "孩子发烧, 家里没有退烧药",
+        "vulnerabilities", "[\"CHILD_ALONE\"]", "channel", "HOTLINE"));
+    var history = engine.getHistoryService();
+
+    assertThat(history.createHistoricVariableInstanceQuery().processInstanceId(started.getId()).list())
+        .extracting("name").contains("gridCode", "responseDue")
+        .doesNotContain("callerName", "callerPhone", "address", "description", "caseSummary");
+    assertThat(history.createHistoricDetailQuery().processInstanceId(started.getId()).variableUpdates().list())
+        .extracting("variableName").isNotEmpty().doesNotContain("callerPhone", "description", "caseSummary");
+    assertThat((String) runtime.getVariable(started.getId(), CASE_SUMMARY)).as("the form still shows it")
+        .contains("赵女士");
+  }
+
+  @Test
   void theTriageTableSetsPriorityAndDeadlinesPerCategoryAndFlags() {
     assertThat(helpRequest(call("MEDICAL_EMERGENCY", ZHONGFU_ADDRESS)).priority()).isEqualTo("P1");
     assertThat(helpRequest(call("LIVING_SUPPLIES", ZHONGFU_ADDRESS)).priority()).isEqualTo("P3");

@@ -1,8 +1,13 @@
 package org.gridaid.shared.engine;
 
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
 import org.camunda.bpm.dmn.engine.DmnEngineConfiguration;
 import org.camunda.bpm.dmn.engine.impl.DefaultDmnEngineConfiguration;
 import org.camunda.bpm.dmn.feel.impl.scala.ScalaFeelEngineFactory;
+import org.camunda.bpm.engine.impl.history.handler.HistoryEventHandler;
 import org.camunda.bpm.engine.spring.SpringProcessEngineConfiguration;
 import org.camunda.bpm.spring.boot.starter.configuration.Ordering;
 import org.camunda.bpm.spring.boot.starter.configuration.impl.AbstractCamundaConfiguration;
@@ -13,16 +18,20 @@ import org.springframework.stereotype.Component;
 /**
  * Engine settings the starter has no property for. Deploy changed resources only, so a
  * restart or a second node does not create new versions of unchanged processes and forms;
- * decision tables evaluate literal cells once (see {@link LiteralFeelCache}).
+ * decision tables evaluate literal cells once (see {@link LiteralFeelCache}); personal
+ * variables stay out of history (see {@link PersonalVariables}).
  */
 @Component
 @Order(Ordering.DEFAULT_ORDER + 1)
 class EngineConfiguration extends AbstractCamundaConfiguration {
 
   private final String deploymentName;
+  private final List<PersonalVariables> personalVariables;
 
-  EngineConfiguration(@Value("${gridaid.deployment-name}") String deploymentName) {
+  EngineConfiguration(@Value("${gridaid.deployment-name}") String deploymentName,
+      List<PersonalVariables> personalVariables) {
     this.deploymentName = deploymentName;
+    this.personalVariables = personalVariables;
   }
 
   @Override
@@ -32,5 +41,15 @@ class EngineConfiguration extends AbstractCamundaConfiguration {
     var decisions = (DefaultDmnEngineConfiguration) DmnEngineConfiguration.createDefaultDmnEngineConfiguration();
     decisions.setFeelEngineFactory(LiteralFeelCache.around(new ScalaFeelEngineFactory()));
     configuration.setDmnEngineConfiguration(decisions);
+    Set<String> personal = new HashSet<>();
+    personalVariables.forEach(module -> personal.addAll(module.names()));
+    configuration.setEnableDefaultDbHistoryEventHandler(false);
+    // a mutable list: the starter adds its history event publisher after us
+    List<HistoryEventHandler> handlers = new ArrayList<>();
+    if (configuration.getCustomHistoryEventHandlers() != null) {
+      handlers.addAll(configuration.getCustomHistoryEventHandlers());
+    }
+    handlers.add(new PersonalDataFreeHistory(personal));
+    configuration.setCustomHistoryEventHandlers(handlers);
   }
 }

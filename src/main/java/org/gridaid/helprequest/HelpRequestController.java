@@ -19,8 +19,8 @@ import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.gridaid.organisation.StaffService;
+import org.gridaid.shared.engine.EngineErrors;
 import org.gridaid.shared.web.ConflictException;
-import org.gridaid.shared.web.InvalidInputException;
 import org.gridaid.shared.web.NotFoundException;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -222,12 +222,7 @@ class HelpRequestController {
     try {
       action.run();
     } catch (ProcessEngineException e) {
-      for (Throwable cause = e; cause != null; cause = cause.getCause()) {
-        if (cause instanceof InvalidInputException invalid) {
-          throw invalid;
-        }
-      }
-      throw e;
+      throw EngineErrors.asInputError(e);
     } finally {
       identity.clearAuthentication();
     }

@@ -1,0 +1,171 @@
+package org.gridaid.register;
+
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
+import java.util.Date;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.delegate.ExecutionListener;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.camunda.bpm.engine.delegate.TaskListener;
+import org.camunda.spin.plugin.variable.SpinValues;
+import org.gridaid.organisation.AreaDirectory;
+import org.gridaid.organisation.AreaLevel;
+import org.gridaid.shared.engine.PersonalVariables;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Component;
+
+/** The daily check-in process (daily-check-in.bpmn): its key, variables and the code it calls. */
+public final class CheckInProcess {
+
+  static final String KEY = "dailyCheckIn";
+  static final String TASK_CALL_PEOPLE = "userTask_callPeople";
+  static final String TASK_GRID_LEADER_CHASE = "userTask_gridLeaderChase";
+  static final String TASK_COMMUNITY_CHASE = "userTask_communityChase";
+  static final String TIMER_START = "startEvent_everyMorning";
+  static final String TIMER_GRID_LEADER = "event_notDoneByEvening";
+  static final String TIMER_COMMUNITY = "event_notDoneByNight";
+  /** The list the task form shows and sends back: one item per person. */
+  static final String PEOPLE = "people";
+  static final String DAY = "day";
+  static final String ROUND_ID = "roundId";
+
+  private CheckInProcess() {}
+
+  /** When the day's lists go out and when a missing round escalates, in the grids' time zone. */
+  @Component("checkInSchedule")
+  public static class Schedule {
+    private final LocalTime startAt;
+    private final ZoneId zone;
+    final String gridLeaderAt;
+    final String communityAt;
+
+    Schedule(@Value("${gridaid.check-in.daily-at:08:00}") String startAt,
+        @Value("${gridaid.check-in.zone:Asia/Shanghai}") ZoneId zone,
+        @Value("${gridaid.check-in.grid-leader-at:20:00}") String gridLeaderAt,
+        @Value("${gridaid.check-in.community-at:22:00}") String communityAt) {
+      this.startAt = LocalTime.parse(startAt);
+      this.zone = zone;
+      this.gridLeaderAt = gridLeaderAt;
+      this.communityAt = communityAt;
+    }
+
+    /** A cron in the engine's time zone for {@code daily-at} in the grids' zone (no DST in China). */
+    public String getCron() {
+      ZonedDateTime local = LocalDate.now(zone).atTime(startAt).atZone(zone)
+          .withZoneSameInstant(ZoneId.systemDefault());
+      return "0 " + local.getMinute() + " " + local.getHour() + " * * ?";
+    }
+  }
+
+  /** Starts the day: one round per grid with people due. */
+  @Component("prepareCheckIns")
+  public static class Prepare implements JavaDelegate {
+    private final CheckInService checkIns;
+
+    Prepare(CheckInService checkIns) {
+      this.checkIns = checkIns;
+    }
+
+    @Override
+    public void execute(DelegateExecution execution) {
+      LocalDate day = checkIns.today();
+      checkIns.prepare(day);
+      execution.setVariable(DAY, day.toString());
+    }
+
+    /** The multi-instance collection: the day's rounds that are still open. */
+    public List<Long> open(String day) {
+      return checkIns.openRounds(LocalDate.parse(day));
+    }
+  }
+
+  /** Each grid's round: who to call today, and until when. */
+  @Component("checkInRoundStarted")
+  static class RoundStarted implements ExecutionListener {
+    private final CheckInService checkIns;
+    private final AreaDirectory areas;
+    private final Schedule schedule;
+    private final ObjectMapper json = new ObjectMapper();
+
+    RoundStarted(CheckInService checkIns, AreaDirectory areas, Schedule schedule) {
+      this.checkIns = checkIns;
+      this.areas = areas;
+      this.schedule = schedule;
+    }
+
+    @Override
+    public void notify(DelegateExecution execution) throws Exception {
+      long roundId = ((Number) execution.getVariable(ROUND_ID)).longValue();
+      var round = checkIns.round(roundId);
+      execution.setVariableLocal("gridCode", round.gridCode());
+      execution.setVariableLocal("communityCode", areas.path(round.gridCode()).stream()
+          .filter(a -> a.level() == AreaLevel.COMMUNITY).findFirst().orElseThrow().code());
+      execution.setVariableLocal("gridLeaderAt", Date.from(checkIns.at(round.day(), schedule.gridLeaderAt)));
+      execution.setVariableLocal("communityAt", Date.from(checkIns.at(round.day(), schedule.communityAt)));
+      List<Map<String, Object>> people = checkIns.entries(roundId).stream().map(e -> Map.<String, Object>of(
+          "personId", e.personId(), "name", e.personName(), "flags", labels(e.flags()))).toList();
+      // a JSON value: the task form's list is bound to it and sends it back edited
+      execution.setVariableLocal(PEOPLE, SpinValues.jsonValue(json.writeValueAsString(people)).create());
+    }
+
+    private static String labels(String flags) {
+      return String.join("、", RegisterStore.parseFlags(flags).stream().map(PersonFlag::label).toList());
+    }
+  }
+
+  /** The worker's list comes back from the form; chasers record the escalation. */
+  @Component("checkInTasks")
+  static class Tasks implements TaskListener {
+    private final CheckInService checkIns;
+    private final ObjectMapper json = new ObjectMapper();
+
+    Tasks(CheckInService checkIns) {
+      this.checkIns = checkIns;
+    }
+
+    @Override
+    public void notify(DelegateTask task) {
+      long roundId = ((Number) task.getVariable(ROUND_ID)).longValue();
+      if (EVENTNAME_CREATE.equals(task.getEventName())) {
+        if (TASK_GRID_LEADER_CHASE.equals(task.getTaskDefinitionKey())) {
+          checkIns.escalate(roundId, "GRID_LEADER");
+        } else if (TASK_COMMUNITY_CHASE.equals(task.getTaskDefinitionKey())) {
+          checkIns.escalate(roundId, "COMMUNITY");
+        }
+        return;
+      }
+      if (TASK_CALL_PEOPLE.equals(task.getTaskDefinitionKey())) {
+        String actor = task.getAssignee() != null ? task.getAssignee() : "system";
+        checkIns.record(roundId, heard(task.getVariable(PEOPLE)), actor, true);
+      }
+    }
+
+    private List<CheckInService.Heard> heard(Object people) {
+      try {
+        List<Map<String, Object>> items = json.readValue(String.valueOf(people), new TypeReference<>() {});
+        return items.stream().map(item -> new CheckInService.Heard(
+            item.get("personId") == null ? null : ((Number) item.get("personId")).longValue(),
+            (String) item.get("outcome"), (String) item.get("need"), (String) item.get("needCategory"))).toList();
+      } catch (Exception e) {
+        throw new org.gridaid.shared.web.InvalidInputException("people", "is not the list this task gave out");
+      }
+    }
+  }
+
+  /** The list carries names and health flags: kept out of the engine's history. */
+  @Component
+  static class Personal implements PersonalVariables {
+    @Override
+    public Set<String> names() {
+      return Set.of(PEOPLE);
+    }
+  }
+}

@@ -1,0 +1,224 @@
+package org.gridaid.register;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.gridaid.test.Api.as;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.Date;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.task.Task;
+import org.gridaid.register.RegisterForms.HouseholdForm;
+import org.gridaid.register.RegisterForms.PersonForm;
+import org.gridaid.test.ApiTestSupport;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/** A grid's morning list, what the worker heard, and what happens when nobody answers or acts. */
+class CheckInProcessTests extends ApiTestSupport {
+
+  static final String GRID = "JH-JN-NS-02";
+  static final String WORKER = "grid-jiangnan-nanshan-02";
+  static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
+  /** Each test lives on days of its own: rounds are one per grid and day. */
+  static final AtomicInteger NEXT_DAY = new AtomicInteger(100);
+
+  @Autowired
+  ManagementService management;
+  @Autowired
+  TaskService tasks;
+  @Autowired
+  RegisterService register;
+  @Autowired
+  CheckInService checkIns;
+  @Autowired
+  JdbcClient jdbc;
+  final ObjectMapper json = new ObjectMapper();
+  LocalDate day;
+
+  @BeforeEach
+  void aDayOfItsOwn() {
+    day = LocalDate.now(CHINA).plusDays(NEXT_DAY.getAndAdd(20));
+    morningOf(day);
+  }
+
+  @AfterEach
+  void resetClock() {
+    ClockUtil.reset();
+  }
+
+  void morningOf(LocalDate date) {
+    ClockUtil.setCurrentTime(Date.from(date.atTime(8, 0).atZone(CHINA).toInstant()));
+  }
+
+  long listedPerson(String name, int everyDays) {
+    var household = register.createHousehold(new HouseholdForm("南山村北片随访测试" + System.nanoTime() + "号", GRID,
+        null, "13700001111", "1", "ORDINARY"), "test", null);
+    return register.createPerson(new PersonForm(String.valueOf(household.id()), name, null, "13700002222", "1940",
+        List.of("ELDERLY_ALONE"), null, null, null, "grid-" + GRID, String.valueOf(everyDays)), "test").id();
+  }
+
+  /** The morning timer fires. */
+  void theMorningComes() {
+    var timer = management.createJobQuery().processDefinitionKey(CheckInProcess.KEY)
+        .activityId(CheckInProcess.TIMER_START).singleResult();
+    assertThat(timer).as("the daily start timer").isNotNull();
+    management.executeJob(timer.getId());
+  }
+
+  /** Today's list of the grid in Tasklist (earlier days' lists may still be open). */
+  Task gridTask() {
+    LocalDate today = ClockUtil.getCurrentTime().toInstant().atZone(CHINA).toLocalDate();
+    return checkIns.round(GRID, today).flatMap(checkIns::openTask).orElse(null);
+  }
+
+  List<Map<String, Object>> people(Task task) throws Exception {
+    return json.readValue(String.valueOf(tasks.getVariable(task.getId(), CheckInProcess.PEOPLE)),
+        new TypeReference<>() {});
+  }
+
+  /** Everybody fine, except the given outcomes by person id. */
+  void completeWith(Task task, Map<Long, Map<String, Object>> special) throws Exception {
+    List<Map<String, Object>> answered = people(task).stream().map(p -> {
+      Map<String, Object> item = new java.util.HashMap<>(p);
+      item.putAll(special.getOrDefault(((Number) p.get("personId")).longValue(), Map.of("outcome", "FINE")));
+      return item;
+    }).toList();
+    tasks.complete(task.getId(), Map.of(CheckInProcess.PEOPLE,
+        org.camunda.spin.plugin.variable.SpinValues.jsonValue(json.writeValueAsString(answered)).create()));
+  }
+
+  @Test
+  void eachMorningTheGridGetsItsListAndANeedBecomesAHelpRequestForThatGrid() throws Exception {
+    long person = listedPerson("随访测试甲", 1);
+
+    theMorningComes();
+
+    Task task = gridTask();
+    assertThat(task.getName()).isEqualTo("今日电话随访");
+    assertThat(people(task)).extracting(p -> ((Number) p.get("personId")).longValue()).contains(person);
+    completeWith(task, Map.of(person, Map.of("outcome", "NEEDS_HELP", "need", "降压药只剩两天", "needCategory",
+        "MEDICINE")));
+
+    var entry = jdbc.sql("select outcome, help_request_id from check_in_entry where person_id = ?").param(person)
+        .query((rs, row) -> rs.getString(1) + ":" + rs.getLong(2)).single();
+    assertThat(entry).startsWith("NEEDS_HELP:");
+    long helpRequest = Long.parseLong(entry.substring("NEEDS_HELP:".length()));
+    assertThat(jdbc.sql("select grid_code || '/' || category || '/' || channel from help_request where id = ?")
+        .param(helpRequest).query(String.class).single()).isEqualTo(GRID + "/MEDICINE/DAILY_CHECK_IN");
+    assertThat(checkIns.round(GRID, day).orElseThrow().status()).isEqualTo("COMPLETED");
+    assertThat(gridTask()).isNull();
+  }
+
+  @Test
+  void aListWithPeopleLeftOutIsRefusedAndTheTaskStaysOpen() throws Exception {
+    listedPerson("随访测试乙", 1);
+    theMorningComes();
+    Task task = gridTask();
+
+    assertThatThrownBy(() -> tasks.complete(task.getId())).hasMessageContaining("no outcome yet");
+    assertThat(gridTask()).isNotNull();
+  }
+
+  @Test
+  void notReachedTwoDaysInARowSendsTheGridLeaderToTheDoor() throws Exception {
+    long person = listedPerson("随访测试丙", 1);
+    theMorningComes();
+    completeWith(gridTask(), Map.of(person, Map.of("outcome", "NOT_REACHED")));
+    assertThat(visits("随访测试丙")).isEmpty();
+
+    morningOf(day.plusDays(1));
+    theMorningComes();
+    completeWith(gridTask(), Map.of(person, Map.of("outcome", "NOT_REACHED")));
+
+    assertThat(visits("随访测试丙")).hasSize(1);
+    assertThat(tasks.getIdentityLinksForTask(visits("随访测试丙").get(0).getId()))
+        .extracting("groupId").contains("grid-leader-" + GRID);
+  }
+
+  List<Task> visits(String name) {
+    return tasks.createTaskQuery().taskNameLike("上门探访: " + name + "%").list();
+  }
+
+  @Test
+  void aWeeklyPlanListsThePersonOnceAWeek() throws Exception {
+    long weekly = listedPerson("随访测试丁", 7);
+    theMorningComes();
+    completeWith(gridTask(), Map.of());
+
+    morningOf(day.plusDays(1));
+    theMorningComes();
+    assertThat(people(gridTask())).extracting(p -> ((Number) p.get("personId")).longValue()).doesNotContain(weekly);
+    completeWith(gridTask(), Map.of());
+
+    morningOf(day.plusDays(7));
+    theMorningComes();
+    assertThat(people(gridTask())).extracting(p -> ((Number) p.get("personId")).longValue()).contains(weekly);
+  }
+
+  @Test
+  void notDoneByEveningTheGridLeaderIsToldAndByNightTheCommunity() {
+    listedPerson("随访测试戊", 1);
+    theMorningComes();
+    Task task = gridTask();
+    assertThat(task.getDueDate()).isEqualTo(Date.from(day.atTime(20, 0).atZone(CHINA).toInstant()));
+
+    fire(CheckInProcess.TIMER_GRID_LEADER);
+    assertThat(chase(CheckInProcess.TASK_GRID_LEADER_CHASE, "grid-leader-" + GRID)).isNotNull();
+    fire(CheckInProcess.TIMER_COMMUNITY);
+    assertThat(chase(CheckInProcess.TASK_COMMUNITY_CHASE, "community-JH-JN-NS")).isNotNull();
+    assertThat(checkIns.round(GRID, day).orElseThrow().escalationLevel()).isEqualTo("COMMUNITY");
+    assertThat(gridTask()).as("the worker keeps the list").isNotNull();
+  }
+
+  /** A deadline of this grid's list passes. */
+  void fire(String timerId) {
+    var timer = management.createJobQuery().processDefinitionKey(CheckInProcess.KEY).activityId(timerId)
+        .executionId(gridTask().getExecutionId()).singleResult();
+    management.executeJob(timer.getId());
+  }
+
+  Task chase(String taskKey, String group) {
+    return tasks.createTaskQuery().processDefinitionKey(CheckInProcess.KEY).taskDefinitionKey(taskKey)
+        .taskCandidateGroup(group).list().stream()
+        .filter(t -> t.getProcessInstanceId().equals(gridTask().getProcessInstanceId())).findFirst().orElse(null);
+  }
+
+  @Test
+  void theWorkersPhoneRecordsOnePersonAtATimeAndFinishesTheDay() throws Exception {
+    long person = listedPerson("随访测试己", 1);
+    theMorningComes();
+    long round = checkIns.round(GRID, day).orElseThrow().id();
+
+    as(WORKER).get("/api/v1/check-ins/today?gridCode=" + GRID).then().statusCode(200)
+        .body("id", equalTo((int) round)).body("entries.personId", hasItem((int) person));
+    as(WORKER).body("{\"entries\": [{\"personId\": %d, \"outcome\": \"NEEDS_HELP\"}]}".formatted(person))
+        .post("/api/v1/check-ins/" + round + "/entries").then().statusCode(400)
+        .body("errors.field", hasItem("entries[0].need"));
+    as("grid-jiangnan-nanshan-01").body("{\"entries\": []}").post("/api/v1/check-ins/" + round + "/entries").then()
+        .statusCode(404);
+
+    StringBuilder all = new StringBuilder();
+    for (var entry : checkIns.entries(round)) {
+      all.append(all.isEmpty() ? "" : ",").append("{\"personId\": ").append(entry.personId())
+          .append(", \"outcome\": \"FINE\"}");
+    }
+    as(WORKER).body("{\"entries\": [" + all + "], \"finish\": true}").post("/api/v1/check-ins/" + round + "/entries")
+        .then().statusCode(200).body("status", equalTo("COMPLETED"));
+    assertThat(gridTask()).isNull();
+  }
+}

@@ -20,8 +20,7 @@ record Caller(String id, boolean partner, Coverage coverage) {
   }
 
   boolean maySee(HelpRequest request) {
-    return partner ? id.equals(request.submittedBy()) : coverage.covers(request.gridCode())
-        || (coverage.everywhere() && request.gridCode() == null);
+    return partner ? id.equals(request.submittedBy()) : coverage.covers(request.gridCode());
   }
 
   /** Staff who work the case see the caller's full details; others see them masked. */

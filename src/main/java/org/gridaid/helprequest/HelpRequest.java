@@ -1,7 +1,6 @@
 package org.gridaid.helprequest;
 
 import java.time.Instant;
-import java.util.Arrays;
 import java.util.List;
 
 /** A case as stored in {@code help_request}. */
@@ -15,16 +14,4 @@ record HelpRequest(
     Outcome outcome, String actionTaken, String transferredTo, int callbackAttempts,
     Instant heldSince, Instant holdUntil, String holdReason,
     Long linkedToId, int linkedCalls, String cancelReason, String submittedBy,
-    String idempotencyKey, String requestHash) {
-
-  static List<Vulnerability> parseFlags(String csv) {
-    if (csv == null || csv.isBlank()) {
-      return List.of();
-    }
-    return Arrays.stream(csv.split(",")).map(Vulnerability::valueOf).toList();
-  }
-
-  static String joinFlags(List<Vulnerability> flags) {
-    return String.join(",", flags.stream().map(Enum::name).toList());
-  }
-}
+    String idempotencyKey, String requestHash) {}

@@ -1,5 +1,7 @@
 package org.gridaid.helprequest;
 
+import static org.gridaid.shared.Texts.trimmed;
+
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
@@ -20,6 +22,7 @@ import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.gridaid.organisation.StaffService;
 import org.gridaid.shared.engine.EngineErrors;
+import org.gridaid.shared.jdbc.Page;
 import org.gridaid.shared.web.ConflictException;
 import org.gridaid.shared.web.NotFoundException;
 import org.springframework.http.HttpStatus;
@@ -99,7 +102,7 @@ class HelpRequestController {
   ResponseEntity<Received> submit(@RequestBody NewHelpRequest body,
       @RequestHeader(name = "Idempotency-Key", required = false) @Size(max = 100) String idempotencyKey,
       Authentication caller) throws Exception {
-    String key = blankToNull(idempotencyKey);
+    String key = trimmed(idempotencyKey);
     String hash = key == null ? null : HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
         .digest(json.writeValueAsString(body).getBytes(StandardCharsets.UTF_8)));
     var submitted = intake.submit(body.form(), caller.getName(), key, hash);
@@ -182,12 +185,10 @@ class HelpRequestController {
     return get(id, authentication);
   }
 
-  record PageView(List<HelpRequestView> items, int page, int size, long total) {}
-
   /** Supervisors: cases of the areas they cover, newest first. */
   @GetMapping
   @PreAuthorize("hasRole('STAFF')")
-  PageView search(@RequestParam(required = false) @Size(max = 40) String gridCode,
+  Page<HelpRequestView> search(@RequestParam(required = false) @Size(max = 40) String gridCode,
       @RequestParam(required = false) HelpRequestStatus status,
       @RequestParam(defaultValue = "false") boolean overdue,
       @RequestParam(defaultValue = "0") @Min(0) int page,
@@ -195,11 +196,10 @@ class HelpRequestController {
       Authentication authentication) {
     Caller caller = Caller.of(authentication, staff);
     var coverage = caller.coverage();
-    var found = service.search(coverage.everywhere() ? null : coverage.gridCodes(), blankToNull(gridCode), status,
+    var found = service.search(coverage.everywhere() ? null : coverage.gridCodes(), trimmed(gridCode), status,
         overdue, page, size);
     Instant now = HelpRequestService.now();
-    return new PageView(found.items().stream()
-        .map(r -> HelpRequestView.summary(r, caller.seesPersonalData(r), now)).toList(), page, size, found.total());
+    return found.map(r -> HelpRequestView.summary(r, caller.seesPersonalData(r), now));
   }
 
   private HelpRequest visible(long id, Caller caller) {
@@ -228,7 +228,4 @@ class HelpRequestController {
     }
   }
 
-  private static String blankToNull(String value) {
-    return value == null || value.isBlank() ? null : value.strip();
-  }
 }

@@ -8,6 +8,7 @@ import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.variable.VariableMap;
 import org.camunda.bpm.engine.variable.Variables;
 import org.gridaid.organisation.AreaDirectory;
+import org.gridaid.shared.EnumCodes;
 import org.gridaid.shared.web.ConflictException;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.stereotype.Service;
@@ -78,7 +79,7 @@ class HelpRequestIntake {
         .putValueTyped(MINIMAL_UNIT_CODE, Variables.stringValue(intake.minimalUnitCode(), true))
         .putValueTyped(DESCRIPTION, Variables.stringValue(intake.description(), true))
         .putValueTyped(AFFECTED_PERSON, Variables.stringValue(intake.affectedPerson(), true))
-        .putValueTyped(VULNERABILITIES, Variables.stringValue(HelpRequest.joinFlags(intake.vulnerabilities()), true))
+        .putValueTyped(VULNERABILITIES, Variables.stringValue(EnumCodes.join(intake.vulnerabilities()), true))
         .putValueTyped(CHANNEL, Variables.stringValue(intake.channel().name(), true))
         .putValueTyped(RegisterHelpRequest.SUBMITTED_BY, Variables.stringValue(submittedBy, true))
         .putValue(CATEGORY, intake.category().name())

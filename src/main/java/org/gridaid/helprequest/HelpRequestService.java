@@ -1,5 +1,7 @@
 package org.gridaid.helprequest;
 
+import static org.gridaid.shared.Texts.trimmed;
+
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
@@ -14,6 +16,7 @@ import org.gridaid.organisation.Area;
 import org.gridaid.organisation.AreaDirectory;
 import org.gridaid.organisation.AreaLevel;
 import org.gridaid.organisation.GridResolution;
+import org.gridaid.shared.jdbc.Page;
 import org.gridaid.shared.web.ConflictException;
 import org.gridaid.shared.web.InvalidInputException;
 import org.gridaid.shared.web.NotFoundException;
@@ -361,7 +364,7 @@ public class HelpRequestService {
     return get(id);
   }
 
-  HelpRequests.Page search(Set<String> gridCodes, String gridCode, HelpRequestStatus status,
+  Page<HelpRequest> search(Set<String> gridCodes, String gridCode, HelpRequestStatus status,
       boolean overdue, int page, int size) {
     return cases.search(gridCodes, gridCode, status, overdue, now(), page, size);
   }
@@ -377,9 +380,6 @@ public class HelpRequestService {
     return text;
   }
 
-  private static String trimmed(String value) {
-    return value == null || value.isBlank() ? null : value.strip();
-  }
 
   /** Ten characters from an alphabet without look-alikes (0/O, 1/I): easy to read out on the phone. */
   private static String newTrackingCode() {

@@ -6,9 +6,9 @@ import static org.gridaid.helprequest.HelpRequestProcess.Forms.*;
 import java.time.Instant;
 import java.util.Date;
 import java.util.Map;
-import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
+import org.gridaid.shared.engine.FormRefused;
 import org.gridaid.shared.web.InvalidInputException;
 import org.springframework.stereotype.Component;
 
@@ -36,16 +36,7 @@ class HelpRequestTasks implements TaskListener {
         default -> { }
       }
     } catch (InvalidInputException e) {
-      throw new FormRefused(e);
-    }
-  }
-
-  /** Tasklist shows this message as it is: say in Chinese which field to fix. */
-  static final class FormRefused extends ProcessEngineException {
-    FormRefused(InvalidInputException cause) {
-      super("表单有误, 请修改后再提交: " + String.join("; ", cause.errors().stream()
-          .map(e -> FIELD_LABELS.getOrDefault(e.field(), e.field()) + " (" + e.field() + ") " + e.message())
-          .toList()), cause);
+      throw new FormRefused(e, FIELD_LABELS);
     }
   }
 
@@ -57,15 +48,15 @@ class HelpRequestTasks implements TaskListener {
     EscalationLevel level = EscalationLevel.ofTask(task.getTaskDefinitionKey());
     if (level != null) {
       service.escalate(id, level);
-      HelpRequest request = service.get(id);
-      if (level != EscalationLevel.GRID_LEADER) {
-        Instant due = request.escalatedAt().plus(Deadlines.parse(request.escalateEvery()));
-        task.setDueDate(Date.from(due));
-      }
     }
-    CaseVariables.setSummary(task.getExecution(), service.get(id));
+    HelpRequest request = service.get(id);
+    if (level != null && level != EscalationLevel.GRID_LEADER) {
+      Instant due = request.escalatedAt().plus(Deadlines.parse(request.escalateEvery()));
+      task.setDueDate(Date.from(due));
+    }
+    CaseVariables.setSummary(task.getExecution(), request);
     if (TASK_CALLBACK.equals(task.getTaskDefinitionKey())) {
-      int attempt = service.get(id).callbackAttempts() + 1;
+      int attempt = request.callbackAttempts() + 1;
       task.getExecution().setVariable(DEADLINES, "第 " + attempt + " 次回访, 请于 "
           + FormDates.format(task.getDueDate().toInstant()) + " 前完成 (最多 " + HelpRequestService.CALLBACK_TRIES
           + " 次)");

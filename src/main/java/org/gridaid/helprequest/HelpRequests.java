@@ -4,10 +4,12 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import org.gridaid.shared.EnumCodes;
+import org.gridaid.shared.jdbc.Filters;
+import org.gridaid.shared.jdbc.Page;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Repository;
@@ -42,7 +44,7 @@ class HelpRequests {
         .param("category", intake.category().name())
         .param("description", intake.description())
         .param("affectedPerson", intake.affectedPerson())
-        .param("vulnerabilities", HelpRequest.joinFlags(intake.vulnerabilities()))
+        .param("vulnerabilities", EnumCodes.join(intake.vulnerabilities()))
         .param("channel", intake.channel().name())
         .param("receivedAt", Timestamp.from(receivedAt))
         .param("linkedToId", linkedToId)
@@ -109,43 +111,18 @@ class HelpRequests {
   }
 
   /** A page of cases for supervisors; {@code gridCodes} null means everywhere. */
-  Page search(Set<String> gridCodes, String gridCode, HelpRequestStatus status, boolean overdue, Instant now,
-      int page, int size) {
-    StringBuilder where = new StringBuilder(" where 1 = 1");
-    List<Object> params = new ArrayList<>();
-    if (gridCodes != null) {
-      if (gridCodes.isEmpty()) {
-        return new Page(List.of(), 0);
-      }
-      where.append(" and grid_code in (").append(String.join(",", gridCodes.stream().map(g -> "?").toList()))
-          .append(")");
-      params.addAll(gridCodes);
-    }
-    if (gridCode != null) {
-      where.append(" and grid_code = ?");
-      params.add(gridCode);
-    }
-    if (status != null) {
-      where.append(" and status = ?");
-      params.add(status.name());
-    }
+  Page<HelpRequest> search(Set<String> gridCodes, String gridCode, HelpRequestStatus status, boolean overdue,
+      Instant now, int page, int size) {
+    Filters where = new Filters().in("grid_code", gridCodes).eq("grid_code", gridCode)
+        .eq("status", status == null ? null : status.name());
     if (overdue) {
-      where.append(" and status in ('RECEIVED', 'AWAITING_GRID', 'ASSIGNED', 'IN_PROGRESS')"
-          + " and (resolution_due_at < ? or (first_response_at is null and response_due_at < ?))");
-      params.add(Timestamp.from(now));
-      params.add(Timestamp.from(now));
+      where.add("status in ('RECEIVED', 'AWAITING_GRID', 'ASSIGNED', 'IN_PROGRESS')"
+          + " and (resolution_due_at < ? or (first_response_at is null and response_due_at < ?))",
+          Timestamp.from(now), Timestamp.from(now));
     }
-    long total = jdbc.sql("select count(*) from help_request" + where).params(params).query(Long.class).single();
-    List<Object> pageParams = new ArrayList<>(params);
-    pageParams.add((long) page * size);
-    pageParams.add(size);
-    List<HelpRequest> items = jdbc.sql("select * from help_request" + where
-            + " order by received_at desc, id desc offset ? rows fetch next ? rows only")
-        .params(pageParams).query(HelpRequests::map).list();
-    return new Page(items, total);
+    return where.page(jdbc, "select * from help_request", "received_at desc, id desc", page, size,
+        HelpRequests::map);
   }
-
-  record Page(List<HelpRequest> items, long total) {}
 
   private static HelpRequest map(ResultSet rs, int row) throws SQLException {
     String escalation = rs.getString("escalation_level");
@@ -155,7 +132,7 @@ class HelpRequests {
         HelpRequestStatus.valueOf(rs.getString("status")), rs.getString("caller_name"),
         rs.getString("caller_phone"), rs.getString("address"), rs.getString("minimal_unit_code"),
         rs.getString("grid_code"), Category.valueOf(rs.getString("category")), rs.getString("description"),
-        rs.getString("affected_person"), HelpRequest.parseFlags(rs.getString("vulnerabilities")),
+        rs.getString("affected_person"), EnumCodes.parse(Vulnerability.class, rs.getString("vulnerabilities")),
         Channel.valueOf(rs.getString("channel")), rs.getString("priority"), rs.getBoolean("medical_alert"),
         instant(rs, "received_at"), instant(rs, "response_due_at"), instant(rs, "resolution_due_at"),
         rs.getString("escalate_every"), escalation == null ? null : EscalationLevel.valueOf(escalation),

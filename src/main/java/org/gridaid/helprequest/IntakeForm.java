@@ -1,5 +1,7 @@
 package org.gridaid.helprequest;
 
+import static org.gridaid.shared.Texts.trimmed;
+
 import java.util.ArrayList;
 import java.util.List;
 import org.gridaid.organisation.AreaDirectory;
@@ -96,7 +98,4 @@ record IntakeForm(String callerName, String callerPhone, String address, String 
     }
   }
 
-  private static String trimmed(String value) {
-    return value == null || value.isBlank() ? null : value.strip();
-  }
 }

@@ -3,24 +3,10 @@ package org.gridaid.helprequest;
 /**
  * What the grid worker records on the handling task (form field {@code outcome}). The first
  * four finish the handling and lead to the call-back; the last two send the case round again.
+ * The Chinese labels are in the form handle-help-request.form.
  */
 public enum Outcome {
-  RESOLVED("已解决"),
-  NEEDS_MEDICINE("需送药上门"),
-  TRANSFERRED("已转相关部门"),
-  UNREACHABLE("联系不上居民"),
-  ON_HOLD("等待居民(暂缓)"),
-  REROUTE("不属本网格, 改派");
-
-  private final String label;
-
-  Outcome(String label) {
-    this.label = label;
-  }
-
-  public String label() {
-    return label;
-  }
+  RESOLVED, NEEDS_MEDICINE, TRANSFERRED, UNREACHABLE, ON_HOLD, REROUTE;
 
   boolean finishesHandling() {
     return this != ON_HOLD && this != REROUTE;

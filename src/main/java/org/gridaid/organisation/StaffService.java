@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Collectors;
 import org.gridaid.shared.web.ConflictException;
 import org.gridaid.shared.web.InvalidInputException;
 import org.gridaid.shared.web.NotFoundException;
@@ -57,7 +58,7 @@ public class StaffService {
       case HOTLINE, MEDICAL_TEAM, DISTRICT_COMMAND -> Coverage.EVERYWHERE;
       case GRID_STAFF, GRID_LEADER, COMMUNITY, STREET -> new Coverage(false,
           areas.subtree(member.get().areaCode()).stream().filter(Area::isGrid).map(Area::code)
-              .collect(java.util.stream.Collectors.toUnmodifiableSet()));
+              .collect(Collectors.toUnmodifiableSet()));
       default -> Coverage.NOWHERE;
     };
   }

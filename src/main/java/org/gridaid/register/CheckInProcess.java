@@ -18,7 +18,10 @@ import org.camunda.bpm.engine.delegate.TaskListener;
 import org.camunda.spin.plugin.variable.SpinValues;
 import org.gridaid.organisation.AreaDirectory;
 import org.gridaid.organisation.AreaLevel;
+import org.gridaid.shared.EnumCodes;
+import org.gridaid.shared.engine.FormRefused;
 import org.gridaid.shared.engine.PersonalVariables;
+import org.gridaid.shared.web.InvalidInputException;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
@@ -117,9 +120,12 @@ public final class CheckInProcess {
     }
 
     private static String labels(String flags) {
-      return String.join("、", RegisterStore.parseFlags(flags).stream().map(PersonFlag::label).toList());
+      return String.join("、", EnumCodes.parse(PersonFlag.class, flags).stream().map(PersonFlag::label).toList());
     }
   }
+
+  static final Map<String, String> FIELD_LABELS = Map.of(PEOPLE, "今日名单", "entries", "今日名单",
+      "personId", "姓名", "outcome", "随访结果", "need", "需求");
 
   /** The worker's list comes back from the form; chasers record the escalation. */
   @Component("checkInTasks")
@@ -144,7 +150,11 @@ public final class CheckInProcess {
       }
       if (TASK_CALL_PEOPLE.equals(task.getTaskDefinitionKey())) {
         String actor = task.getAssignee() != null ? task.getAssignee() : "system";
-        checkIns.record(roundId, heard(task.getVariable(PEOPLE)), actor, true);
+        try {
+          checkIns.record(roundId, heard(task.getVariable(PEOPLE)), actor, true);
+        } catch (InvalidInputException e) {
+          throw new FormRefused(e, FIELD_LABELS);
+        }
       }
     }
 
@@ -155,7 +165,7 @@ public final class CheckInProcess {
             item.get("personId") == null ? null : ((Number) item.get("personId")).longValue(),
             (String) item.get("outcome"), (String) item.get("need"), (String) item.get("needCategory"))).toList();
       } catch (Exception e) {
-        throw new org.gridaid.shared.web.InvalidInputException("people", "is not the list this task gave out");
+        throw new InvalidInputException("people", "is not the list this task gave out");
       }
     }
   }

@@ -2,17 +2,20 @@ package org.gridaid.register;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.LocalTime;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
-import org.gridaid.helprequest.HelpRequestSubmissions;
+import org.camunda.bpm.engine.task.Task;
 import org.gridaid.helprequest.HelpRequestSubmissions.NewHelpRequest;
+import org.gridaid.helprequest.HelpRequestSubmissions;
 import org.gridaid.organisation.Groups;
 import org.gridaid.register.CheckIns.Entry;
 import org.gridaid.register.CheckIns.Outcome;
@@ -58,7 +61,7 @@ public class CheckInService {
   }
 
   Instant at(LocalDate day, String time) {
-    return day.atTime(java.time.LocalTime.parse(time)).atZone(zone).toInstant();
+    return day.atTime(LocalTime.parse(time)).atZone(zone).toInstant();
   }
 
   /** One round per grid with people due; a round already made for the day is kept. */
@@ -82,7 +85,7 @@ public class CheckInService {
     return checkIns.openRounds(day);
   }
 
-  java.util.Optional<Round> round(String gridCode, LocalDate day) {
+  Optional<Round> round(String gridCode, LocalDate day) {
     return checkIns.round(gridCode, day);
   }
 
@@ -199,7 +202,7 @@ public class CheckInService {
   }
 
   /** The Tasklist task of a round, while it is open. */
-  java.util.Optional<org.camunda.bpm.engine.task.Task> openTask(Round round) {
+  Optional<Task> openTask(Round round) {
     return tasks.createTaskQuery().processDefinitionKey(CheckInProcess.KEY)
         .taskDefinitionKey(CheckInProcess.TASK_CALL_PEOPLE).taskCandidateGroup(Groups.grid(round.gridCode())).list()
         .stream()

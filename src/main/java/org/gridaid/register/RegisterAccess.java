@@ -59,14 +59,14 @@ class RegisterAccess {
     if (!asked) {
       return false;
     }
+    if (!serves(caller, gridCode)) {
+      throw new AccessDeniedException("Only the grid staff serving this household see unmasked data");
+    }
     if (reason == null || reason.isBlank()) {
       throw new InvalidInputException("reason", "is required to see unmasked personal data");
     }
     if (reason.length() > 500) {
       throw new InvalidInputException("reason", "must be at most 500 characters");
-    }
-    if (!serves(caller, gridCode)) {
-      throw new AccessDeniedException("Only the grid staff serving this household see unmasked data");
     }
     register.recordAccess(caller.getName(), subject, id, fields, reason.strip());
     return true;

@@ -7,9 +7,9 @@ import java.util.List;
 import org.gridaid.register.RegisterForms.HouseholdForm;
 import org.gridaid.register.RegisterForms.PersonForm;
 import org.gridaid.register.RegisterViews.HouseholdView;
-import org.gridaid.register.RegisterViews.Page;
 import org.gridaid.register.RegisterViews.PersonView;
 import org.gridaid.shared.PhoneNumbers;
+import org.gridaid.shared.jdbc.Page;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.Authentication;
@@ -67,9 +67,8 @@ class RegisterController {
       @RequestParam(required = false) @Size(max = 20) String phone,
       @RequestParam(defaultValue = "0") @Min(0) int page,
       @RequestParam(defaultValue = "20") @Min(1) @Max(500) int size, Authentication caller) {
-    var found = register.households(access.coverage(caller), gridCode, PhoneNumbers.normalise(phone), page, size);
-    return new Page<>(found.items().stream().map(h -> HouseholdView.of(h, false)).toList(), page, size,
-        found.total());
+    Page<Household> found = register.households(access.coverage(caller), gridCode, PhoneNumbers.normalise(phone), page, size);
+    return found.map(h -> HouseholdView.of(h, false));
   }
 
   @PostMapping("/households")
@@ -101,9 +100,9 @@ class RegisterController {
       @RequestParam(required = false) @Size(max = 20) String phone,
       @RequestParam(defaultValue = "0") @Min(0) int page,
       @RequestParam(defaultValue = "20") @Min(1) @Max(500) int size, Authentication caller) {
-    var found = register.persons(access.coverage(caller), gridCode, flag, name, PhoneNumbers.normalise(phone), page,
+    Page<Person> found = register.persons(access.coverage(caller), gridCode, flag, name, PhoneNumbers.normalise(phone), page,
         size);
-    return new Page<>(found.items().stream().map(p -> PersonView.of(p, false)).toList(), page, size, found.total());
+    return found.map(p -> PersonView.of(p, false));
   }
 
   @PostMapping("/persons")

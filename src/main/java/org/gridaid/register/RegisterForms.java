@@ -1,5 +1,7 @@
 package org.gridaid.register;
 
+import static org.gridaid.shared.Texts.trimmed;
+
 import java.time.Year;
 import java.util.ArrayList;
 import java.util.List;
@@ -161,7 +163,4 @@ final class RegisterForms {
     }
   }
 
-  static String trimmed(String value) {
-    return value == null || value.isBlank() ? null : value.strip();
-  }
 }

@@ -11,6 +11,7 @@ import java.util.Set;
 import org.gridaid.organisation.AreaDirectory;
 import org.gridaid.register.RegisterForms.HouseholdForm;
 import org.gridaid.register.RegisterForms.PersonForm;
+import org.gridaid.shared.Texts;
 import org.gridaid.shared.web.InvalidInputException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.TransactionDefinition;
@@ -27,22 +28,24 @@ class RegisterImport {
 
   enum Type { HOUSEHOLDS, PERSONS }
 
-  /** Column names as files may carry them, each to the field it fills. */
-  static final Map<String, String> HEADERS = headers(
-      "address", "address", "地址", "address", "gridCode", "gridCode", "网格编码", "gridCode",
-      "minimalUnitCode", "minimalUnitCode", "最小单元编码", "minimalUnitCode", "phone", "phone", "电话", "phone",
-      "size", "size", "户人数", "size", "recipientGroup", "recipientGroup", "救助类别", "recipientGroup",
-      "name", "name", "姓名", "name", "idNumber", "idNumber", "身份证号", "idNumber",
-      "birthYear", "birthYear", "出生年份", "birthYear", "flags", "flags", "特殊人群", "flags",
-      "chronicConditions", "chronicConditions", "基础疾病", "chronicConditions",
-      "regularMedicines", "regularMedicines", "常用药品", "regularMedicines",
-      "carerContact", "carerContact", "监护人联系方式", "carerContact", "checkInBy", "checkInBy", "随访人", "checkInBy",
-      "checkInEveryDays", "checkInEveryDays", "随访间隔天数", "checkInEveryDays");
-
   static final List<String> HOUSEHOLD_COLUMNS = List.of("address", "gridCode", "minimalUnitCode", "phone", "size",
       "recipientGroup");
   static final List<String> PERSON_COLUMNS = List.of("gridCode", "address", "name", "idNumber", "phone", "birthYear",
       "flags", "chronicConditions", "regularMedicines", "carerContact", "checkInBy", "checkInEveryDays");
+  /** Chinese column names, each to the field it fills; English column names are the fields. */
+  static final Map<String, String> CHINESE_COLUMNS = Map.ofEntries(Map.entry("地址", "address"),
+      Map.entry("网格编码", "gridCode"), Map.entry("最小单元编码", "minimalUnitCode"), Map.entry("电话", "phone"),
+      Map.entry("户人数", "size"), Map.entry("救助类别", "recipientGroup"), Map.entry("姓名", "name"),
+      Map.entry("身份证号", "idNumber"), Map.entry("出生年份", "birthYear"), Map.entry("特殊人群", "flags"),
+      Map.entry("基础疾病", "chronicConditions"), Map.entry("常用药品", "regularMedicines"),
+      Map.entry("监护人联系方式", "carerContact"), Map.entry("随访人", "checkInBy"),
+      Map.entry("随访间隔天数", "checkInEveryDays"));
+
+  /** The field a column fills, or null for a column nobody knows. */
+  static String field(String column) {
+    String name = column.strip();
+    return HOUSEHOLD_COLUMNS.contains(name) || PERSON_COLUMNS.contains(name) ? name : CHINESE_COLUMNS.get(name);
+  }
 
   record RowError(int row, String reason) {}
 
@@ -68,7 +71,7 @@ class RegisterImport {
     if (rows.isEmpty()) {
       throw new InvalidInputException("file", "is empty: the first line must name the columns");
     }
-    List<String> header = rows.get(0).stream().map(h -> HEADERS.get(h.strip())).toList();
+    List<String> header = rows.get(0).stream().map(RegisterImport::field).toList();
     List<String> unknown = new ArrayList<>();
     for (int i = 0; i < header.size(); i++) {
       if (header.get(i) == null && !rows.get(0).get(i).isBlank()) {
@@ -76,7 +79,8 @@ class RegisterImport {
       }
     }
     if (!unknown.isEmpty()) {
-      throw new InvalidInputException("file", "unknown columns " + unknown + "; known: " + HEADERS.keySet());
+      throw new InvalidInputException("file", "unknown columns " + unknown + "; known: the English names "
+          + HOUSEHOLD_COLUMNS + " / " + PERSON_COLUMNS + " or the Chinese " + CHINESE_COLUMNS.keySet());
     }
     Type type = requested != null ? requested : header.contains("name") ? Type.PERSONS : Type.HOUSEHOLDS;
     Importer importer = new Importer(type, actor, coverage);
@@ -172,8 +176,8 @@ class RegisterImport {
     }
 
     private Change person(int number, Map<String, String> values) {
-      String grid = RegisterForms.trimmed(values.get("gridCode"));
-      String address = RegisterForms.trimmed(values.get("address"));
+      String grid = Texts.trimmed(values.get("gridCode"));
+      String address = Texts.trimmed(values.get("address"));
       if (grid == null || address == null) {
         throw new InvalidInputException("gridCode", "and address of the household are required");
       }
@@ -218,13 +222,5 @@ class RegisterImport {
       return applied ? new Report(type, rows, created, updated, unchanged, List.copyOf(errors), true)
           : new Report(type, rows, 0, 0, 0, List.copyOf(errors), false);
     }
-  }
-
-  private static Map<String, String> headers(String... pairs) {
-    Map<String, String> map = new java.util.LinkedHashMap<>();
-    for (int i = 0; i < pairs.length; i += 2) {
-      map.put(pairs[i], pairs[i + 1]);
-    }
-    return Map.copyOf(map);
   }
 }

@@ -6,6 +6,8 @@ import java.util.Set;
 import org.gridaid.organisation.AreaDirectory;
 import org.gridaid.register.RegisterForms.HouseholdForm;
 import org.gridaid.register.RegisterForms.PersonForm;
+import org.gridaid.shared.Texts;
+import org.gridaid.shared.jdbc.Page;
 import org.gridaid.shared.web.ConflictException;
 import org.gridaid.shared.web.InvalidInputException;
 import org.gridaid.shared.web.NotFoundException;
@@ -96,18 +98,18 @@ public class RegisterService {
 
   private Long knownHousehold(String householdId) {
     try {
-      long id = Long.parseLong(RegisterForms.trimmed(householdId));
+      long id = Long.parseLong(Texts.trimmed(householdId));
       return store.household(id).isPresent() ? id : null;
     } catch (RuntimeException e) {
       return null;
     }
   }
 
-  RegisterStore.Page<Household> households(Set<String> coverage, String gridCode, String phone, int page, int size) {
+  Page<Household> households(Set<String> coverage, String gridCode, String phone, int page, int size) {
     return store.households(coverage, gridCode, phone, page, size);
   }
 
-  RegisterStore.Page<Person> persons(Set<String> coverage, String gridCode, PersonFlag flag, String name,
+  Page<Person> persons(Set<String> coverage, String gridCode, PersonFlag flag, String name,
       String phone, int page, int size) {
     return store.persons(coverage, gridCode, flag, name, phone, page, size);
   }

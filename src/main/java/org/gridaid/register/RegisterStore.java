@@ -9,7 +9,10 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import org.gridaid.shared.EnumCodes;
 import org.gridaid.shared.PersonalDataCipher;
+import org.gridaid.shared.jdbc.Filters;
+import org.gridaid.shared.jdbc.Page;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Repository;
@@ -84,7 +87,7 @@ class RegisterStore {
 
   private List<Object> personParams(Person p, String actor) {
     return new ArrayList<>(Arrays.asList(p.householdId(), p.name(), cipher.encrypt(p.idNumber()), hash(p.idNumber()),
-        cipher.encrypt(p.phone()), hash(p.phone()), p.birthYear(), joinFlags(p.flags()), p.chronicConditions(),
+        cipher.encrypt(p.phone()), hash(p.phone()), p.birthYear(), EnumCodes.join(p.flags()), p.chronicConditions(),
         p.regularMedicines(), cipher.encrypt(p.carerContact()), p.checkInBy(), p.checkInEveryDays(), actor));
   }
 
@@ -108,42 +111,35 @@ class RegisterStore {
         .param(personId).query(String.class).single();
   }
 
-  record Page<T>(List<T> items, long total) {}
-
   Page<Household> households(Set<String> gridCodes, String gridCode, String phone, int page, int size) {
-    Where where = new Where();
-    where.in("h.grid_code", gridCodes).eq("h.grid_code", gridCode).eq("h.phone_hash", hash(phone));
-    return page("select h.* from household h", where, "h.id", page, size, this::mapHousehold);
+    return new Filters().in("h.grid_code", gridCodes).eq("h.grid_code", gridCode).eq("h.phone_hash", hash(phone))
+        .page(jdbc, "select h.* from household h", "h.id", page, size, this::mapHousehold);
   }
 
   Page<Person> persons(Set<String> gridCodes, String gridCode, PersonFlag flag, String name, String phone, int page,
       int size) {
-    Where where = new Where();
-    where.in("h.grid_code", gridCodes).eq("h.grid_code", gridCode).eq("p.phone_hash", hash(phone))
-        .eq("p.name", name);
+    Filters where = new Filters().in("h.grid_code", gridCodes).eq("h.grid_code", gridCode)
+        .eq("p.phone_hash", hash(phone)).eq("p.name", name);
     if (flag != null) {
       where.add("(',' || p.flags || ',') like ?", "%," + flag.name() + ",%");
     }
-    return page("select p.* from person p join household h on h.id = p.household_id", where, "p.id", page, size,
-        this::mapPerson);
+    return where.page(jdbc, "select p.* from person p join household h on h.id = p.household_id", "p.id", page,
+        size, this::mapPerson);
   }
 
   List<Household> allHouseholds(Set<String> gridCodes) {
-    Where where = new Where().in("h.grid_code", gridCodes);
-    return jdbc.sql("select h.* from household h" + where.sql + " order by h.id").params(where.params)
-        .query(this::mapHousehold).list();
+    return new Filters().in("h.grid_code", gridCodes)
+        .list(jdbc, "select h.* from household h", "h.id", this::mapHousehold);
   }
 
   /** Persons with the grid and address of their household, for the export. */
   record PersonAt(Person person, String gridCode, String address) {}
 
   List<PersonAt> allPersons(Set<String> gridCodes) {
-    Where where = new Where().in("h.grid_code", gridCodes);
-    return jdbc.sql("select p.*, h.grid_code as h_grid, h.address as h_address from person p"
-            + " join household h on h.id = p.household_id" + where.sql + " order by p.id")
-        .params(where.params)
-        .query((rs, row) -> new PersonAt(mapPerson(rs, row), rs.getString("h_grid"), rs.getString("h_address")))
-        .list();
+    return new Filters().in("h.grid_code", gridCodes).list(jdbc,
+        "select p.*, h.grid_code as h_grid, h.address as h_address from person p"
+            + " join household h on h.id = p.household_id", "p.id",
+        (rs, row) -> new PersonAt(mapPerson(rs, row), rs.getString("h_grid"), rs.getString("h_address")));
   }
 
   void logAccess(String userId, String subject, long subjectId, String fields, String reason, Instant at) {
@@ -152,52 +148,6 @@ class RegisterStore {
             values (?, ?, ?, ?, ?, ?)""")
         .params(Timestamp.from(at), userId, subject, subjectId, fields, reason)
         .update();
-  }
-
-  private <T> Page<T> page(String select, Where where, String order, int page, int size,
-      org.springframework.jdbc.core.RowMapper<T> mapper) {
-    if (where.nothing) {
-      return new Page<>(List.of(), 0);
-    }
-    String count = "select count(*) from (" + select + where.sql + ") counted";
-    long total = jdbc.sql(count).params(where.params).query(Long.class).single();
-    List<Object> params = new ArrayList<>(where.params);
-    params.add((long) page * size);
-    params.add(size);
-    List<T> items = jdbc.sql(select + where.sql + " order by " + order + " offset ? rows fetch next ? rows only")
-        .params(params).query(mapper).list();
-    return new Page<>(items, total);
-  }
-
-  /** A where clause built from the filters that were given. */
-  private static final class Where {
-    String sql = " where 1 = 1";
-    final List<Object> params = new ArrayList<>();
-    boolean nothing;
-
-    Where eq(String column, Object value) {
-      return value == null ? this : add(column + " = ?", value);
-    }
-
-    /** {@code null} means no limit; an empty set matches nothing. */
-    Where in(String column, Set<String> values) {
-      if (values == null) {
-        return this;
-      }
-      if (values.isEmpty()) {
-        nothing = true;
-        return this;
-      }
-      sql += " and " + column + " in (" + String.join(",", values.stream().map(v -> "?").toList()) + ")";
-      params.addAll(values);
-      return this;
-    }
-
-    Where add(String condition, Object value) {
-      sql += " and " + condition;
-      params.add(value);
-      return this;
-    }
   }
 
   private Household mapHousehold(ResultSet rs, int row) throws SQLException {
@@ -209,17 +159,9 @@ class RegisterStore {
   private Person mapPerson(ResultSet rs, int row) throws SQLException {
     return new Person(rs.getLong("id"), rs.getLong("household_id"), rs.getString("name"),
         cipher.decrypt(rs.getString("id_number_enc")), cipher.decrypt(rs.getString("phone_enc")),
-        rs.getObject("birth_year", Integer.class), parseFlags(rs.getString("flags")),
+        rs.getObject("birth_year", Integer.class), EnumCodes.parse(PersonFlag.class, rs.getString("flags")),
         rs.getString("chronic_conditions"), rs.getString("regular_medicines"),
         cipher.decrypt(rs.getString("carer_contact_enc")), rs.getString("check_in_by"),
         rs.getObject("check_in_every_days", Integer.class));
-  }
-
-  static List<PersonFlag> parseFlags(String csv) {
-    return csv == null || csv.isBlank() ? List.of() : Arrays.stream(csv.split(",")).map(PersonFlag::valueOf).toList();
-  }
-
-  static String joinFlags(List<PersonFlag> flags) {
-    return String.join(",", flags.stream().map(Enum::name).toList());
   }
 }

@@ -35,8 +35,6 @@ final class RegisterViews {
     }
   }
 
-  record Page<T>(List<T> items, int page, int size, long total) {}
-
   static String maskPhone(String phone) {
     return phone == null ? null : PhoneNumbers.mask(phone);
   }

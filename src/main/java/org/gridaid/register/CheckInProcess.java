@@ -2,6 +2,7 @@ package org.gridaid.register;
 
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.ZoneId;
@@ -10,11 +11,15 @@ import java.util.Date;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.OptimisticLockingException;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.delegate.TaskListener;
+import org.camunda.bpm.engine.runtime.Job;
+import org.camunda.bpm.spring.boot.starter.event.PostDeployEvent;
 import org.camunda.spin.plugin.variable.SpinValues;
 import org.gridaid.organisation.AreaDirectory;
 import org.gridaid.organisation.AreaLevel;
@@ -22,7 +27,10 @@ import org.gridaid.shared.EnumCodes;
 import org.gridaid.shared.engine.FormRefused;
 import org.gridaid.shared.engine.PersonalVariables;
 import org.gridaid.shared.web.InvalidInputException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
 /** The daily check-in process (daily-check-in.bpmn): its key, variables and the code it calls. */
@@ -60,11 +68,55 @@ public final class CheckInProcess {
       this.communityAt = communityAt;
     }
 
+    /** When the lists of {@code day} go out. */
+    Instant startOf(LocalDate day) {
+      return day.atTime(startAt).atZone(zone).toInstant();
+    }
+
+    LocalDate dayOf(Instant instant) {
+      return instant.atZone(zone).toLocalDate();
+    }
+
     /** A cron in the engine's time zone for {@code daily-at} in the grids' zone (no DST in China). */
     public String getCron() {
       ZonedDateTime local = LocalDate.now(zone).atTime(startAt).atZone(zone)
           .withZoneSameInstant(ZoneId.systemDefault());
       return "0 " + local.getMinute() + " " + local.getHour() + " * * ?";
+    }
+  }
+
+  /**
+   * The start timer is made when the BPMN is deployed, and only a changed file is deployed
+   * again: after a restart with another {@code daily-at}, the waiting timer moves to that time
+   * on its own day (never skipping a day), and the engine reads the cycle anew each time it fires.
+   */
+  @Component
+  static class StartTimeKeeper {
+    private static final Logger log = LoggerFactory.getLogger(StartTimeKeeper.class);
+    private final ManagementService management;
+    private final Schedule schedule;
+
+    StartTimeKeeper(ManagementService management, Schedule schedule) {
+      this.management = management;
+      this.schedule = schedule;
+    }
+
+    @EventListener(PostDeployEvent.class)
+    void followTheSchedule() {
+      Job timer = management.createJobQuery().processDefinitionKey(KEY).activityId(TIMER_START).singleResult();
+      if (timer == null) {
+        return;
+      }
+      Instant due = timer.getDuedate().toInstant();
+      Instant scheduled = schedule.startOf(schedule.dayOf(due));
+      if (!scheduled.equals(due)) {
+        try {
+          management.setJobDuedate(timer.getId(), Date.from(scheduled));
+          log.info("Daily check-in start moved from {} to {}", due, scheduled);
+        } catch (OptimisticLockingException e) {
+          log.info("Daily check-in start: another node moved it first");
+        }
+      }
     }
   }
 

@@ -2,12 +2,17 @@ package org.gridaid.register;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
+import java.util.EnumMap;
 import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Optional;
 import java.util.Set;
+import java.util.function.Consumer;
+import java.util.stream.Collectors;
 import org.gridaid.organisation.AreaDirectory;
 import org.gridaid.register.RegisterForms.HouseholdForm;
 import org.gridaid.register.RegisterForms.PersonForm;
@@ -15,7 +20,6 @@ import org.gridaid.shared.Texts;
 import org.gridaid.shared.web.InvalidInputException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.TransactionDefinition;
-import org.springframework.transaction.TransactionStatus;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -83,23 +87,33 @@ class RegisterImport {
           + HOUSEHOLD_COLUMNS + " / " + PERSON_COLUMNS + " or the Chinese " + CHINESE_COLUMNS.keySet());
     }
     Type type = requested != null ? requested : header.contains("name") ? Type.PERSONS : Type.HOUSEHOLDS;
+    List<Row> filled = new ArrayList<>();
+    for (int i = 1; i < rows.size(); i++) {
+      if (!rows.get(i).stream().allMatch(String::isBlank)) {
+        filled.add(new Row(i + 1, values(header, rows.get(i))));
+      }
+    }
     Importer importer = new Importer(type, actor, coverage);
     Report report = transaction.execute(status -> {
-      for (int i = 1; i < rows.size(); i++) {
-        List<String> row = rows.get(i);
-        if (row.stream().allMatch(String::isBlank)) {
-          continue;
-        }
-        importer.row(i + 1, values(header, row), status, atomic);
+      if (type == Type.HOUSEHOLDS) {
+        importer.households(filled);
+      } else {
+        importer.persons(filled);
       }
       boolean applied = !atomic || importer.errors.isEmpty();
       if (!applied) {
         status.setRollbackOnly();
       }
-      return importer.report(applied);
+      return importer.report(filled.size(), applied);
     });
-    return Objects.requireNonNull(report);
+    if (Objects.requireNonNull(report).created() + report.updated() >= BIG_CHANGE) {
+      store.refreshStatistics();
+    }
+    return report;
   }
+
+  /** A line of the file: its number (the header is 1) and its values by field. */
+  private record Row(int number, Map<String, String> values) {}
 
   private static Map<String, String> values(List<String> header, List<String> row) {
     Map<String, String> values = new HashMap<>();
@@ -113,17 +127,26 @@ class RegisterImport {
 
   private enum Change { CREATED, UPDATED, UNCHANGED }
 
-  /** One file's worth of rows, with what each did. */
+  /** A row that passed its checks, and what it does to the register. */
+  private record Planned<T>(int row, T value, Change change) {}
+
+  /** After this many rows changed, the database's planner statistics are refreshed. */
+  private static final int BIG_CHANGE = 1_000;
+
+  /** Rows are written this many at a time, in one JDBC batch each. */
+  private static final int BATCH = 500;
+
+  /**
+   * One file's worth of rows. Every row is checked and matched against the register first
+   * (a few queries for the whole file), then the changes are written in batches.
+   */
   private final class Importer {
     final Type type;
     final String actor;
     final Set<String> coverage;
     final Map<String, Integer> seen = new HashMap<>();
     final List<RowError> errors = new ArrayList<>();
-    int rows;
-    int created;
-    int updated;
-    int unchanged;
+    final Map<Change, Integer> counts = new EnumMap<>(Change.class);
 
     Importer(Type type, String actor, Set<String> coverage) {
       this.type = type;
@@ -131,83 +154,132 @@ class RegisterImport {
       this.coverage = coverage;
     }
 
-    void row(int number, Map<String, String> values, TransactionStatus file, boolean atomic) {
-      rows++;
-      try {
-        // a savepoint per row: a row the database refuses does not take the others with it
-        Change change = atomic ? apply(number, values) : savepoint.execute(s -> apply(number, values));
-        switch (Objects.requireNonNull(change)) {
-          case CREATED -> created++;
-          case UPDATED -> updated++;
-          default -> unchanged++;
-        }
-      } catch (InvalidInputException e) {
-        errors.add(new RowError(number, e.getMessage()));
-      } catch (RuntimeException e) {
-        errors.add(new RowError(number, "could not be stored: " + e.getClass().getSimpleName()));
-        if (atomic) {
-          file.setRollbackOnly();
-        }
+    void households(List<Row> rows) {
+      Map<Integer, Household> parsed = new LinkedHashMap<>();
+      for (Row row : rows) {
+        checked(row, () -> {
+          Map<String, String> v = row.values();
+          Household household = new HouseholdForm(v.get("address"), v.get("gridCode"), v.get("minimalUnitCode"),
+              v.get("phone"), v.get("size"), v.get("recipientGroup")).check(0, areas);
+          RegisterService.checkCovered(household.gridCode(), coverage);
+          once(household.gridCode() + "|" + household.address(), row.number());
+          parsed.put(row.number(), household);
+        });
       }
+      Map<String, Household> existing = new HashMap<>();
+      store.allHouseholds(parsed.values().stream().map(Household::gridCode).collect(Collectors.toSet()))
+          .forEach(h -> existing.put(h.gridCode() + "|" + h.address(), h));
+      List<Planned<Household>> planned = new ArrayList<>();
+      parsed.forEach((number, household) -> {
+        Household known = existing.get(household.gridCode() + "|" + household.address());
+        Household changed = known == null ? household : new Household(known.id(), household.gridCode(),
+            household.minimalUnitCode(), household.address(), household.phone(), household.size(),
+            household.recipientGroup());
+        planned.add(new Planned<>(number, changed, change(known, changed)));
+      });
+      write(planned, batch -> store.insertHouseholds(batch, actor),
+          batch -> store.updateHouseholds(batch, actor));
     }
 
-    private Change apply(int number, Map<String, String> values) {
-      return type == Type.HOUSEHOLDS ? household(number, values) : person(number, values);
+    void persons(List<Row> rows) {
+      Map<String, Long> households = new HashMap<>();
+      Set<String> grids = new HashSet<>();
+      rows.forEach(row -> grids.add(Texts.trimmed(row.values().get("gridCode"))));
+      grids.remove(null);
+      grids.retainAll(coverage == null ? grids : coverage);
+      store.allHouseholds(grids).forEach(h -> households.put(h.gridCode() + "|" + h.address(), h.id()));
+
+      Map<Integer, Person> parsed = new LinkedHashMap<>();
+      for (Row row : rows) {
+        checked(row, () -> parsed.put(row.number(), person(row, households)));
+      }
+      Map<String, Person> byIdNumber = new HashMap<>();
+      store.personsByIdNumberHash(parsed.values().stream().map(Person::idNumber).filter(Objects::nonNull)
+          .map(store::hash).toList()).forEach(p -> byIdNumber.put(p.idNumber(), p));
+      Map<String, Person> byName = new HashMap<>();
+      store.personsWithoutIdNumber(parsed.values().stream().filter(p -> p.idNumber() == null)
+          .map(Person::householdId).collect(Collectors.toSet()))
+          .forEach(p -> byName.put(p.householdId() + "|" + p.name(), p));
+      List<Planned<Person>> planned = new ArrayList<>();
+      parsed.forEach((number, person) -> {
+        Person known = person.idNumber() != null ? byIdNumber.get(person.idNumber())
+            : byName.get(person.householdId() + "|" + person.name());
+        Person changed = known == null ? person : new Person(known.id(), person.householdId(), person.name(),
+            person.idNumber(), person.phone(), person.birthYear(), person.flags(), person.chronicConditions(),
+            person.regularMedicines(), person.carerContact(), person.checkInBy(), person.checkInEveryDays());
+        planned.add(new Planned<>(number, changed, change(known, changed)));
+      });
+      write(planned, batch -> store.insertPersons(batch, actor),
+          batch -> store.updatePersons(batch, actor));
     }
 
-    private Change household(int number, Map<String, String> values) {
-      Household parsed = new HouseholdForm(values.get("address"), values.get("gridCode"),
-          values.get("minimalUnitCode"), values.get("phone"), values.get("size"), values.get("recipientGroup"))
-          .check(0, areas);
-      RegisterService.checkCovered(parsed.gridCode(), coverage);
-      once(parsed.gridCode() + "|" + parsed.address(), number);
-      Optional<Household> existing = store.householdAt(parsed.gridCode(), parsed.address());
-      if (existing.isEmpty()) {
-        store.insertHousehold(parsed, actor);
-        return Change.CREATED;
-      }
-      Household changed = new Household(existing.get().id(), parsed.gridCode(), parsed.minimalUnitCode(),
-          parsed.address(), parsed.phone(), parsed.size(), parsed.recipientGroup());
-      if (changed.equals(existing.get())) {
-        return Change.UNCHANGED;
-      }
-      store.updateHousehold(changed, actor);
-      return Change.UPDATED;
-    }
-
-    private Change person(int number, Map<String, String> values) {
-      String grid = Texts.trimmed(values.get("gridCode"));
-      String address = Texts.trimmed(values.get("address"));
+    private Person person(Row row, Map<String, Long> households) {
+      Map<String, String> v = row.values();
+      String grid = Texts.trimmed(v.get("gridCode"));
+      String address = Texts.trimmed(v.get("address"));
       if (grid == null || address == null) {
         throw new InvalidInputException("gridCode", "and address of the household are required");
       }
       RegisterService.checkCovered(grid, coverage);
-      Long household = store.householdAt(grid, address).map(Household::id).orElse(null);
+      Long household = households.get(grid + "|" + address);
       if (household == null) {
         throw new InvalidInputException("address", "no household at '" + address + "' in grid " + grid
             + " (import the households first)");
       }
-      String flags = values.get("flags");
-      Person parsed = new PersonForm(String.valueOf(household), values.get("name"), values.get("idNumber"),
-          values.get("phone"), values.get("birthYear"),
-          flags == null || flags.isBlank() ? List.of() : Arrays.asList(flags.split("[;；、|]")),
-          values.get("chronicConditions"), values.get("regularMedicines"), values.get("carerContact"),
-          values.get("checkInBy"), values.get("checkInEveryDays")).check(0, household);
-      once(parsed.idNumber() != null ? parsed.idNumber() : household + "|" + parsed.name(), number);
-      Optional<Person> existing = parsed.idNumber() != null ? store.personByIdNumber(parsed.idNumber())
-          : store.personNamed(household, parsed.name());
-      if (existing.isEmpty()) {
-        store.insertPerson(parsed, actor);
-        return Change.CREATED;
+      String flags = v.get("flags");
+      Person person = new PersonForm(String.valueOf(household), v.get("name"), v.get("idNumber"), v.get("phone"),
+          v.get("birthYear"), flags == null || flags.isBlank() ? List.of() : Arrays.asList(flags.split("[;；、|]")),
+          v.get("chronicConditions"), v.get("regularMedicines"), v.get("carerContact"), v.get("checkInBy"),
+          v.get("checkInEveryDays")).check(0, household);
+      once(person.idNumber() != null ? person.idNumber() : household + "|" + person.name(), row.number());
+      return person;
+    }
+
+    private void checked(Row row, Runnable check) {
+      try {
+        check.run();
+      } catch (InvalidInputException e) {
+        errors.add(new RowError(row.number(), e.getMessage()));
       }
-      Person changed = new Person(existing.get().id(), household, parsed.name(), parsed.idNumber(), parsed.phone(),
-          parsed.birthYear(), parsed.flags(), parsed.chronicConditions(), parsed.regularMedicines(),
-          parsed.carerContact(), parsed.checkInBy(), parsed.checkInEveryDays());
-      if (changed.equals(existing.get())) {
-        return Change.UNCHANGED;
+    }
+
+    private static <T> Change change(T known, T changed) {
+      return known == null ? Change.CREATED : known.equals(changed) ? Change.UNCHANGED : Change.UPDATED;
+    }
+
+    /**
+     * Writes the planned changes in batches, each in a savepoint. A batch the database refuses
+     * (somebody changed the same rows meanwhile) is written again row by row, so only the
+     * refused rows are reported and the others still go in.
+     */
+    private <T> void write(List<Planned<T>> planned, Consumer<List<T>> insert, Consumer<List<T>> update) {
+      for (int from = 0; from < planned.size(); from += BATCH) {
+        List<Planned<T>> batch = planned.subList(from, Math.min(planned.size(), from + BATCH));
+        try {
+          savepoint.executeWithoutResult(s -> apply(batch, insert, update));
+          batch.forEach(p -> counts.merge(p.change(), 1, Integer::sum));
+        } catch (RuntimeException refused) {
+          for (Planned<T> one : batch) {
+            try {
+              savepoint.executeWithoutResult(s -> apply(List.of(one), insert, update));
+              counts.merge(one.change(), 1, Integer::sum);
+            } catch (RuntimeException e) {
+              errors.add(new RowError(one.row(), "could not be stored: " + e.getClass().getSimpleName()));
+            }
+          }
+        }
       }
-      store.updatePerson(changed, actor);
-      return Change.UPDATED;
+    }
+
+    private <T> void apply(List<Planned<T>> batch, Consumer<List<T>> insert, Consumer<List<T>> update) {
+      List<T> inserts = batch.stream().filter(p -> p.change() == Change.CREATED).map(Planned::value).toList();
+      List<T> updates = batch.stream().filter(p -> p.change() == Change.UPDATED).map(Planned::value).toList();
+      if (!inserts.isEmpty()) {
+        insert.accept(inserts);
+      }
+      if (!updates.isEmpty()) {
+        update.accept(updates);
+      }
     }
 
     /** The same household or person twice in one file is a mistake to point at, not to guess. */
@@ -218,9 +290,11 @@ class RegisterImport {
       }
     }
 
-    Report report(boolean applied) {
-      return applied ? new Report(type, rows, created, updated, unchanged, List.copyOf(errors), true)
-          : new Report(type, rows, 0, 0, 0, List.copyOf(errors), false);
+    Report report(int rows, boolean applied) {
+      List<RowError> byRow = errors.stream().sorted(Comparator.comparingInt(RowError::row)).toList();
+      return applied ? new Report(type, rows, counts.getOrDefault(Change.CREATED, 0),
+          counts.getOrDefault(Change.UPDATED, 0), counts.getOrDefault(Change.UNCHANGED, 0), byRow, true)
+          : new Report(type, rows, 0, 0, 0, byRow, false);
     }
   }
 }

@@ -1,20 +1,27 @@
 package org.gridaid.register;
 
+import java.sql.DatabaseMetaData;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
+import javax.sql.DataSource;
 import org.gridaid.shared.EnumCodes;
 import org.gridaid.shared.PersonalDataCipher;
 import org.gridaid.shared.jdbc.Filters;
 import org.gridaid.shared.jdbc.Page;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
+import org.springframework.jdbc.support.JdbcUtils;
+import org.springframework.jdbc.support.MetaDataAccessException;
 import org.springframework.stereotype.Repository;
 
 /** Households, persons and the access log; personal fields are encrypted here and nowhere else. */
@@ -22,35 +29,56 @@ import org.springframework.stereotype.Repository;
 class RegisterStore {
 
   private final JdbcClient jdbc;
+  private final JdbcTemplate batch;
   private final PersonalDataCipher cipher;
+  private final boolean postgres;
 
-  RegisterStore(JdbcClient jdbc, PersonalDataCipher cipher) {
+  RegisterStore(JdbcClient jdbc, JdbcTemplate batch, PersonalDataCipher cipher, DataSource dataSource)
+      throws MetaDataAccessException {
     this.jdbc = jdbc;
+    this.batch = batch;
     this.cipher = cipher;
+    this.postgres = "PostgreSQL".equals(
+        JdbcUtils.extractDatabaseMetaData(dataSource, DatabaseMetaData::getDatabaseProductName));
   }
 
   String hash(String plain) {
     return cipher.lookupHash(plain);
   }
 
+  private static final String INSERT_HOUSEHOLD = """
+      insert into household (grid_code, minimal_unit_code, address, phone_enc, phone_hash, size, recipient_group,
+        updated_by) values (?, ?, ?, ?, ?, ?, ?, ?)""";
+  private static final String UPDATE_HOUSEHOLD = """
+      update household set grid_code = ?, minimal_unit_code = ?, address = ?, phone_enc = ?, phone_hash = ?,
+        size = ?, recipient_group = ?, updated_by = ?, updated_at = current_timestamp where id = ?""";
+
   long insertHousehold(Household h, String actor) {
     var keys = new GeneratedKeyHolder();
-    jdbc.sql("""
-            insert into household (grid_code, minimal_unit_code, address, phone_enc, phone_hash, size,
-              recipient_group, updated_by) values (?, ?, ?, ?, ?, ?, ?, ?)""")
-        .params(h.gridCode(), h.minimalUnitCode(), h.address(), cipher.encrypt(h.phone()), hash(h.phone()), h.size(),
-            h.recipientGroup().name(), actor)
-        .update(keys, "id");
+    jdbc.sql(INSERT_HOUSEHOLD).params(householdParams(h, actor)).update(keys, "id");
     return keys.getKey().longValue();
   }
 
   void updateHousehold(Household h, String actor) {
-    jdbc.sql("""
-            update household set grid_code = ?, minimal_unit_code = ?, address = ?, phone_enc = ?, phone_hash = ?,
-              size = ?, recipient_group = ?, updated_by = ?, updated_at = current_timestamp where id = ?""")
-        .params(h.gridCode(), h.minimalUnitCode(), h.address(), cipher.encrypt(h.phone()), hash(h.phone()), h.size(),
-            h.recipientGroup().name(), actor, h.id())
-        .update();
+    updateHouseholds(List.of(h), actor);
+  }
+
+  /** Many at once, in JDBC batches (the CSV import). */
+  void insertHouseholds(List<Household> households, String actor) {
+    batch.batchUpdate(INSERT_HOUSEHOLD, households.stream().map(h -> householdParams(h, actor).toArray()).toList());
+  }
+
+  void updateHouseholds(List<Household> households, String actor) {
+    batch.batchUpdate(UPDATE_HOUSEHOLD, households.stream().map(h -> {
+      List<Object> params = householdParams(h, actor);
+      params.add(h.id());
+      return params.toArray();
+    }).toList());
+  }
+
+  private List<Object> householdParams(Household h, String actor) {
+    return new ArrayList<>(Arrays.asList(h.gridCode(), h.minimalUnitCode(), h.address(), cipher.encrypt(h.phone()),
+        hash(h.phone()), h.size(), h.recipientGroup().name(), actor));
   }
 
   Optional<Household> household(long id) {
@@ -62,27 +90,36 @@ class RegisterStore {
         .query(this::mapHousehold).optional();
   }
 
+  private static final String INSERT_PERSON = """
+      insert into person (household_id, name, id_number_enc, id_number_hash, phone_enc, phone_hash, birth_year,
+        flags, chronic_conditions, regular_medicines, carer_contact_enc, check_in_by, check_in_every_days,
+        updated_by) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""";
+  private static final String UPDATE_PERSON = """
+      update person set household_id = ?, name = ?, id_number_enc = ?, id_number_hash = ?, phone_enc = ?,
+        phone_hash = ?, birth_year = ?, flags = ?, chronic_conditions = ?, regular_medicines = ?,
+        carer_contact_enc = ?, check_in_by = ?, check_in_every_days = ?, updated_by = ?,
+        updated_at = current_timestamp where id = ?""";
+
   long insertPerson(Person p, String actor) {
     var keys = new GeneratedKeyHolder();
-    jdbc.sql("""
-            insert into person (household_id, name, id_number_enc, id_number_hash, phone_enc, phone_hash, birth_year,
-              flags, chronic_conditions, regular_medicines, carer_contact_enc, check_in_by, check_in_every_days,
-              updated_by) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
-        .params(personParams(p, actor).toArray())
-        .update(keys, "id");
+    jdbc.sql(INSERT_PERSON).params(personParams(p, actor)).update(keys, "id");
     return keys.getKey().longValue();
   }
 
   void updatePerson(Person p, String actor) {
-    List<Object> params = personParams(p, actor);
-    params.add(p.id());
-    jdbc.sql("""
-            update person set household_id = ?, name = ?, id_number_enc = ?, id_number_hash = ?, phone_enc = ?,
-              phone_hash = ?, birth_year = ?, flags = ?, chronic_conditions = ?, regular_medicines = ?,
-              carer_contact_enc = ?, check_in_by = ?, check_in_every_days = ?, updated_by = ?,
-              updated_at = current_timestamp where id = ?""")
-        .params(params.toArray())
-        .update();
+    updatePersons(List.of(p), actor);
+  }
+
+  void insertPersons(List<Person> persons, String actor) {
+    batch.batchUpdate(INSERT_PERSON, persons.stream().map(p -> personParams(p, actor).toArray()).toList());
+  }
+
+  void updatePersons(List<Person> persons, String actor) {
+    batch.batchUpdate(UPDATE_PERSON, persons.stream().map(p -> {
+      List<Object> params = personParams(p, actor);
+      params.add(p.id());
+      return params.toArray();
+    }).toList());
   }
 
   private List<Object> personParams(Person p, String actor) {
@@ -95,14 +132,37 @@ class RegisterStore {
     return jdbc.sql("select * from person where id = ?").param(id).query(this::mapPerson).optional();
   }
 
-  Optional<Person> personByIdNumber(String idNumber) {
-    return jdbc.sql("select * from person where id_number_hash = ?").param(hash(idNumber)).query(this::mapPerson)
-        .optional();
+  /**
+   * After a bulk import: PostgreSQL plans the next import's look-ups with fresh statistics
+   * rather than those of the table before (a plan for an empty table scans 100,000 rows for
+   * every thousand looked up).
+   */
+  void refreshStatistics() {
+    if (postgres) {
+      jdbc.sql("analyze household").update();
+      jdbc.sql("analyze person").update();
+    }
   }
 
-  Optional<Person> personNamed(long householdId, String name) {
-    return jdbc.sql("select * from person where household_id = ? and name = ? and id_number_hash is null")
-        .params(householdId, name).query(this::mapPerson).optional();
+  /** The persons with these ID number hashes, looked up a thousand at a time. */
+  List<Person> personsByIdNumberHash(Collection<String> hashes) {
+    return inChunks(hashes, chunk -> new Filters().in("p.id_number_hash", chunk)
+        .list(jdbc, "select p.* from person p", "p.id", this::mapPerson));
+  }
+
+  /** The persons without an ID number in these households: they are known by name. */
+  List<Person> personsWithoutIdNumber(Collection<Long> householdIds) {
+    return inChunks(householdIds, chunk -> new Filters().in("p.household_id", chunk).add("p.id_number_hash is null")
+        .list(jdbc, "select p.* from person p", "p.id", this::mapPerson));
+  }
+
+  private static <K, T> List<T> inChunks(Collection<K> keys, Function<List<K>, List<T>> query) {
+    List<K> all = List.copyOf(keys);
+    List<T> found = new ArrayList<>();
+    for (int from = 0; from < all.size(); from += 1_000) {
+      found.addAll(query.apply(all.subList(from, Math.min(all.size(), from + 1_000))));
+    }
+    return found;
   }
 
   /** The grid of the household a person belongs to. */

@@ -148,6 +148,34 @@ class RegisterApiTests extends ApiTestSupport {
   }
 
   @Test
+  void aCarerContactOfTheFullLengthIsStoredEncrypted() {
+    String contact = "女儿王小红, 住江海区礼乐街道中福花园5栋, 白天上班请打单位电话".repeat(10).substring(0, 200);
+    int person = as(WORKER).body("""
+        {"householdId": %d, "name": "王伯", "carerContact": "%s"}""".formatted(household(phone()), contact))
+        .post("/api/v1/persons").then().statusCode(201).extract().path("id");
+
+    as(WORKER).get("/api/v1/persons/" + person + "?reveal=true&reason=联系监护人").then().statusCode(200)
+        .body("carerContact", equalTo(contact));
+  }
+
+  @Test
+  void aRowTheDatabaseRefusesIsReportedAndTheRestOfItsBatchGoesIn() {
+    // a rule only the database knows, as when somebody else changed the register meanwhile
+    jdbc.sql("alter table household add constraint refuse_for_test check (address <> '永泉路拒收1号')").update();
+    try {
+      String csv = "address,gridCode,size\n永泉路拒收0号,JH-WH-YQ-01,1\n永泉路拒收1号,JH-WH-YQ-01,1\n"
+          + "永泉路拒收2号,JH-WH-YQ-01,1\n";
+      admin().contentType("text/csv; charset=UTF-8").body(csv).post("/api/v1/register/import").then().statusCode(200)
+          .body("created", equalTo(2)).body("errors.row", contains(3))
+          .body("errors[0].reason", startsWith("could not be stored"));
+      assertThat(jdbc.sql("select address from household where address like '永泉路拒收%' order by address")
+          .query(String.class).list()).containsExactly("永泉路拒收0号", "永泉路拒收2号");
+    } finally {
+      jdbc.sql("alter table household drop constraint refuse_for_test").update();
+    }
+  }
+
+  @Test
   void anAtomicImportWithABadRowChangesNothing() {
     String csv = "address,gridCode,phone,size,recipientGroup\n"
         + "新创村东片9巷1号,JH-WH-XC-01,13800000201,4,HARDSHIP\n"

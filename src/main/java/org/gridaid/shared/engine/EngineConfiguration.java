@@ -38,6 +38,8 @@ class EngineConfiguration extends AbstractCamundaConfiguration {
   public void preInit(SpringProcessEngineConfiguration configuration) {
     configuration.setDeploymentName(deploymentName);
     configuration.setDeployChangedOnly(true);
+    // a cycle from configuration (the check-in time) follows a changed setting when it next fires
+    configuration.setReevaluateTimeCycleWhenDue(true);
     var decisions = (DefaultDmnEngineConfiguration) DmnEngineConfiguration.createDefaultDmnEngineConfiguration();
     decisions.setFeelEngineFactory(LiteralFeelCache.around(new ScalaFeelEngineFactory()));
     configuration.setDmnEngineConfiguration(decisions);

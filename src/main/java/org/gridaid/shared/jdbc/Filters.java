@@ -19,7 +19,7 @@ public final class Filters {
   }
 
   /** {@code null} means no limit; an empty collection matches nothing. */
-  public Filters in(String column, Collection<String> values) {
+  public Filters in(String column, Collection<?> values) {
     if (values == null) {
       return this;
     }

@@ -18,6 +18,7 @@ import org.gridaid.register.RegisterForms.HouseholdForm;
 import org.gridaid.register.RegisterForms.PersonForm;
 import org.gridaid.shared.Texts;
 import org.gridaid.shared.web.InvalidInputException;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -264,7 +265,9 @@ class RegisterImport {
               savepoint.executeWithoutResult(s -> apply(List.of(one), insert, update));
               counts.merge(one.change(), 1, Integer::sum);
             } catch (RuntimeException e) {
-              errors.add(new RowError(one.row(), "could not be stored: " + e.getClass().getSimpleName()));
+              errors.add(new RowError(one.row(), e instanceof DuplicateKeyException
+                  ? "was added by somebody else during this import: import the file again to compare"
+                  : "could not be stored: " + e.getClass().getSimpleName()));
             }
           }
         }

@@ -15,8 +15,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.task.Task;
 import org.gridaid.register.RegisterForms.HouseholdForm;
 import org.gridaid.register.RegisterForms.PersonForm;
@@ -40,6 +42,8 @@ class CheckInProcessTests extends ApiTestSupport {
   ManagementService management;
   @Autowired
   TaskService tasks;
+  @Autowired
+  RuntimeService runtime;
   @Autowired
   RegisterService register;
   @Autowired
@@ -71,12 +75,22 @@ class CheckInProcessTests extends ApiTestSupport {
         List.of("ELDERLY_ALONE"), null, null, null, "grid-" + GRID, String.valueOf(everyDays)), "test").id();
   }
 
-  /** The morning timer fires. */
+  /** The morning timer fires, and each grid's round starts (a job of its own). */
   void theMorningComes() {
+    for (Job round : theMorningTimerFires()) {
+      management.executeJob(round.getId());
+    }
+  }
+
+  /** The rounds of the day, waiting to start. */
+  List<Job> theMorningTimerFires() {
     var timer = management.createJobQuery().processDefinitionKey(CheckInProcess.KEY)
         .activityId(CheckInProcess.TIMER_START).singleResult();
     assertThat(timer).as("the daily start timer").isNotNull();
     management.executeJob(timer.getId());
+    var morning = runtime.createProcessInstanceQuery().processDefinitionKey(CheckInProcess.KEY)
+        .variableValueEquals(CheckInProcess.DAY, checkIns.today().toString()).singleResult();
+    return management.createJobQuery().processInstanceId(morning.getId()).messages().list();
   }
 
   /** Today's list of the grid in Tasklist (earlier days' lists may still be open). */
@@ -219,5 +233,32 @@ class CheckInProcessTests extends ApiTestSupport {
     as(WORKER).body("{\"entries\": [" + all + "], \"finish\": true}").post("/api/v1/check-ins/" + round + "/entries")
         .then().statusCode(200).body("status", equalTo("COMPLETED"));
     assertThat(gridTask()).isNull();
+  }
+
+  @Test
+  void aGridWhoseListCannotBeMadeIsRetriedWithoutHoldingUpTheOthers() {
+    listedPerson("随访测试庚", 1);
+    // a round for a street, which has no community above it: its list cannot be made
+    jdbc.sql("insert into check_in_round (grid_code, check_day, day_number, status, created_at)"
+        + " values ('JH-JN', ?, ?, 'OPEN', current_timestamp)")
+        .params(java.sql.Date.valueOf(day), day.toEpochDay()).update();
+    long broken = checkIns.round("JH-JN", day).orElseThrow().id();
+
+    List<Job> rounds = theMorningTimerFires();
+    Job brokenRound = null;
+    for (Job round : rounds) {
+      try {
+        management.executeJob(round.getId());
+      } catch (RuntimeException e) {
+        brokenRound = round;
+      }
+    }
+
+    assertThat(gridTask()).as("the grid's list is out").isNotNull();
+    assertThat(brokenRound).as("the broken round failed on its own").isNotNull();
+    Job retried = management.createJobQuery().jobId(brokenRound.getId()).singleResult();
+    assertThat(retried.getRetries()).isEqualTo(2);
+    assertThat(retried.getDuedate()).isEqualTo(Date.from(ClockUtil.getCurrentTime().toInstant().plusSeconds(300)));
+    jdbc.sql("update check_in_round set status = 'CANCELLED' where id = ?").param(broken).update();
   }
 }

@@ -7,6 +7,9 @@ import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 import org.openqa.selenium.By;
@@ -56,6 +59,17 @@ public final class Browser implements AutoCloseable {
         .usingDriverExecutable(CHROMEDRIVER.toFile())
         .build();
     return new Browser(new ChromeDriver(service, options), "http://localhost:" + port);
+  }
+
+  /**
+   * Sets the clock and time zone of the pages opened from now on, e.g. to the morning the
+   * engine's clock was moved to: Tasklist shows "due in 12 hours", not "due in 2 months".
+   */
+  public Browser clock(Instant now, ZoneId zone) {
+    long offset = now.toEpochMilli() - System.currentTimeMillis();
+    driver.executeCdpCommand("Page.addScriptToEvaluateOnNewDocument", Map.of("source", SHIFTED_CLOCK.formatted(offset)));
+    driver.executeCdpCommand("Emulation.setTimezoneOverride", Map.of("timezoneId", zone.getId()));
+    return this;
   }
 
   public Browser go(String path) {
@@ -144,8 +158,14 @@ public final class Browser implements AutoCloseable {
    * elsewhere in the form (a radio button just clicked) can draw the field again empty.
    */
   public Browser fillField(String label, String value) {
-    waitFor("the form field '" + label + "' to keep '" + value + "'", "failed-waiting-for-field", d -> {
-      WebElement field = (WebElement) driver.executeScript(FORM_FIELD, label);
+    return fillField(label, null, value);
+  }
+
+  /** {@link #fillField(String, String)} in the given item (0, 1, ...) of a form-js dynamic list. */
+  public Browser fillField(String label, Integer item, String value) {
+    String what = "the form field '" + label + "'" + itemText(item) + " to keep '" + value + "'";
+    waitFor(what, "failed-waiting-for-field", d -> {
+      WebElement field = (WebElement) driver.executeScript(FORM_FIELD, label, item);
       if (field == null) {
         return false;
       }
@@ -160,16 +180,45 @@ public final class Browser implements AutoCloseable {
 
   /** Picks an option of a select field of a Camunda Form (form-js) by its label. */
   public Browser selectOption(String label, String option) {
-    waitFor("the form field '" + label + "' to show '" + option + "'", "failed-waiting-for-field",
-        d -> (Boolean) driver.executeScript(SELECT_OPTION, label, option));
+    return selectOption(label, null, option);
+  }
+
+  /** {@link #selectOption(String, String)} in the given item (0, 1, ...) of a form-js dynamic list. */
+  public Browser selectOption(String label, Integer item, String option) {
+    waitFor("the form field '" + label + "'" + itemText(item) + " to show '" + option + "'",
+        "failed-waiting-for-field", d -> (Boolean) driver.executeScript(SELECT_OPTION, label, option, item));
     return this;
   }
 
   /** The value of a Camunda Form (form-js) field with this label, read-only ones included. */
   public String fieldValue(String label) {
-    WebElement field = waitFor("the form field '" + label + "'", "failed-waiting-for-field",
-        d -> (WebElement) driver.executeScript(FORM_FIELD, label));
+    return fieldValue(label, null);
+  }
+
+  /** {@link #fieldValue(String)} in the given item (0, 1, ...) of a form-js dynamic list. */
+  public String fieldValue(String label, Integer item) {
+    WebElement field = waitFor("the form field '" + label + "'" + itemText(item), "failed-waiting-for-field",
+        d -> (WebElement) driver.executeScript(FORM_FIELD, label, item));
     return field.getDomProperty("value");
+  }
+
+  /** The values of every form-js field with this label, in order: e.g. a column of a dynamic list. */
+  @SuppressWarnings("unchecked")
+  public List<String> fieldValues(String label) {
+    return (List<String>) driver.executeScript(FIELD_VALUES, label);
+  }
+
+  /** The item (0, 1, ...) of a form-js dynamic list whose field with this label shows this value. */
+  public int listItem(String label, String value) {
+    return waitFor("a list item whose '" + label + "' shows '" + value + "'", "failed-waiting-for-list-item",
+        d -> {
+          long item = (Long) driver.executeScript(LIST_ITEM, label, value);
+          return item < 0 ? null : (int) item;
+        });
+  }
+
+  private static String itemText(Integer item) {
+    return item == null ? "" : " of list item " + item;
   }
 
   private Path screenshotQuietly(String name) {
@@ -178,6 +227,15 @@ public final class Browser implements AutoCloseable {
     } catch (Exception e) {
       return null;
     }
+  }
+
+  /**
+   * Runs a script in the page that reports by calling its last argument, e.g. once something
+   * has been drawn: measurements taken in the page, without WebDriver's polling in between.
+   */
+  public Object scriptAsync(Duration timeout, String script, Object... args) {
+    driver.manage().timeouts().scriptTimeout(timeout);
+    return driver.executeAsyncScript(script, args);
   }
 
   public String text() {
@@ -217,11 +275,16 @@ public final class Browser implements AutoCloseable {
       + "if (found) { found.click(); }"
       + "return found !== null;";
 
-  /** The text input or text area of the form-js field whose label (without the required mark) is arguments[0]. */
-  private static final String FORM_FIELD = "var wanted = arguments[0], found = null;"
+  /**
+   * The text input or text area of the form-js field whose label (without the required mark) is
+   * arguments[0]; with arguments[1], of that item of a dynamic list (form-js ends the ids of an
+   * item's fields with _0, _1, ...).
+   */
+  private static final String FORM_FIELD = "var wanted = arguments[0], item = arguments[1], found = null;"
       + "document.querySelectorAll('.fjs-form-field').forEach(function (f) {"
       + "  var label = f.querySelector('label.fjs-form-field-label');"
-      + "  if (!found && label && label.textContent.replace(/\\*$/, '').trim() === wanted) {"
+      + "  if (!found && label && label.textContent.replace(/\\*$/, '').trim() === wanted"
+      + "      && (item == null || (label.getAttribute('for') || '').endsWith('_' + item))) {"
       + "    found = f.querySelector('input:not([type=checkbox]):not([type=radio]), textarea');"
       + "  }"
       + "});"
@@ -229,7 +292,7 @@ public final class Browser implements AutoCloseable {
 
   /** form-js opens its drop-down and takes an option on mousedown; true once the field shows the option. */
   private static final String SELECT_OPTION = "var option = arguments[1];"
-      + "var field = (function () {" + FORM_FIELD + "})(arguments[0]);"
+      + "var field = (function () {" + FORM_FIELD + "})(arguments[0], arguments[2]);"
       + "if (!field) { return false; }"
       + "var group = field.closest('.fjs-input-group'), box = field.closest('.fjs-form-field');"
       + "function mouseDown(e) { e.dispatchEvent(new MouseEvent('mousedown', {bubbles: true, cancelable: true})); }"
@@ -238,6 +301,34 @@ public final class Browser implements AutoCloseable {
       + "if (!items.length) { mouseDown(group); return false; }"
       + "items.forEach(function (item) { if (item.textContent.trim() === option) { mouseDown(item); } });"
       + "return false;";
+
+  private static final String FIELD_VALUES = "var wanted = arguments[0], values = [];"
+      + "document.querySelectorAll('.fjs-form-field').forEach(function (f) {"
+      + "  var label = f.querySelector(':scope > label.fjs-form-field-label');"
+      + "  var input = f.querySelector('input:not([type=checkbox]):not([type=radio]), textarea');"
+      + "  if (label && input && label.textContent.replace(/\\*$/, '').trim() === wanted) { values.push(input.value); }"
+      + "});"
+      + "return values;";
+
+  private static final String LIST_ITEM = "var wanted = arguments[0], value = arguments[1], found = -1;"
+      + "document.querySelectorAll('.fjs-form-field').forEach(function (f) {"
+      + "  var label = f.querySelector(':scope > label.fjs-form-field-label');"
+      + "  var input = f.querySelector('input:not([type=checkbox]):not([type=radio]), textarea');"
+      + "  var item = label && /_(\\d+)$/.exec(label.getAttribute('for') || '');"
+      + "  if (found < 0 && item && input && input.value === value"
+      + "      && label.textContent.replace(/\\*$/, '').trim() === wanted) { found = Number(item[1]); }"
+      + "});"
+      + "return found;";
+
+  /** Date and Date.now() of the page, shifted by %d milliseconds. */
+  private static final String SHIFTED_CLOCK = "(function () {"
+      + "  var offset = %d, RealDate = Date;"
+      + "  class ShiftedDate extends RealDate {"
+      + "    constructor(...args) { if (args.length) { super(...args); } else { super(RealDate.now() + offset); } }"
+      + "    static now() { return RealDate.now() + offset; }"
+      + "  }"
+      + "  window.Date = ShiftedDate;"
+      + "})();";
 
   @Override
   public void close() {

@@ -15,9 +15,11 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.task.Task;
+import org.gridaid.register.CheckInMorning;
 import org.gridaid.test.Browser;
 import org.gridaid.test.GridAidTest;
 import org.junit.jupiter.api.AfterEach;
@@ -53,6 +55,8 @@ class CheckInBrowserTests {
   TaskService tasks;
   @Autowired
   ManagementService management;
+  @Autowired
+  RuntimeService runtime;
 
   @AfterEach
   void resetClock() {
@@ -70,7 +74,7 @@ class CheckInBrowserTests {
     listedPerson("永明新村5栋702室", "JH-LL-YM-02-02", "陈国强");
     listedPerson("永明新村6栋803室", "JH-LL-YM-02-03", "林桂芳");
 
-    theMorningTimerFires();
+    CheckInMorning.comes(management, runtime);
     long round = jdbc.sql("select id from check_in_round where grid_code = ? and check_day = ?")
         .params(GRID, java.sql.Date.valueOf(DAY)).query(Long.class).single();
     Map<String, String> listed = outcomes(round);
@@ -142,13 +146,6 @@ class CheckInBrowserTests {
             {"householdId": %d, "name": "%s", "birthYear": 1943, "flags": ["ELDERLY_ALONE"],
              "checkInBy": "%s", "checkInEveryDays": 1}""".formatted(household, name, WORKER))
         .post("/api/v1/persons").then().statusCode(201);
-  }
-
-  private void theMorningTimerFires() {
-    var timer = management.createJobQuery().processDefinitionKey("dailyCheckIn")
-        .activityId("startEvent_everyMorning").singleResult();
-    assertThat(timer).as("the daily start timer").isNotNull();
-    management.executeJob(timer.getId());
   }
 
   /** Who is on the round's list, with what was heard (null: not yet). */

@@ -75,22 +75,8 @@ class CheckInProcessTests extends ApiTestSupport {
         List.of("ELDERLY_ALONE"), null, null, null, "grid-" + GRID, String.valueOf(everyDays)), "test").id();
   }
 
-  /** The morning timer fires, and each grid's round starts (a job of its own). */
   void theMorningComes() {
-    for (Job round : theMorningTimerFires()) {
-      management.executeJob(round.getId());
-    }
-  }
-
-  /** The rounds of the day, waiting to start. */
-  List<Job> theMorningTimerFires() {
-    var timer = management.createJobQuery().processDefinitionKey(CheckInProcess.KEY)
-        .activityId(CheckInProcess.TIMER_START).singleResult();
-    assertThat(timer).as("the daily start timer").isNotNull();
-    management.executeJob(timer.getId());
-    var morning = runtime.createProcessInstanceQuery().processDefinitionKey(CheckInProcess.KEY)
-        .variableValueEquals(CheckInProcess.DAY, checkIns.today().toString()).singleResult();
-    return management.createJobQuery().processInstanceId(morning.getId()).messages().list();
+    CheckInMorning.comes(management, runtime);
   }
 
   /** Today's list of the grid in Tasklist (earlier days' lists may still be open). */
@@ -244,7 +230,7 @@ class CheckInProcessTests extends ApiTestSupport {
         .params(java.sql.Date.valueOf(day), day.toEpochDay()).update();
     long broken = checkIns.round("JH-JN", day).orElseThrow().id();
 
-    List<Job> rounds = theMorningTimerFires();
+    List<Job> rounds = CheckInMorning.timerFires(management, runtime);
     Job brokenRound = null;
     for (Job round : rounds) {
       try {

@@ -4,9 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.gridaid.test.Api.as;
 
 import io.restassured.RestAssured;
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -45,7 +42,6 @@ class CheckInBrowserTests {
   /** A day of its own: CheckInProcessTests live 100 days and more ahead. */
   private static final LocalDate DAY = LocalDate.now(CHINA).plusDays(60);
   private static final String NEED = "降压药只剩两天的量, 女儿在外地回不来";
-  private static final Path DOC_IMAGES = Path.of("src", "docs", "images");
 
   @LocalServerPort
   int port;
@@ -107,7 +103,7 @@ class CheckInBrowserTests {
           default -> browser.selectOption("随访结果", person, "情况良好");
         }
       }
-      publish(browser.screenshot("tasklist-check-in"));
+      browser.screenshotForDocs("tasklist-check-in");
       // the form's own button: Tasklist 7.24 keeps its 完成 disabled once a list item changed
       browser.click("提交今日随访").waitUntilGone(item);
     }
@@ -163,12 +159,4 @@ class CheckInBrowserTests {
     return value instanceof Number n ? n.longValue() : null;
   }
 
-  /** With -Dgridaid.updateDocImages=true the README's screenshot is taken again. */
-  private static void publish(Path screenshot) throws IOException {
-    if (!Boolean.getBoolean("gridaid.updateDocImages")) {
-      return;
-    }
-    Files.createDirectories(DOC_IMAGES);
-    Files.write(DOC_IMAGES.resolve(screenshot.getFileName()), Files.readAllBytes(screenshot));
-  }
 }

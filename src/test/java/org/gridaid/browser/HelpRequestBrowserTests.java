@@ -2,8 +2,6 @@ package org.gridaid.browser;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.concurrent.ThreadLocalRandom;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.RuntimeService;
@@ -31,7 +29,6 @@ class HelpRequestBrowserTests {
   /** 中福花园5栋 is a minimal unit of 中福社区第2网格 in the demo organisation. */
   private static final String ADDRESS = "礼乐街道中福花园5栋";
   private static final String GRID = "JH-LL-ZF-02";
-  private static final Path DOC_IMAGES = Path.of("src", "docs", "images");
 
   @LocalServerPort
   int port;
@@ -62,7 +59,7 @@ class HelpRequestBrowserTests {
           .fillField("涉及人员", "王伯, 78岁")
           .click("独居老人");
       assertThat(browser.fieldValue("来源渠道")).isEqualTo("暖心服务热线");
-      publish(browser.screenshot("tasklist-record-help-request"));
+      browser.screenshotForDocs("tasklist-record-help-request");
       browser.click("开始").waitForText("流程已启动");
 
       CaseRow recorded = helpRequestOf(phone);
@@ -119,7 +116,7 @@ class HelpRequestBrowserTests {
       browser.go(COCKPIT + "#/processes").click("热线诉求")
           .waitForText("Definition Key:").waitForText("helpRequest")
           .waitForText("回访居民").waitForText("办结");
-      publish(browser.screenshot("cockpit-help-request"));
+      browser.screenshotForDocs("cockpit-help-request");
     }
   }
 
@@ -151,12 +148,4 @@ class HelpRequestBrowserTests {
         + "[.//h4//a[contains(@href, 'task=" + task.getId() + "')]]");
   }
 
-  /** With -Dgridaid.updateDocImages=true the README's screenshots are taken again. */
-  private static void publish(Path screenshot) throws java.io.IOException {
-    if (!Boolean.getBoolean("gridaid.updateDocImages")) {
-      return;
-    }
-    Files.createDirectories(DOC_IMAGES);
-    Files.write(DOC_IMAGES.resolve(screenshot.getFileName()), Files.readAllBytes(screenshot));
-  }
 }

@@ -250,6 +250,16 @@ public final class Browser implements AutoCloseable {
     return target;
   }
 
+  /** A screenshot for the README: with -Dgridaid.updateDocImages=true it replaces the one in src/docs/images. */
+  public void screenshotForDocs(String name) throws java.io.IOException {
+    Path shot = screenshot(name);
+    if (Boolean.getBoolean("gridaid.updateDocImages")) {
+      Path docImages = Path.of("src", "docs", "images");
+      Files.createDirectories(docImages);
+      Files.copy(shot, docImages.resolve(shot.getFileName()), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+    }
+  }
+
   private <T> T waitFor(String what, String screenshotName, Function<WebDriver, T> condition) {
     try {
       return new WebDriverWait(driver, Duration.ofSeconds(20))

@@ -19,7 +19,6 @@ import org.camunda.bpm.engine.delegate.ExecutionListener;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.camunda.bpm.engine.runtime.Job;
-import org.camunda.bpm.spring.boot.starter.event.PostDeployEvent;
 import org.camunda.spin.plugin.variable.SpinValues;
 import org.gridaid.organisation.AreaDirectory;
 import org.gridaid.organisation.AreaLevel;
@@ -30,6 +29,7 @@ import org.gridaid.shared.web.InvalidInputException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
@@ -101,7 +101,8 @@ public final class CheckInProcess {
       this.schedule = schedule;
     }
 
-    @EventListener(PostDeployEvent.class)
+    // once the engine has deployed (or found unchanged) the processes
+    @EventListener(ApplicationReadyEvent.class)
     void followTheSchedule() {
       Job timer = management.createJobQuery().processDefinitionKey(KEY).activityId(TIMER_START).singleResult();
       if (timer == null) {

@@ -2,14 +2,19 @@ package org.gridaid.register;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.Date;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.runtime.Job;
 import org.gridaid.test.GridAidTest;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.ConfigurableApplicationContext;
 
 /** The morning start follows gridaid.check-in.daily-at, also when it changes after deployment. */
 @GridAidTest
@@ -21,6 +26,8 @@ class CheckInScheduleTests {
   ManagementService management;
   @Autowired
   CheckInProcess.StartTimeKeeper keeper;
+  @Autowired
+  ConfigurableApplicationContext context;
 
   Job startTimer() {
     return management.createJobQuery().processDefinitionKey(CheckInProcess.KEY)
@@ -31,6 +38,18 @@ class CheckInScheduleTests {
   void theListsGoOutAtEightInTheMorningInChinaByDefault() {
     Instant due = startTimer().getDuedate().toInstant();
     assertThat(due.atZone(CHINA).toLocalTime()).hasHour(8).hasMinute(0);
+  }
+
+  @Test
+  void whenTheApplicationIsReadyTheWaitingTimerIsAtTheConfiguredTime() {
+    Job timer = startTimer();
+    LocalDate day = timer.getDuedate().toInstant().atZone(CHINA).toLocalDate();
+    // as if the last run had another daily-at
+    management.setJobDuedate(timer.getId(), Date.from(day.atTime(7, 10).atZone(CHINA).toInstant()));
+
+    context.publishEvent(new ApplicationReadyEvent(new SpringApplication(), new String[0], context, Duration.ZERO));
+
+    assertThat(startTimer().getDuedate().toInstant()).isEqualTo(day.atTime(8, 0).atZone(CHINA).toInstant());
   }
 
   @Test

@@ -129,6 +129,11 @@ class CheckInBrowserTests {
         .containsEntry("category", "MEDICINE").containsEntry("channel", "DAILY_CHECK_IN")
         .containsEntry("caller", "陈国强");
     assertThat(need.get("description")).contains(NEED);
+    long helpRequest = jdbc.sql("select e.help_request_id from check_in_entry e join person p on p.id = e.person_id"
+        + " where e.round_id = ? and p.name = ?").params(round, "陈国强").query(Long.class).single();
+    assertThat(tasks.createTaskQuery().processInstanceBusinessKey(String.valueOf(helpRequest))
+        .taskCandidateGroup("grid-" + GRID).list()).as("the grid's worker has the help request in Tasklist")
+        .extracting(Task::getTaskDefinitionKey).contains("userTask_handleRequest");
     assertThat(jdbc.sql("select count(*) from check_in_entry where round_id = ? and help_request_id is not null")
         .param(round).query(Long.class).single()).as("only the need became a help request").isEqualTo(1);
   }

@@ -18,6 +18,7 @@ import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.delegate.TaskListener;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.spin.plugin.variable.SpinValues;
 import org.gridaid.organisation.AreaDirectory;
@@ -55,8 +56,8 @@ public final class CheckInProcess {
   public static class Schedule {
     private final LocalTime startAt;
     private final ZoneId zone;
-    final String gridLeaderAt;
-    final String communityAt;
+    private final LocalTime gridLeaderAt;
+    private final LocalTime communityAt;
 
     Schedule(@Value("${gridaid.check-in.daily-at:08:00}") String startAt,
         @Value("${gridaid.check-in.zone:Asia/Shanghai}") ZoneId zone,
@@ -64,17 +65,36 @@ public final class CheckInProcess {
         @Value("${gridaid.check-in.community-at:22:00}") String communityAt) {
       this.startAt = LocalTime.parse(startAt);
       this.zone = zone;
-      this.gridLeaderAt = gridLeaderAt;
-      this.communityAt = communityAt;
+      this.gridLeaderAt = LocalTime.parse(gridLeaderAt);
+      this.communityAt = LocalTime.parse(communityAt);
     }
 
-    /** When the lists of {@code day} go out. */
-    Instant startOf(LocalDate day) {
-      return day.atTime(startAt).atZone(zone).toInstant();
+    /** Today where the grids are, by the engine's clock (which tests move). */
+    LocalDate today() {
+      return dayOf(ClockUtil.getCurrentTime().toInstant());
     }
 
     LocalDate dayOf(Instant instant) {
       return instant.atZone(zone).toLocalDate();
+    }
+
+    /** When the lists of {@code day} go out. */
+    Instant startOf(LocalDate day) {
+      return at(day, startAt);
+    }
+
+    /** When an unfinished round of {@code day} goes to the grid leader. */
+    Instant gridLeaderAt(LocalDate day) {
+      return at(day, gridLeaderAt);
+    }
+
+    /** When an unfinished round of {@code day} goes to the community office. */
+    Instant communityAt(LocalDate day) {
+      return at(day, communityAt);
+    }
+
+    private Instant at(LocalDate day, LocalTime time) {
+      return day.atTime(time).atZone(zone).toInstant();
     }
 
     /** A cron in the engine's time zone for {@code daily-at} in the grids' zone (no DST in China). */
@@ -164,8 +184,8 @@ public final class CheckInProcess {
       execution.setVariableLocal("gridCode", round.gridCode());
       execution.setVariableLocal("communityCode", areas.path(round.gridCode()).stream()
           .filter(a -> a.level() == AreaLevel.COMMUNITY).findFirst().orElseThrow().code());
-      execution.setVariableLocal("gridLeaderAt", Date.from(checkIns.at(round.day(), schedule.gridLeaderAt)));
-      execution.setVariableLocal("communityAt", Date.from(checkIns.at(round.day(), schedule.communityAt)));
+      execution.setVariableLocal("gridLeaderAt", Date.from(schedule.gridLeaderAt(round.day())));
+      execution.setVariableLocal("communityAt", Date.from(schedule.communityAt(round.day())));
       List<Map<String, Object>> people = checkIns.entries(roundId).stream().map(e -> Map.<String, Object>of(
           "personId", e.personId(), "name", e.personName(), "flags", labels(e.flags()))).toList();
       // a JSON value: the task form's list is bound to it and sends it back edited

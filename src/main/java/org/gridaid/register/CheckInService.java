@@ -2,13 +2,13 @@ package org.gridaid.register;
 
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.LocalTime;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Date;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.camunda.bpm.engine.TaskService;
@@ -26,7 +26,6 @@ import org.gridaid.shared.web.NotFoundException;
 import org.gridaid.shared.web.Problems.FieldError;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -44,24 +43,19 @@ public class CheckInService {
   private final RegisterStore register;
   private final HelpRequestSubmissions helpRequests;
   private final TaskService tasks;
-  private final ZoneId zone;
+  private final CheckInProcess.Schedule schedule;
 
   CheckInService(CheckIns checkIns, RegisterStore register, HelpRequestSubmissions helpRequests, TaskService tasks,
-      @Value("${gridaid.check-in.zone:Asia/Shanghai}") ZoneId zone) {
+      CheckInProcess.Schedule schedule) {
     this.checkIns = checkIns;
     this.register = register;
     this.helpRequests = helpRequests;
     this.tasks = tasks;
-    this.zone = zone;
+    this.schedule = schedule;
   }
 
-  /** Today where the grids are, by the engine's clock (which tests move). */
   LocalDate today() {
-    return ClockUtil.getCurrentTime().toInstant().atZone(zone).toLocalDate();
-  }
-
-  Instant at(LocalDate day, String time) {
-    return day.atTime(LocalTime.parse(time)).atZone(zone).toInstant();
+    return schedule.today();
   }
 
   /** One round per grid with people due; a round already made for the day is kept. */
@@ -133,7 +127,7 @@ public class CheckInService {
       outcomes.add(outcome);
     }
     if (finishing) {
-      List<Long> answered = new ArrayList<>();
+      Set<Long> answered = new HashSet<>();
       for (int i = 0; i < heard.size(); i++) {
         if (outcomes.get(i) != null) {
           answered.add(heard.get(i).personId());
@@ -194,7 +188,7 @@ public class CheckInService {
     var visit = tasks.newTask();
     visit.setName("上门探访: " + entry.personName() + " (连续两次电话未接通)");
     visit.setDescription("每日随访连续两次未联系上, 请今天上门查看。随访轮次 #" + round.id());
-    visit.setDueDate(Date.from(at(round.day(), "20:00")));
+    visit.setDueDate(Date.from(schedule.gridLeaderAt(round.day())));
     visit.setPriority(75);
     tasks.saveTask(visit);
     tasks.addCandidateGroup(visit.getId(), Groups.gridLeader(round.gridCode()));

@@ -187,7 +187,9 @@ class RegisterImport {
       Set<String> grids = new HashSet<>();
       rows.forEach(row -> grids.add(Texts.trimmed(row.values().get("gridCode"))));
       grids.remove(null);
-      grids.retainAll(coverage == null ? grids : coverage);
+      if (coverage != null) {
+        grids.retainAll(coverage);
+      }
       store.allHouseholds(grids).forEach(h -> households.put(h.gridCode() + "|" + h.address(), h.id()));
 
       Map<Integer, Person> parsed = new LinkedHashMap<>();

@@ -66,7 +66,6 @@ class CheckInListBenchmark {
   static final int WARM_UP = 3;
   static final int BROWSER_OPENS = Integer.getInteger("benchmark.browserOpens", 5);
   static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
-  static final String TASKLIST = "/camunda/app/tasklist/default/";
   static final String WEBAPP_ENGINE = "/camunda/api/engine/engine/default";
 
   @LocalServerPort
@@ -242,13 +241,13 @@ class CheckInListBenchmark {
     }
     try (browser) {
       browser.windowSize(1400, 1000);
-      browser.go(TASKLIST).signIn(WORKER, "demo").click(FILTER);
-      String link = "li.task h4.task a[href*='task=" + taskId + "']";
+      browser.go(Browser.TASKLIST).signIn(WORKER, "demo").click(FILTER);
+      String link = Browser.taskLinkCss(taskId);
       List<Long> opens = new ArrayList<>();
       long first = 0;
       for (int i = 0; i < WARM_UP + BROWSER_OPENS; i++) {
         // back to the list without a task open, then click the task
-        browser.go(TASKLIST + "#/?filter=" + filterId);
+        browser.go(Browser.TASKLIST + "#/?filter=" + filterId);
         browser.element(org.openqa.selenium.By.cssSelector(link));
         browser.waitUntilGone(org.openqa.selenium.By.cssSelector(NAME_INPUTS));
         long millis = ((Number) browser.scriptAsync(Duration.ofSeconds(60), OPEN_AND_WAIT, link, LISTED)).longValue();
@@ -427,7 +426,8 @@ class CheckInListBenchmark {
       CookieManager cookies = new CookieManager();
       HttpClient http = HttpClient.newBuilder().cookieHandler(cookies).connectTimeout(Duration.ofSeconds(5)).build();
       Session session = new Session(http, base, cookies);
-      http.send(HttpRequest.newBuilder(URI.create(base + TASKLIST)).GET().build(), HttpResponse.BodyHandlers.discarding());
+      http.send(HttpRequest.newBuilder(URI.create(base + Browser.TASKLIST)).GET().build(),
+          HttpResponse.BodyHandlers.discarding());
       String form = "username=" + URLEncoder.encode(user, StandardCharsets.UTF_8) + "&password="
           + URLEncoder.encode(password, StandardCharsets.UTF_8);
       HttpResponse<String> signedIn = http.send(HttpRequest.newBuilder(

@@ -33,7 +33,6 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 @GridAidTest
 class CheckInBrowserTests {
 
-  private static final String TASKLIST = "/camunda/app/tasklist/default/";
   /** No other test uses this grid; its worker and its filter in Tasklist. */
   private static final String GRID = "JH-LL-YM-02";
   private static final String WORKER = "grid-lile-yongming-02";
@@ -82,10 +81,9 @@ class CheckInBrowserTests {
     try (Browser browser = Browser.open(port)) {
       // the worker's browser lives on the same morning as the engine
       browser.clock(morning.plusSeconds(15 * 60), CHINA).windowSize(1400, 1400);
-      browser.go(TASKLIST).signIn(WORKER, "demo").click(FILTER);
-      By item = By.cssSelector("li.task h4.task a[href*='task=" + task.getId() + "']");
-      assertThat(browser.element(By.xpath("//li[contains(concat(' ', normalize-space(@class), ' '), ' task ')]"
-          + "[.//h4//a[contains(@href, 'task=" + task.getId() + "')]]")).getText())
+      browser.go(Browser.TASKLIST).signIn(WORKER, "demo").click(FILTER);
+      By item = Browser.taskInList(task.getId());
+      assertThat(browser.element(Browser.taskEntry(task.getId())).getText())
           .contains("今日电话随访", "到期");
       browser.click(item).waitForText("今日名单");
       browser.listItem("姓名", "林桂芳");

@@ -1,6 +1,10 @@
 package org.gridaid.browser;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.gridaid.test.Browser.COCKPIT;
+import static org.gridaid.test.Browser.TASKLIST;
+import static org.gridaid.test.Browser.taskEntry;
+import static org.gridaid.test.Browser.taskInList;
 
 import java.util.concurrent.ThreadLocalRandom;
 import org.camunda.bpm.engine.HistoryService;
@@ -24,8 +28,6 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 @GridAidTest
 class HelpRequestBrowserTests {
 
-  private static final String TASKLIST = "/camunda/app/tasklist/default/";
-  private static final String COCKPIT = "/camunda/app/cockpit/default/";
   /** 中福花园5栋 is a minimal unit of 中福社区第2网格 in the demo organisation. */
   private static final String ADDRESS = "礼乐街道中福花园5栋";
   private static final String GRID = "JH-LL-ZF-02";
@@ -72,8 +74,8 @@ class HelpRequestBrowserTests {
       // the grid worker of the address finds it in the grid's filter, takes it and resolves it
       Task handle = openTask(businessKey, "userTask_handleRequest");
       browser.signOut().signIn("grid-lile-zhongfu-02", "demo").click("中福社区第2网格 · 网格任务");
-      By handleItem = taskInList(handle);
-      assertThat(browser.element(listEntry(handle)).getText()).contains("网格员处置", "热线诉求", "到期");
+      By handleItem = taskInList(handle.getId());
+      assertThat(browser.element(taskEntry(handle.getId())).getText()).contains("网格员处置", "热线诉求", "到期");
       assertThat(handle.getDueDate()).isNotNull();
       browser.click(handleItem).waitForText("处置结果");
       assertThat(browser.fieldValue("诉求概要")).contains("#" + id, "药品需求", "李女士", phone, ADDRESS, "独居老人");
@@ -86,8 +88,8 @@ class HelpRequestBrowserTests {
       // the hotline operator calls the resident back: reached and satisfied
       Task callback = openTask(businessKey, "userTask_callback");
       browser.signOut().signIn("hotline-01", "demo").click("热线任务");
-      By callbackItem = taskInList(callback);
-      assertThat(browser.element(listEntry(callback)).getText()).contains("回访居民", "热线诉求", "到期");
+      By callbackItem = taskInList(callback.getId());
+      assertThat(browser.element(taskEntry(callback.getId())).getText()).contains("回访居民", "热线诉求", "到期");
       browser.click(callbackItem).waitForText("回访记录");
       assertThat(browser.fieldValue("诉求概要")).contains("#" + id, phone);
       browser.click("认领").waitUntilGone(By.cssSelector(".task-details .claim"));
@@ -136,16 +138,4 @@ class HelpRequestBrowserTests {
     assertThat(task).as("open task %s of help request %s", taskKey, businessKey).isNotNull();
     return task;
   }
-
-  /** The link to the task in Tasklist's list of tasks. */
-  private static By taskInList(Task task) {
-    return By.cssSelector("li.task h4.task a[href*='task=" + task.getId() + "']");
-  }
-
-  /** The task's whole entry in the list: name, process, assignee, dates. */
-  private static By listEntry(Task task) {
-    return By.xpath("//li[contains(concat(' ', normalize-space(@class), ' '), ' task ')]"
-        + "[.//h4//a[contains(@href, 'task=" + task.getId() + "')]]");
-  }
-
 }

@@ -17,7 +17,7 @@ class TasklistBrowserTests {
   @Test
   void aGridWorkerSignsInToTasklistInChineseAndSeesTheirGridsFilter() throws Exception {
     try (Browser browser = Browser.open(port)) {
-      browser.go("/camunda/app/tasklist/default/").signIn("grid-lile-zhongfu-02", "demo")
+      browser.go(Browser.TASKLIST).signIn("grid-lile-zhongfu-02", "demo")
           .waitForText("中福社区第2网格 · 网格任务");
 
       String page = browser.text();
@@ -30,7 +30,7 @@ class TasklistBrowserTests {
   @Test
   void theCommandCentreSignsInToCockpit() throws Exception {
     try (Browser browser = Browser.open(port)) {
-      browser.go("/camunda/app/cockpit/default/").signIn("command-01", "demo")
+      browser.go(Browser.COCKPIT).signIn("command-01", "demo")
           .waitForText("Running Process Instances");
       browser.screenshot("cockpit-command");
     }

@@ -41,6 +41,25 @@ public final class Browser implements AutoCloseable {
     this.baseUrl = baseUrl;
   }
 
+  public static final String TASKLIST = "/camunda/app/tasklist/default/";
+  public static final String COCKPIT = "/camunda/app/cockpit/default/";
+
+  /** The link to a task in Tasklist's list of tasks. */
+  public static By taskInList(String taskId) {
+    return By.cssSelector(taskLinkCss(taskId));
+  }
+
+  /** The CSS selector of {@link #taskInList}, for scripts run in the page. */
+  public static String taskLinkCss(String taskId) {
+    return "li.task h4.task a[href*='task=" + taskId + "']";
+  }
+
+  /** A task's whole entry in Tasklist's list: name, process, assignee, dates. */
+  public static By taskEntry(String taskId) {
+    return By.xpath("//li[contains(concat(' ', normalize-space(@class), ' '), ' task ')]"
+        + "[.//h4//a[contains(@href, 'task=" + taskId + "')]]");
+  }
+
   public static Browser open(int port) {
     if (!Files.isExecutable(CHROMIUM) || !Files.isExecutable(CHROMEDRIVER)) {
       String message = "Browser tests need Debian's chromium and chromium-driver (apt-get install chromium chromium-driver)";

@@ -1,6 +1,6 @@
 package org.gridaid.helprequest;
 
-import org.gridaid.organisation.Coverage;
+import org.gridaid.shared.Coverage;
 import org.gridaid.organisation.StaffService;
 import org.springframework.security.core.Authentication;
 

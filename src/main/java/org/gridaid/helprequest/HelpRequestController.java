@@ -195,8 +195,7 @@ class HelpRequestController {
       @RequestParam(defaultValue = "20") @Min(1) @Max(100) int size,
       Authentication authentication) {
     Caller caller = Caller.of(authentication, staff);
-    var coverage = caller.coverage();
-    var found = service.search(coverage.everywhere() ? null : coverage.gridCodes(), trimmed(gridCode), status,
+    var found = service.search(caller.coverage(), trimmed(gridCode), status,
         overdue, page, size);
     Instant now = HelpRequestService.now();
     return found.map(r -> HelpRequestView.summary(r, caller.seesPersonalData(r), now));

@@ -10,7 +10,7 @@ import java.util.Date;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
+import org.gridaid.shared.Coverage;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.gridaid.organisation.Area;
 import org.gridaid.organisation.AreaDirectory;
@@ -364,9 +364,9 @@ public class HelpRequestService {
     return get(id);
   }
 
-  Page<HelpRequest> search(Set<String> gridCodes, String gridCode, HelpRequestStatus status,
+  Page<HelpRequest> search(Coverage coverage, String gridCode, HelpRequestStatus status,
       boolean overdue, int page, int size) {
-    return cases.search(gridCodes, gridCode, status, overdue, now(), page, size);
+    return cases.search(coverage, gridCode, status, overdue, now(), page, size);
   }
 
   private static String required(String field, String value, int max) {

@@ -6,7 +6,7 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
+import org.gridaid.shared.Coverage;
 import org.gridaid.shared.EnumCodes;
 import org.gridaid.shared.jdbc.Filters;
 import org.gridaid.shared.jdbc.Page;
@@ -110,10 +110,10 @@ class HelpRequests {
         .list();
   }
 
-  /** A page of cases for supervisors; {@code gridCodes} null means everywhere. */
-  Page<HelpRequest> search(Set<String> gridCodes, String gridCode, HelpRequestStatus status, boolean overdue,
+  /** A page of cases for supervisors. */
+  Page<HelpRequest> search(Coverage coverage, String gridCode, HelpRequestStatus status, boolean overdue,
       Instant now, int page, int size) {
-    Filters where = new Filters().in("grid_code", gridCodes).eq("grid_code", gridCode)
+    Filters where = new Filters().within("grid_code", coverage).eq("grid_code", gridCode)
         .eq("status", status == null ? null : status.name());
     if (overdue) {
       where.add("status in ('RECEIVED', 'AWAITING_GRID', 'ASSIGNED', 'IN_PROGRESS')"

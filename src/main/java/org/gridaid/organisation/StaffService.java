@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
+import org.gridaid.shared.Coverage;
 import org.gridaid.shared.web.ConflictException;
 import org.gridaid.shared.web.InvalidInputException;
 import org.gridaid.shared.web.NotFoundException;
@@ -44,7 +45,6 @@ public class StaffService {
     return members.findBy(role, areaCode);
   }
 
-  /** The Camunda groups the person is in now (role, area and any others an admin added). */
   /**
    * The grids a person's work covers: the hotline, medical team and district command work
    * everywhere; grid, community and street staff their own area; other roles no grid.
@@ -56,13 +56,14 @@ public class StaffService {
     }
     return switch (member.get().role()) {
       case HOTLINE, MEDICAL_TEAM, DISTRICT_COMMAND -> Coverage.EVERYWHERE;
-      case GRID_STAFF, GRID_LEADER, COMMUNITY, STREET -> new Coverage(false,
+      case GRID_STAFF, GRID_LEADER, COMMUNITY, STREET -> Coverage.of(
           areas.subtree(member.get().areaCode()).stream().filter(Area::isGrid).map(Area::code)
               .collect(Collectors.toUnmodifiableSet()));
       default -> Coverage.NOWHERE;
     };
   }
 
+  /** The Camunda groups the person is in now (role, area and any others an admin added). */
   public Set<String> groupsOf(String userId) {
     get(userId);
     return camunda.memberships(userId);

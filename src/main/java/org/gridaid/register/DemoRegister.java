@@ -9,6 +9,7 @@ import org.gridaid.organisation.AreaLevel;
 import org.gridaid.organisation.Groups;
 import org.gridaid.register.RegisterForms.HouseholdForm;
 import org.gridaid.register.RegisterForms.PersonForm;
+import org.gridaid.shared.Coverage;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationArguments;
@@ -47,7 +48,7 @@ class DemoRegister implements ApplicationRunner {
   @Override
   @Transactional
   public void run(ApplicationArguments args) {
-    if (store.households(null, null, null, 0, 1).total() > 0) {
+    if (store.households(Coverage.EVERYWHERE, null, null, 0, 1).total() > 0) {
       return;
     }
     Random random = new Random(2022);
@@ -62,7 +63,8 @@ class DemoRegister implements ApplicationRunner {
         boolean hardship = random.nextInt(10) == 0;
         Household household = register.createHousehold(new HouseholdForm(unit.address() + (100 + room) + "室",
             unit.parentCode(), unit.code(), phone(random), String.valueOf(size),
-            hardship ? RecipientGroup.HARDSHIP.name() : RecipientGroup.ORDINARY.name()), "demo-data", null);
+            hardship ? RecipientGroup.HARDSHIP.name() : RecipientGroup.ORDINARY.name()), "demo-data",
+            Coverage.EVERYWHERE);
         households++;
         for (int member = 0; member < size; member++) {
           persons++;

@@ -1,7 +1,6 @@
 package org.gridaid.register;
 
-import java.util.Set;
-import org.gridaid.organisation.Coverage;
+import org.gridaid.shared.Coverage;
 import org.gridaid.organisation.StaffRole;
 import org.gridaid.organisation.StaffService;
 import org.gridaid.shared.web.InvalidInputException;
@@ -26,18 +25,13 @@ class RegisterAccess {
     this.register = register;
   }
 
-  /** The grids the caller covers; null means everywhere (administrators). */
-  Set<String> coverage(Authentication caller) {
-    if (isAdmin(caller)) {
-      return null;
-    }
-    Coverage coverage = staff.coverageOf(caller.getName());
-    return coverage.everywhere() ? null : coverage.gridCodes();
+  /** The grids the caller covers; administrators cover everywhere. */
+  Coverage coverage(Authentication caller) {
+    return isAdmin(caller) ? Coverage.EVERYWHERE : staff.coverageOf(caller.getName());
   }
 
   void checkCovers(Authentication caller, String gridCode, String what, long id) {
-    Set<String> grids = coverage(caller);
-    if (grids != null && !grids.contains(gridCode)) {
+    if (!coverage(caller).covers(gridCode)) {
       throw new NotFoundException(what, String.valueOf(id));
     }
   }

@@ -3,9 +3,9 @@ package org.gridaid.register;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
-import java.util.Set;
 import org.gridaid.register.RegisterImport.Report;
 import org.gridaid.register.RegisterImport.Type;
+import org.gridaid.shared.Coverage;
 import org.gridaid.shared.EnumCodes;
 import org.gridaid.shared.web.InvalidInputException;
 import org.springframework.http.HttpHeaders;
@@ -65,9 +65,9 @@ class RegisterCsvController {
   ResponseEntity<String> export(@RequestParam(defaultValue = "HOUSEHOLDS") Type type,
       @RequestParam(required = false) String gridCode, @RequestParam(defaultValue = "false") boolean reveal,
       @RequestParam(required = false) String reason, Authentication caller) {
-    Set<String> coverage = access.coverage(caller);
-    Set<String> grids = gridCode == null ? coverage : Set.of(gridCode);
-    if (gridCode != null && coverage != null && !coverage.contains(gridCode)) {
+    Coverage coverage = access.coverage(caller);
+    Coverage grids = gridCode == null ? coverage : coverage.narrowedTo(gridCode);
+    if (gridCode != null && !coverage.covers(gridCode)) {
       throw new InvalidInputException("gridCode", "is not a grid you cover");
     }
     boolean unmasked = false;

@@ -16,6 +16,7 @@ import java.util.stream.Collectors;
 import org.gridaid.organisation.AreaDirectory;
 import org.gridaid.register.RegisterForms.HouseholdForm;
 import org.gridaid.register.RegisterForms.PersonForm;
+import org.gridaid.shared.Coverage;
 import org.gridaid.shared.Texts;
 import org.gridaid.shared.web.InvalidInputException;
 import org.springframework.dao.DuplicateKeyException;
@@ -70,8 +71,8 @@ class RegisterImport {
     this.savepoint.setPropagationBehavior(TransactionDefinition.PROPAGATION_NESTED);
   }
 
-  /** {@code coverage}: the grids the caller may write to, null for everywhere. */
-  Report importCsv(String text, Type requested, boolean atomic, String actor, Set<String> coverage) {
+  /** {@code coverage}: the grids the caller may write to. */
+  Report importCsv(String text, Type requested, boolean atomic, String actor, Coverage coverage) {
     List<List<String>> rows = Csv.parse(text);
     if (rows.isEmpty()) {
       throw new InvalidInputException("file", "is empty: the first line must name the columns");
@@ -144,12 +145,12 @@ class RegisterImport {
   private final class Importer {
     final Type type;
     final String actor;
-    final Set<String> coverage;
+    final Coverage coverage;
     final Map<String, Integer> seen = new HashMap<>();
     final List<RowError> errors = new ArrayList<>();
     final Map<Change, Integer> counts = new EnumMap<>(Change.class);
 
-    Importer(Type type, String actor, Set<String> coverage) {
+    Importer(Type type, String actor, Coverage coverage) {
       this.type = type;
       this.actor = actor;
       this.coverage = coverage;
@@ -168,7 +169,7 @@ class RegisterImport {
         });
       }
       Map<String, Household> existing = new HashMap<>();
-      store.allHouseholds(parsed.values().stream().map(Household::gridCode).collect(Collectors.toSet()))
+      store.allHouseholds(Coverage.of(parsed.values().stream().map(Household::gridCode).collect(Collectors.toSet())))
           .forEach(h -> existing.put(h.gridCode() + "|" + h.address(), h));
       List<Planned<Household>> planned = new ArrayList<>();
       parsed.forEach((number, household) -> {
@@ -187,10 +188,8 @@ class RegisterImport {
       Set<String> grids = new HashSet<>();
       rows.forEach(row -> grids.add(Texts.trimmed(row.values().get("gridCode"))));
       grids.remove(null);
-      if (coverage != null) {
-        grids.retainAll(coverage);
-      }
-      store.allHouseholds(grids).forEach(h -> households.put(h.gridCode() + "|" + h.address(), h.id()));
+      grids.removeIf(grid -> !coverage.covers(grid));
+      store.allHouseholds(Coverage.of(grids)).forEach(h -> households.put(h.gridCode() + "|" + h.address(), h.id()));
 
       Map<Integer, Person> parsed = new LinkedHashMap<>();
       for (Row row : rows) {

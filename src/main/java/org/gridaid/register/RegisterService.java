@@ -2,10 +2,10 @@ package org.gridaid.register;
 
 import java.time.Instant;
 import java.util.Optional;
-import java.util.Set;
 import org.gridaid.organisation.AreaDirectory;
 import org.gridaid.register.RegisterForms.HouseholdForm;
 import org.gridaid.register.RegisterForms.PersonForm;
+import org.gridaid.shared.Coverage;
 import org.gridaid.shared.Texts;
 import org.gridaid.shared.jdbc.Page;
 import org.gridaid.shared.web.ConflictException;
@@ -43,9 +43,9 @@ public class RegisterService {
     return store.household(id);
   }
 
-  /** {@code coverage}: the grids the caller may write to, null for everywhere. */
+  /** {@code coverage}: the grids the caller may write to. */
   @Transactional
-  public Household createHousehold(HouseholdForm form, String actor, Set<String> coverage) {
+  public Household createHousehold(HouseholdForm form, String actor, Coverage coverage) {
     Household household = form.check(0, areas);
     checkCovered(household.gridCode(), coverage);
     if (store.householdAt(household.gridCode(), household.address()).isPresent()) {
@@ -56,7 +56,7 @@ public class RegisterService {
   }
 
   @Transactional
-  public Household updateHousehold(long id, HouseholdForm form, String actor, Set<String> coverage) {
+  public Household updateHousehold(long id, HouseholdForm form, String actor, Coverage coverage) {
     household(id);
     Household changed = form.check(id, areas);
     checkCovered(changed.gridCode(), coverage);
@@ -90,8 +90,8 @@ public class RegisterService {
     return person(id);
   }
 
-  static void checkCovered(String gridCode, Set<String> coverage) {
-    if (coverage != null && !coverage.contains(gridCode)) {
+  static void checkCovered(String gridCode, Coverage coverage) {
+    if (!coverage.covers(gridCode)) {
       throw new InvalidInputException("gridCode", "is not a grid you cover");
     }
   }
@@ -105,11 +105,11 @@ public class RegisterService {
     }
   }
 
-  Page<Household> households(Set<String> coverage, String gridCode, String phone, int page, int size) {
+  Page<Household> households(Coverage coverage, String gridCode, String phone, int page, int size) {
     return store.households(coverage, gridCode, phone, page, size);
   }
 
-  Page<Person> persons(Set<String> coverage, String gridCode, PersonFlag flag, String name,
+  Page<Person> persons(Coverage coverage, String gridCode, PersonFlag flag, String name,
       String phone, int page, int size) {
     return store.persons(coverage, gridCode, flag, name, phone, page, size);
   }

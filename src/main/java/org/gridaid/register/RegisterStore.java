@@ -10,9 +10,9 @@ import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 import java.util.function.Function;
 import javax.sql.DataSource;
+import org.gridaid.shared.Coverage;
 import org.gridaid.shared.EnumCodes;
 import org.gridaid.shared.PersonalDataCipher;
 import org.gridaid.shared.jdbc.Filters;
@@ -171,14 +171,14 @@ class RegisterStore {
         .param(personId).query(String.class).single();
   }
 
-  Page<Household> households(Set<String> gridCodes, String gridCode, String phone, int page, int size) {
-    return new Filters().in("h.grid_code", gridCodes).eq("h.grid_code", gridCode).eq("h.phone_hash", hash(phone))
+  Page<Household> households(Coverage coverage, String gridCode, String phone, int page, int size) {
+    return new Filters().within("h.grid_code", coverage).eq("h.grid_code", gridCode).eq("h.phone_hash", hash(phone))
         .page(jdbc, "select h.* from household h", "h.id", page, size, this::mapHousehold);
   }
 
-  Page<Person> persons(Set<String> gridCodes, String gridCode, PersonFlag flag, String name, String phone, int page,
+  Page<Person> persons(Coverage coverage, String gridCode, PersonFlag flag, String name, String phone, int page,
       int size) {
-    Filters where = new Filters().in("h.grid_code", gridCodes).eq("h.grid_code", gridCode)
+    Filters where = new Filters().within("h.grid_code", coverage).eq("h.grid_code", gridCode)
         .eq("p.phone_hash", hash(phone)).eq("p.name", name);
     if (flag != null) {
       where.add("(',' || p.flags || ',') like ?", "%," + flag.name() + ",%");
@@ -187,16 +187,16 @@ class RegisterStore {
         size, this::mapPerson);
   }
 
-  List<Household> allHouseholds(Set<String> gridCodes) {
-    return new Filters().in("h.grid_code", gridCodes)
+  List<Household> allHouseholds(Coverage coverage) {
+    return new Filters().within("h.grid_code", coverage)
         .list(jdbc, "select h.* from household h", "h.id", this::mapHousehold);
   }
 
   /** Persons with the grid and address of their household, for the export. */
   record PersonAt(Person person, String gridCode, String address) {}
 
-  List<PersonAt> allPersons(Set<String> gridCodes) {
-    return new Filters().in("h.grid_code", gridCodes).list(jdbc,
+  List<PersonAt> allPersons(Coverage coverage) {
+    return new Filters().within("h.grid_code", coverage).list(jdbc,
         "select p.*, h.grid_code as h_grid, h.address as h_address from person p"
             + " join household h on h.id = p.household_id", "p.id",
         (rs, row) -> new PersonAt(mapPerson(rs, row), rs.getString("h_grid"), rs.getString("h_address")));

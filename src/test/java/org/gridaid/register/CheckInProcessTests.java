@@ -22,6 +22,7 @@ import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.task.Task;
 import org.gridaid.register.RegisterForms.HouseholdForm;
 import org.gridaid.register.RegisterForms.PersonForm;
+import org.gridaid.shared.Coverage;
 import org.gridaid.test.ApiTestSupport;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -70,7 +71,7 @@ class CheckInProcessTests extends ApiTestSupport {
 
   long listedPerson(String name, int everyDays) {
     var household = register.createHousehold(new HouseholdForm("南山村北片随访测试" + System.nanoTime() + "号", GRID,
-        null, "13700001111", "1", "ORDINARY"), "test", null);
+        null, "13700001111", "1", "ORDINARY"), "test", Coverage.EVERYWHERE);
     return register.createPerson(new PersonForm(String.valueOf(household.id()), name, null, "13700002222", "1940",
         List.of("ELDERLY_ALONE"), null, null, null, "grid-" + GRID, String.valueOf(everyDays)), "test").id();
   }

@@ -2,6 +2,7 @@ package org.gridaid.register;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import org.gridaid.shared.Coverage;
 import org.gridaid.test.GridAidTest;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -30,7 +31,7 @@ class DemoRegisterTests {
         .isGreaterThan(10);
     assertThat(count("select count(*) from person where flags <> '' and check_in_by is null"
         + " and updated_by = 'demo-data'")).isZero();
-    assertThat(register.persons(null, "JH-LL-ZF-02", PersonFlag.CHRONIC_ILLNESS, null, null, 0, 5).items())
+    assertThat(register.persons(Coverage.EVERYWHERE, "JH-LL-ZF-02", PersonFlag.CHRONIC_ILLNESS, null, null, 0, 5).items())
         .allSatisfy(p -> assertThat(p.regularMedicines()).isNotBlank());
   }
 }

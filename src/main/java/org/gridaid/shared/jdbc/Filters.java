@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.List;
+import org.gridaid.shared.Coverage;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
@@ -18,11 +19,13 @@ public final class Filters {
     return value == null ? this : add(column + " = ?", value);
   }
 
-  /** {@code null} means no limit; an empty collection matches nothing. */
+  /** Rows of the grids the coverage includes: all of them for everywhere, none for nowhere. */
+  public Filters within(String gridColumn, Coverage coverage) {
+    return coverage.everywhere() ? this : in(gridColumn, coverage.gridCodes());
+  }
+
+  /** An empty collection matches nothing. */
   public Filters in(String column, Collection<?> values) {
-    if (values == null) {
-      return this;
-    }
     if (values.isEmpty()) {
       matchesNothing = true;
       return this;

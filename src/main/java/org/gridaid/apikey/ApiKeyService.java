@@ -9,6 +9,7 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Collectors;
 import org.gridaid.shared.web.ConflictException;
 import org.gridaid.shared.web.InvalidInputException;
 import org.gridaid.shared.web.NotFoundException;
@@ -26,9 +27,22 @@ public class ApiKeyService {
   static final String PREFIX = "gak_";
 
   private final ApiKeys keys;
+  private final Set<String> known;
 
-  ApiKeyService(ApiKeys keys) {
+  ApiKeyService(ApiKeys keys, List<ApiOperations> operations) {
     this.keys = keys;
+    this.known = operations.stream().flatMap(module -> module.names().stream())
+        .collect(Collectors.toUnmodifiableSet());
+  }
+
+  /** Every operation some module declared. */
+  public Set<String> knownOperations() {
+    return known;
+  }
+
+  /** The operations a key may call, with {@link ApiOperations#ALL} spelt out. */
+  public Set<String> effectiveOperations(ApiKey key) {
+    return key.operations().contains(ApiOperations.ALL) ? known : key.operations();
   }
 
   /** A new key: the returned secret is shown once and cannot be recovered. */
@@ -46,11 +60,11 @@ public class ApiKeyService {
   @Transactional
   public ApiKey register(String name, String secret, Set<String> operations, String createdBy) {
     List<String> unknown = operations.stream()
-        .filter(op -> !op.equals(ApiOperations.ALL_OPERATIONS) && !ApiOperations.KNOWN.contains(op))
+        .filter(op -> !op.equals(ApiOperations.ALL) && !known.contains(op))
         .toList();
     if (!unknown.isEmpty()) {
       throw new InvalidInputException("operations", "unknown operations " + unknown + "; known: "
-          + ApiOperations.KNOWN.stream().sorted().toList() + " or '*'");
+          + known.stream().sorted().toList() + " or '*'");
     }
     if (keys.findByName(name).isPresent()) {
       throw new ConflictException("An API key named '" + name + "' already exists");

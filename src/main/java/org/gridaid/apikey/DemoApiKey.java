@@ -1,7 +1,7 @@
 package org.gridaid.apikey;
 
 import java.util.Set;
-import org.springframework.beans.factory.annotation.Value;
+import org.gridaid.shared.DemoSettings;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.context.annotation.Profile;
@@ -17,15 +17,15 @@ class DemoApiKey implements ApplicationRunner {
   private final ApiKeyService service;
   private final String secret;
 
-  DemoApiKey(ApiKeyService service, @Value("${gridaid.demo.partner-api-key}") String secret) {
+  DemoApiKey(ApiKeyService service, DemoSettings settings) {
     this.service = service;
-    this.secret = secret;
+    this.secret = settings.partnerApiKey();
   }
 
   @Override
   public void run(ApplicationArguments args) {
     if (service.findByName(NAME).isEmpty()) {
-      service.register(NAME, secret, Set.of(ApiOperations.ALL_OPERATIONS), "demo");
+      service.register(NAME, secret, Set.of(ApiOperations.ALL), "demo");
     }
   }
 }

@@ -7,6 +7,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import org.gridaid.apikey.ApiKey;
 import org.gridaid.apikey.ApiKeyService;
 import org.springframework.security.authentication.AbstractAuthenticationToken;
@@ -45,7 +46,7 @@ class ApiKeyAuthenticationFilter extends OncePerRequestFilter {
       return;
     }
     var context = SecurityContextHolder.createEmptyContext();
-    context.setAuthentication(new ApiKeyAuthentication(key.get()));
+    context.setAuthentication(new ApiKeyAuthentication(key.get(), keys.effectiveOperations(key.get())));
     SecurityContextHolder.setContext(context);
     try {
       chain.doFilter(request, response);
@@ -59,16 +60,16 @@ class ApiKeyAuthenticationFilter extends OncePerRequestFilter {
 
     private final ApiKey key;
 
-    ApiKeyAuthentication(ApiKey key) {
-      super(authorities(key));
+    ApiKeyAuthentication(ApiKey key, Set<String> operations) {
+      super(authorities(operations));
       this.key = key;
       setAuthenticated(true);
     }
 
-    private static List<GrantedAuthority> authorities(ApiKey key) {
+    private static List<GrantedAuthority> authorities(Set<String> operations) {
       List<GrantedAuthority> authorities = new ArrayList<>();
       authorities.add(new SimpleGrantedAuthority("ROLE_PARTNER"));
-      key.effectiveOperations().forEach(op -> authorities.add(new SimpleGrantedAuthority(Access.operationAuthority(op))));
+      operations.forEach(op -> authorities.add(new SimpleGrantedAuthority(Access.operationAuthority(op))));
       return authorities;
     }
 

@@ -3,7 +3,6 @@ package org.gridaid.helprequest;
 import java.time.Duration;
 import java.util.concurrent.ConcurrentHashMap;
 import org.gridaid.shared.web.TooManyRequestsException;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
@@ -17,8 +16,8 @@ class TrackingRateLimit {
   private final int perMinute;
   private final ConcurrentHashMap<String, Window> windows = new ConcurrentHashMap<>();
 
-  TrackingRateLimit(@Value("${gridaid.tracking.requests-per-minute:30}") int perMinute) {
-    this.perMinute = perMinute;
+  TrackingRateLimit(TrackingSettings settings) {
+    this.perMinute = settings.requestsPerMinute();
   }
 
   private record Window(long startedAt, int count) {}

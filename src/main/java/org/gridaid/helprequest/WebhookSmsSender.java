@@ -7,7 +7,6 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.Map;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.stereotype.Component;
 
@@ -24,11 +23,10 @@ class WebhookSmsSender implements SmsSender {
   private final URI url;
   private final String token;
 
-  WebhookSmsSender(ObjectMapper json, @Value("${gridaid.sms.webhook-url}") URI url,
-      @Value("${gridaid.sms.webhook-token:}") String token) {
+  WebhookSmsSender(ObjectMapper json, SmsSettings settings) {
     this.json = json;
-    this.url = url;
-    this.token = token;
+    this.url = settings.webhookUrl();
+    this.token = settings.webhookToken() == null ? "" : settings.webhookToken();
   }
 
   @Override

@@ -3,7 +3,7 @@ package org.gridaid.organisation;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
+import org.gridaid.shared.DemoSettings;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.context.annotation.Profile;
@@ -48,10 +48,10 @@ class DemoOrganisation implements ApplicationRunner {
   private final StaffService staff;
   private final String password;
 
-  DemoOrganisation(AreaDirectory areas, StaffService staff, @Value("${gridaid.demo.staff-password}") String password) {
+  DemoOrganisation(AreaDirectory areas, StaffService staff, DemoSettings settings) {
     this.areas = areas;
     this.staff = staff;
-    this.password = password;
+    this.password = settings.staffPassword();
   }
 
   @Override

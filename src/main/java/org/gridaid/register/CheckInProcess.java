@@ -18,7 +18,6 @@ import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.delegate.TaskListener;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.spin.plugin.variable.SpinValues;
 import org.gridaid.organisation.AreaDirectory;
@@ -29,7 +28,10 @@ import org.gridaid.shared.engine.PersonalVariables;
 import org.gridaid.shared.web.InvalidInputException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.validation.annotation.Validated;
+import jakarta.validation.constraints.NotNull;
+import java.time.Clock;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
@@ -51,27 +53,40 @@ public final class CheckInProcess {
 
   private CheckInProcess() {}
 
-  /** When the day's lists go out and when a missing round escalates, in the grids' time zone. */
+  /**
+   * When the day's lists go out and when a missing round escalates, in the grids' time zone
+   * ({@code gridaid.check-in.*}; defaults in application.yaml).
+   *
+   * @param dailyAt when each grid's list goes out
+   * @param zone the grids' time zone
+   * @param gridLeaderAt an unfinished round goes to the grid leader
+   * @param communityAt an unfinished round goes to the community office
+   */
+  @Validated
+  @ConfigurationProperties("gridaid.check-in")
+  public record Settings(@NotNull LocalTime dailyAt, @NotNull ZoneId zone, @NotNull LocalTime gridLeaderAt,
+      @NotNull LocalTime communityAt) {}
+
+  /** The check-in times of {@link Settings} on a given day, by the application's clock. */
   @Component("checkInSchedule")
   public static class Schedule {
     private final LocalTime startAt;
     private final ZoneId zone;
     private final LocalTime gridLeaderAt;
     private final LocalTime communityAt;
+    private final Clock clock;
 
-    Schedule(@Value("${gridaid.check-in.daily-at:08:00}") String startAt,
-        @Value("${gridaid.check-in.zone:Asia/Shanghai}") ZoneId zone,
-        @Value("${gridaid.check-in.grid-leader-at:20:00}") String gridLeaderAt,
-        @Value("${gridaid.check-in.community-at:22:00}") String communityAt) {
-      this.startAt = LocalTime.parse(startAt);
-      this.zone = zone;
-      this.gridLeaderAt = LocalTime.parse(gridLeaderAt);
-      this.communityAt = LocalTime.parse(communityAt);
+    Schedule(Settings settings, Clock clock) {
+      this.startAt = settings.dailyAt();
+      this.zone = settings.zone();
+      this.gridLeaderAt = settings.gridLeaderAt();
+      this.communityAt = settings.communityAt();
+      this.clock = clock;
     }
 
     /** Today where the grids are, by the engine's clock (which tests move). */
     LocalDate today() {
-      return dayOf(ClockUtil.getCurrentTime().toInstant());
+      return dayOf(clock.instant());
     }
 
     LocalDate dayOf(Instant instant) {

@@ -9,7 +9,7 @@ import javax.crypto.Cipher;
 import javax.crypto.Mac;
 import javax.crypto.spec.GCMParameterSpec;
 import javax.crypto.spec.SecretKeySpec;
-import org.springframework.beans.factory.annotation.Value;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
 /**
@@ -26,10 +26,15 @@ public class PersonalDataCipher {
   private final SecretKeySpec encryptionKey;
   private final SecretKeySpec lookupKey;
 
-  public PersonalDataCipher(@Value("${gridaid.data-key:}") String base64Key) {
+  @Autowired
+  PersonalDataCipher(GridAidSettings settings) {
+    this(settings.dataKey());
+  }
+
+  public PersonalDataCipher(String base64Key) {
     byte[] key;
     try {
-      key = Base64.getDecoder().decode(base64Key.strip());
+      key = Base64.getDecoder().decode(base64Key == null ? "" : base64Key.strip());
     } catch (IllegalArgumentException e) {
       key = new byte[0];
     }

@@ -41,8 +41,8 @@ class WebhookSmsSenderTests {
   }
 
   WebhookSmsSender sender() {
-    return new WebhookSmsSender(new ObjectMapper(),
-        URI.create("http://127.0.0.1:" + gateway.getAddress().getPort() + "/sms"), "secret-token");
+    return new WebhookSmsSender(new ObjectMapper(), new SmsSettings("webhook",
+        URI.create("http://127.0.0.1:" + gateway.getAddress().getPort() + "/sms"), "secret-token"));
   }
 
   @Test

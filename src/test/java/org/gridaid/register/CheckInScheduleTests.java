@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.LocalTime;
 import java.time.ZoneId;
 import java.util.Date;
 import org.camunda.bpm.engine.ManagementService;
@@ -56,7 +57,8 @@ class CheckInScheduleTests {
   void aChangedStartTimeMovesTheWaitingTimerToThatTimeOnTheSameDay() {
     LocalDate day = startTimer().getDuedate().toInstant().atZone(CHINA).toLocalDate();
     var restartedAtHalfPastSix = new CheckInProcess.StartTimeKeeper(management,
-        new CheckInProcess.Schedule("06:30", CHINA, "20:00", "22:00"));
+        new CheckInProcess.Schedule(new CheckInProcess.Settings(LocalTime.of(6, 30), CHINA, LocalTime.of(20, 0),
+            LocalTime.of(22, 0)), new org.gridaid.shared.engine.EngineClock()));
     try {
       restartedAtHalfPastSix.followTheSchedule();
       assertThat(startTimer().getDuedate().toInstant()).isEqualTo(day.atTime(6, 30).atZone(CHINA).toInstant());

@@ -11,7 +11,7 @@ import org.camunda.bpm.engine.impl.history.handler.HistoryEventHandler;
 import org.camunda.bpm.engine.spring.SpringProcessEngineConfiguration;
 import org.camunda.bpm.spring.boot.starter.configuration.Ordering;
 import org.camunda.bpm.spring.boot.starter.configuration.impl.AbstractCamundaConfiguration;
-import org.springframework.beans.factory.annotation.Value;
+import org.gridaid.shared.GridAidSettings;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
@@ -28,9 +28,8 @@ class EngineConfiguration extends AbstractCamundaConfiguration {
   private final String deploymentName;
   private final List<PersonalVariables> personalVariables;
 
-  EngineConfiguration(@Value("${gridaid.deployment-name}") String deploymentName,
-      List<PersonalVariables> personalVariables) {
-    this.deploymentName = deploymentName;
+  EngineConfiguration(GridAidSettings settings, List<PersonalVariables> personalVariables) {
+    this.deploymentName = settings.deploymentName();
     this.personalVariables = personalVariables;
   }
 

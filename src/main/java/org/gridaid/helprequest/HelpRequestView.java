@@ -1,5 +1,6 @@
 package org.gridaid.helprequest;
 
+import org.gridaid.register.Vulnerability;
 import java.time.Instant;
 import java.util.List;
 import org.gridaid.shared.PhoneNumbers;

@@ -1,5 +1,6 @@
 package org.gridaid.helprequest;
 
+import org.gridaid.register.Vulnerability;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;

@@ -1,5 +1,6 @@
 package org.gridaid.helprequest;
 
+import org.gridaid.register.Vulnerability;
 import java.util.List;
 
 /** A checked request, as it is registered; exactly one of address, unit or grid leads the routing. */

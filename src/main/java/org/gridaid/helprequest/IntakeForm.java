@@ -1,5 +1,6 @@
 package org.gridaid.helprequest;
 
+import org.gridaid.register.Vulnerability;
 import static org.gridaid.shared.Texts.trimmed;
 
 import java.util.ArrayList;

@@ -1,5 +1,6 @@
 package org.gridaid.helprequest;
 
+import org.gridaid.register.Vulnerability;
 import static org.gridaid.helprequest.HelpRequestProcess.*;
 import static org.gridaid.helprequest.HelpRequestProcess.StartVariables.*;
 

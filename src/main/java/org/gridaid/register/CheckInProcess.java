@@ -208,7 +208,7 @@ public final class CheckInProcess {
     }
 
     private static String labels(String flags) {
-      return String.join("、", EnumCodes.parse(PersonFlag.class, flags).stream().map(PersonFlag::label).toList());
+      return String.join("、", EnumCodes.parse(Vulnerability.class, flags).stream().map(Vulnerability::label).toList());
     }
   }
 

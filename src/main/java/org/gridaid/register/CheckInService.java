@@ -176,7 +176,7 @@ public class CheckInService {
           + " has no phone in the register: add one (or the household's) so the hotline can call back");
     }
     List<String> flags = person.flags().stream()
-        .map(f -> f == PersonFlag.LEFT_BEHIND_CHILD ? "CHILD_ALONE" : f.name()).toList();
+        .map(Vulnerability::name).toList();
     var filed = helpRequests.submit(new NewHelpRequest(person.name(), phone, round.gridCode(), household.address(),
         heard.needCategory() == null || heard.needCategory().isBlank() ? "OTHER" : heard.needCategory().strip(),
         "每日随访发现: " + heard.need().strip(), person.name(), flags, "DAILY_CHECK_IN"), actor);

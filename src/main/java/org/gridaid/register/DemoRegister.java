@@ -84,19 +84,19 @@ class DemoRegister implements ApplicationRunner {
     String conditions = null;
     String medicines = null;
     if (size == 1 && birthYear < 1960) {
-      flags.add(PersonFlag.ELDERLY_ALONE.name());
+      flags.add(Vulnerability.ELDERLY_ALONE.name());
     }
     if (birthYear < 1965 && random.nextInt(3) == 0) {
       int which = random.nextInt(CONDITIONS.length);
-      flags.add(PersonFlag.CHRONIC_ILLNESS.name());
+      flags.add(Vulnerability.CHRONIC_ILLNESS.name());
       conditions = CONDITIONS[which];
       medicines = MEDICINES[which];
     }
     if (random.nextInt(25) == 0) {
-      flags.add(birthYear > 2010 ? PersonFlag.LEFT_BEHIND_CHILD.name() : PersonFlag.MOBILITY_IMPAIRED.name());
+      flags.add(birthYear > 2010 ? Vulnerability.LEFT_BEHIND_CHILD.name() : Vulnerability.MOBILITY_IMPAIRED.name());
     }
     if (birthYear < 1955 && random.nextInt(2) == 0) {
-      flags.add(PersonFlag.NO_SMARTPHONE.name());
+      flags.add(Vulnerability.NO_SMARTPHONE.name());
     }
     String surname = SURNAMES[random.nextInt(SURNAMES.length)];
     String name = surname + (birthYear < 1960 ? (random.nextBoolean() ? "伯" : "婆婆")
@@ -107,7 +107,7 @@ class DemoRegister implements ApplicationRunner {
     return new PersonForm(String.valueOf(household), name, id, birthYear > 2008 ? null : phone(random),
         String.valueOf(birthYear), flags, conditions, medicines, listed ? "子女 " + phone(random) : null,
         listed ? Groups.grid(gridCode) : null,
-        listed ? (flags.contains(PersonFlag.ELDERLY_ALONE.name()) ? "1" : "7") : null);
+        listed ? (flags.contains(Vulnerability.ELDERLY_ALONE.name()) ? "1" : "7") : null);
   }
 
   private static String phone(Random random) {

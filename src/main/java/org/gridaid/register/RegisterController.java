@@ -95,7 +95,7 @@ class RegisterController {
 
   @GetMapping("/persons")
   Page<PersonView> persons(@RequestParam(required = false) @Size(max = 40) String gridCode,
-      @RequestParam(required = false) PersonFlag flag,
+      @RequestParam(required = false) Vulnerability flag,
       @RequestParam(required = false) @Size(max = 50) String name,
       @RequestParam(required = false) @Size(max = 20) String phone,
       @RequestParam(defaultValue = "0") @Min(0) int page,

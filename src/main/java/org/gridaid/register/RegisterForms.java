@@ -71,10 +71,10 @@ final class RegisterForms {
       }
       String number = optionalPhone("phone", phone, errors);
       Integer born = number("birthYear", birthYear, 1900, Year.now().getValue(), false, errors);
-      List<PersonFlag> parsed = new ArrayList<>();
+      List<Vulnerability> parsed = new ArrayList<>();
       List<String> given = flags == null ? List.of() : flags;
       for (int i = 0; i < given.size(); i++) {
-        PersonFlag flag = parse(PersonFlag.class, given.get(i), "flags[" + i + "]", errors);
+        Vulnerability flag = parse(Vulnerability.class, given.get(i), "flags[" + i + "]", errors);
         if (flag != null && !parsed.contains(flag)) {
           parsed.add(flag);
         }
@@ -135,7 +135,7 @@ final class RegisterForms {
   }
 
   private static String label(Enum<?> constant) {
-    if (constant instanceof PersonFlag flag) {
+    if (constant instanceof Vulnerability flag) {
       return flag.label();
     }
     return constant instanceof RecipientGroup group ? group.label() : constant.name();

@@ -109,7 +109,7 @@ public class RegisterService {
     return store.households(coverage, gridCode, phone, page, size);
   }
 
-  Page<Person> persons(Coverage coverage, String gridCode, PersonFlag flag, String name,
+  Page<Person> persons(Coverage coverage, String gridCode, Vulnerability flag, String name,
       String phone, int page, int size) {
     return store.persons(coverage, gridCode, flag, name, phone, page, size);
   }

@@ -176,7 +176,7 @@ class RegisterStore {
         .page(jdbc, "select h.* from household h", "h.id", page, size, this::mapHousehold);
   }
 
-  Page<Person> persons(Coverage coverage, String gridCode, PersonFlag flag, String name, String phone, int page,
+  Page<Person> persons(Coverage coverage, String gridCode, Vulnerability flag, String name, String phone, int page,
       int size) {
     Filters where = new Filters().within("h.grid_code", coverage).eq("h.grid_code", gridCode)
         .eq("p.phone_hash", hash(phone)).eq("p.name", name);
@@ -219,7 +219,7 @@ class RegisterStore {
   private Person mapPerson(ResultSet rs, int row) throws SQLException {
     return new Person(rs.getLong("id"), rs.getLong("household_id"), rs.getString("name"),
         cipher.decrypt(rs.getString("id_number_enc")), cipher.decrypt(rs.getString("phone_enc")),
-        rs.getObject("birth_year", Integer.class), EnumCodes.parse(PersonFlag.class, rs.getString("flags")),
+        rs.getObject("birth_year", Integer.class), EnumCodes.parse(Vulnerability.class, rs.getString("flags")),
         rs.getString("chronic_conditions"), rs.getString("regular_medicines"),
         cipher.decrypt(rs.getString("carer_contact_enc")), rs.getString("check_in_by"),
         rs.getObject("check_in_every_days", Integer.class));

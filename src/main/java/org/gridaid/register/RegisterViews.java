@@ -22,14 +22,14 @@ final class RegisterViews {
   }
 
   record PersonView(long id, long householdId, String name, String idNumber, String phone, Integer birthYear,
-      List<PersonFlag> flags, List<String> flagLabels, String chronicConditions, String regularMedicines,
+      List<Vulnerability> flags, List<String> flagLabels, String chronicConditions, String regularMedicines,
       String carerContact, String checkInBy, Integer checkInEveryDays, boolean masked) {
 
     static PersonView of(Person p, boolean revealed) {
       return new PersonView(p.id(), p.householdId(), p.name(),
           revealed ? p.idNumber() : IdNumbers.mask(p.idNumber()),
           revealed ? p.phone() : maskPhone(p.phone()), p.birthYear(), p.flags(),
-          p.flags().stream().map(PersonFlag::label).toList(), p.chronicConditions(), p.regularMedicines(),
+          p.flags().stream().map(Vulnerability::label).toList(), p.chronicConditions(), p.regularMedicines(),
           revealed ? p.carerContact() : maskDigits(p.carerContact()), p.checkInBy(), p.checkInEveryDays(),
           !revealed);
     }

@@ -59,6 +59,11 @@ public class AreaDirectory {
     return tree().path(code);
   }
 
+  /** The area of the given level above (or at) the area of {@code code}: a grid's community or street. */
+  public Optional<Area> enclosing(String code, AreaLevel level) {
+    return path(code).stream().filter(area -> area.level() == level).findFirst();
+  }
+
   /** Every area below the given one, at any depth, the area itself first. */
   public List<Area> subtree(String code) {
     AreaTree tree = tree();

@@ -63,6 +63,12 @@ public class StaffService {
     };
   }
 
+  /** Whether the person is the grid staff or grid leader of this grid: those who serve its households. */
+  public boolean servesGrid(String userId, String gridCode) {
+    return find(userId).filter(member -> member.active() && gridCode != null && gridCode.equals(member.areaCode())
+        && (member.role() == StaffRole.GRID_STAFF || member.role() == StaffRole.GRID_LEADER)).isPresent();
+  }
+
   /** The Camunda groups the person is in now (role, area and any others an admin added). */
   public Set<String> groupsOf(String userId) {
     get(userId);

@@ -1,8 +1,8 @@
 package org.gridaid.register;
 
+import org.gridaid.security.Requester;
+import org.gridaid.security.Requesters;
 import org.gridaid.shared.Coverage;
-import org.gridaid.organisation.StaffRole;
-import org.gridaid.organisation.StaffService;
 import org.gridaid.shared.web.InvalidInputException;
 import org.gridaid.shared.web.NotFoundException;
 import org.springframework.security.access.AccessDeniedException;
@@ -17,31 +17,23 @@ import org.springframework.stereotype.Component;
 @Component
 class RegisterAccess {
 
-  private final StaffService staff;
+  private final Requesters requesters;
   private final RegisterService register;
 
-  RegisterAccess(StaffService staff, RegisterService register) {
-    this.staff = staff;
+  RegisterAccess(Requesters requesters, RegisterService register) {
+    this.requesters = requesters;
     this.register = register;
   }
 
   /** The grids the caller covers; administrators cover everywhere. */
   Coverage coverage(Authentication caller) {
-    return isAdmin(caller) ? Coverage.EVERYWHERE : staff.coverageOf(caller.getName());
+    return requesters.of(caller).coverage();
   }
 
   void checkCovers(Authentication caller, String gridCode, String what, long id) {
     if (!coverage(caller).covers(gridCode)) {
       throw new NotFoundException(what, String.valueOf(id));
     }
-  }
-
-  /** Grid staff and the grid leader of the household's own grid. */
-  boolean serves(Authentication caller, String gridCode) {
-    return staff.find(caller.getName())
-        .filter(member -> member.active() && gridCode.equals(member.areaCode())
-            && (member.role() == StaffRole.GRID_STAFF || member.role() == StaffRole.GRID_LEADER))
-        .isPresent();
   }
 
   /**
@@ -53,7 +45,8 @@ class RegisterAccess {
     if (!asked) {
       return false;
     }
-    if (!serves(caller, gridCode)) {
+    Requester requester = requesters.of(caller);
+    if (!requesters.servesGrid(requester, gridCode)) {
       throw new AccessDeniedException("Only the grid staff serving this household see unmasked data");
     }
     if (reason == null || reason.isBlank()) {
@@ -62,11 +55,7 @@ class RegisterAccess {
     if (reason.length() > 500) {
       throw new InvalidInputException("reason", "must be at most 500 characters");
     }
-    register.recordAccess(caller.getName(), subject, id, fields, reason.strip());
+    register.recordAccess(requester.id(), subject, id, fields, reason.strip());
     return true;
-  }
-
-  private static boolean isAdmin(Authentication caller) {
-    return caller.getAuthorities().stream().anyMatch(a -> "ROLE_ADMIN".equals(a.getAuthority()));
   }
 }

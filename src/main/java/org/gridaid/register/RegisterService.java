@@ -1,6 +1,6 @@
 package org.gridaid.register;
 
-import java.time.Instant;
+import java.time.Clock;
 import java.util.Optional;
 import org.gridaid.organisation.AreaDirectory;
 import org.gridaid.register.RegisterForms.HouseholdForm;
@@ -21,10 +21,12 @@ public class RegisterService {
 
   private final RegisterStore store;
   private final AreaDirectory areas;
+  private final Clock clock;
 
-  RegisterService(RegisterStore store, AreaDirectory areas) {
+  RegisterService(RegisterStore store, AreaDirectory areas, Clock clock) {
     this.store = store;
     this.areas = areas;
+    this.clock = clock;
   }
 
   Household household(long id) {
@@ -117,6 +119,6 @@ public class RegisterService {
   /** Records that somebody saw unmasked personal data, and why. */
   @Transactional
   public void recordAccess(String userId, String subject, long subjectId, String fields, String reason) {
-    store.logAccess(userId, subject, subjectId, fields, reason, Instant.now());
+    store.logAccess(userId, subject, subjectId, fields, reason, clock.instant());
   }
 }

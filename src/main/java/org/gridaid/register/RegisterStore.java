@@ -165,6 +165,16 @@ class RegisterStore {
     return found;
   }
 
+  /** Persons with a check-in plan, with the grid of their household. */
+  List<Residents.Planned> withCheckInPlan() {
+    return jdbc.sql("""
+            select p.id, h.grid_code, p.name, p.flags, p.check_in_every_days from person p
+            join household h on h.id = p.household_id where p.check_in_every_days is not null order by p.id""")
+        .query((rs, row) -> new Residents.Planned(rs.getLong("id"), rs.getString("grid_code"), rs.getString("name"),
+            EnumCodes.parse(Vulnerability.class, rs.getString("flags")), rs.getInt("check_in_every_days")))
+        .list();
+  }
+
   /** The grid of the household a person belongs to. */
   String gridOfPerson(long personId) {
     return jdbc.sql("select h.grid_code from person p join household h on h.id = p.household_id where p.id = ?")

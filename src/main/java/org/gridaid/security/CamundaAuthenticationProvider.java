@@ -47,6 +47,13 @@ class CamundaAuthenticationProvider implements AuthenticationProvider {
     return UsernamePasswordAuthenticationToken.authenticated(userId, null, authorities);
   }
 
+  /** The Camunda groups a signed-in staff member holds, as the engine wants them. */
+  static List<String> groups(Authentication authentication) {
+    return authentication.getAuthorities().stream().map(GrantedAuthority::getAuthority)
+        .filter(authority -> authority.startsWith(GROUP_PREFIX))
+        .map(authority -> authority.substring(GROUP_PREFIX.length())).toList();
+  }
+
   @Override
   public boolean supports(Class<?> authentication) {
     return UsernamePasswordAuthenticationToken.class.isAssignableFrom(authentication);

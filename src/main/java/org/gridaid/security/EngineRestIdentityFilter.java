@@ -5,10 +5,8 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.util.List;
 import org.camunda.bpm.engine.IdentityService;
 import org.springframework.security.core.Authentication;
-import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.web.filter.OncePerRequestFilter;
 
@@ -33,12 +31,7 @@ class EngineRestIdentityFilter extends OncePerRequestFilter {
   protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
       throws ServletException, IOException {
     Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
-    List<String> groups = authentication.getAuthorities().stream()
-        .map(GrantedAuthority::getAuthority)
-        .filter(a -> a.startsWith(CamundaAuthenticationProvider.GROUP_PREFIX))
-        .map(a -> a.substring(CamundaAuthenticationProvider.GROUP_PREFIX.length()))
-        .toList();
-    identity.setAuthentication(authentication.getName(), groups);
+    identity.setAuthentication(authentication.getName(), CamundaAuthenticationProvider.groups(authentication));
     try {
       chain.doFilter(request, response);
     } finally {

@@ -15,5 +15,5 @@ import org.springframework.boot.test.context.SpringBootTest;
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
-    properties = "camunda.bpm.job-execution.enabled=false")
+    properties = {"camunda.bpm.job-execution.enabled=false", "gridaid.events.resubmit-cron=-"})
 public @interface GridAidTest {}

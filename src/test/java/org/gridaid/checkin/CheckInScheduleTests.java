@@ -1,4 +1,4 @@
-package org.gridaid.register;
+package org.gridaid.checkin;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -10,6 +10,7 @@ import java.time.ZoneId;
 import java.util.Date;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.runtime.Job;
+import org.gridaid.shared.engine.EngineClock;
 import org.gridaid.test.GridAidTest;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -26,7 +27,7 @@ class CheckInScheduleTests {
   @Autowired
   ManagementService management;
   @Autowired
-  CheckInProcess.StartTimeKeeper keeper;
+  StartTimeKeeper keeper;
   @Autowired
   ConfigurableApplicationContext context;
 
@@ -56,9 +57,8 @@ class CheckInScheduleTests {
   @Test
   void aChangedStartTimeMovesTheWaitingTimerToThatTimeOnTheSameDay() {
     LocalDate day = startTimer().getDuedate().toInstant().atZone(CHINA).toLocalDate();
-    var restartedAtHalfPastSix = new CheckInProcess.StartTimeKeeper(management,
-        new CheckInProcess.Schedule(new CheckInProcess.Settings(LocalTime.of(6, 30), CHINA, LocalTime.of(20, 0),
-            LocalTime.of(22, 0)), new org.gridaid.shared.engine.EngineClock()));
+    var restartedAtHalfPastSix = new StartTimeKeeper(management, new CheckInSchedule(
+        new CheckInSettings(LocalTime.of(6, 30), CHINA, LocalTime.of(20, 0), LocalTime.of(22, 0)), new EngineClock()));
     try {
       restartedAtHalfPastSix.followTheSchedule();
       assertThat(startTimer().getDuedate().toInstant()).isEqualTo(day.atTime(6, 30).atZone(CHINA).toInstant());

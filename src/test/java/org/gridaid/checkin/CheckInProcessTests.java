@@ -1,4 +1,4 @@
-package org.gridaid.register;
+package org.gridaid.checkin;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -20,15 +20,17 @@ import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.task.Task;
-import org.gridaid.register.RegisterForms.HouseholdForm;
-import org.gridaid.register.RegisterForms.PersonForm;
-import org.gridaid.shared.Coverage;
+import org.gridaid.register.RegisterFixtures;
+import org.gridaid.register.RegisterService;
+import org.gridaid.shared.events.FailedEventResubmission;
 import org.gridaid.test.ApiTestSupport;
+import org.gridaid.test.ModuleEvents;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
 
 /** A grid's morning list, what the worker heard, and what happens when nobody answers or acts. */
 class CheckInProcessTests extends ApiTestSupport {
@@ -50,6 +52,10 @@ class CheckInProcessTests extends ApiTestSupport {
   @Autowired
   CheckInService checkIns;
   @Autowired
+  FailedEventResubmission resubmission;
+  @Autowired
+  ThreadPoolTaskExecutor applicationTaskExecutor;
+  @Autowired
   JdbcClient jdbc;
   final ObjectMapper json = new ObjectMapper();
   LocalDate day;
@@ -70,10 +76,7 @@ class CheckInProcessTests extends ApiTestSupport {
   }
 
   long listedPerson(String name, int everyDays) {
-    var household = register.createHousehold(new HouseholdForm("南山村北片随访测试" + System.nanoTime() + "号", GRID,
-        null, "13700001111", "1", "ORDINARY"), "test", Coverage.EVERYWHERE);
-    return register.createPerson(new PersonForm(String.valueOf(household.id()), name, null, "13700002222", "1940",
-        List.of("ELDERLY_ALONE"), null, null, null, "grid-" + GRID, String.valueOf(everyDays)), "test").id();
+    return RegisterFixtures.listedPerson(register, GRID, name, everyDays, "13700002222");
   }
 
   void theMorningComes() {
@@ -84,6 +87,16 @@ class CheckInProcessTests extends ApiTestSupport {
   Task gridTask() {
     LocalDate today = ClockUtil.getCurrentTime().toInstant().atZone(CHINA).toLocalDate();
     return checkIns.round(GRID, today).flatMap(checkIns::openTask).orElse(null);
+  }
+
+  /** The help request a person's need on the day became, once the hotline took the event. */
+  Long helpRequestOf(long person) {
+    ModuleEvents.awaitHandled(applicationTaskExecutor);
+    return jdbc.sql("""
+            select e.help_request_id from check_in_entry e join check_in_round r on r.id = e.round_id
+            where e.person_id = ? and r.day_number = ?""")
+        .params(person, ClockUtil.getCurrentTime().toInstant().atZone(CHINA).toLocalDate().toEpochDay())
+        .query(Long.class).optional().orElse(null);
   }
 
   List<Map<String, Object>> people(Task task) throws Exception {
@@ -114,14 +127,40 @@ class CheckInProcessTests extends ApiTestSupport {
     completeWith(task, Map.of(person, Map.of("outcome", "NEEDS_HELP", "need", "降压药只剩两天", "needCategory",
         "MEDICINE")));
 
-    var entry = jdbc.sql("select outcome, help_request_id from check_in_entry where person_id = ?").param(person)
-        .query((rs, row) -> rs.getString(1) + ":" + rs.getLong(2)).single();
-    assertThat(entry).startsWith("NEEDS_HELP:");
-    long helpRequest = Long.parseLong(entry.substring("NEEDS_HELP:".length()));
+    assertThat(checkIns.round(GRID, day).orElseThrow().status()).isEqualTo(RoundStatus.COMPLETED);
+    assertThat(gridTask()).isNull();
+    Long helpRequest = helpRequestOf(person);
+    assertThat(helpRequest).as("the need became a help request").isNotNull();
     assertThat(jdbc.sql("select grid_code || '/' || category || '/' || channel from help_request where id = ?")
         .param(helpRequest).query(String.class).single()).isEqualTo(GRID + "/MEDICINE/DAILY_CHECK_IN");
-    assertThat(checkIns.round(GRID, day).orElseThrow().status()).isEqualTo("COMPLETED");
-    assertThat(gridTask()).isNull();
+  }
+
+  @Test
+  void aPersonWithoutAPhoneHoldsUpNothingAndTheirNeedIsFiledOnceTheRegisterHasOne() throws Exception {
+    long person = RegisterFixtures.listedPerson(register, GRID, "随访测试无电话", 1, null);
+    theMorningComes();
+
+    completeWith(gridTask(), Map.of(person, Map.of("outcome", "NEEDS_HELP", "need", "家里断粮了", "needCategory",
+        "LIVING_SUPPLIES")));
+
+    assertThat(checkIns.round(GRID, day).orElseThrow().status()).as("the list went in").isEqualTo(RoundStatus.COMPLETED);
+    assertThat(helpRequestOf(person)).as("no phone to call back: not filed yet").isNull();
+    assertThat(incompleteNeedEvents()).as("but kept").isEqualTo(1);
+
+    RegisterFixtures.givePhone(register, person, "13700003333");
+    ClockUtil.setCurrentTime(Date.from(ClockUtil.getCurrentTime().toInstant().plusSeconds(120)));
+    resubmission.resubmit();
+
+    Long helpRequest = helpRequestOf(person);
+    assertThat(helpRequest).as("filed on the retry").isNotNull();
+    assertThat(jdbc.sql("select category || '/' || channel from help_request where id = ?").param(helpRequest)
+        .query(String.class).single()).isEqualTo("LIVING_SUPPLIES/DAILY_CHECK_IN");
+    assertThat(incompleteNeedEvents()).isZero();
+  }
+
+  long incompleteNeedEvents() {
+    return jdbc.sql("select count(*) from event_publication where completion_date is null and event_type like ?")
+        .param("%CheckInNeedReported").query(Long.class).single();
   }
 
   @Test
@@ -181,7 +220,7 @@ class CheckInProcessTests extends ApiTestSupport {
     assertThat(chase(CheckInProcess.TASK_GRID_LEADER_CHASE, "grid-leader-" + GRID)).isNotNull();
     fire(CheckInProcess.TIMER_COMMUNITY);
     assertThat(chase(CheckInProcess.TASK_COMMUNITY_CHASE, "community-JH-JN-NS")).isNotNull();
-    assertThat(checkIns.round(GRID, day).orElseThrow().escalationLevel()).isEqualTo("COMMUNITY");
+    assertThat(checkIns.round(GRID, day).orElseThrow().escalation()).isEqualTo(RoundEscalation.COMMUNITY);
     assertThat(gridTask()).as("the worker keeps the list").isNotNull();
   }
 
@@ -213,7 +252,7 @@ class CheckInProcessTests extends ApiTestSupport {
         .statusCode(404);
 
     StringBuilder all = new StringBuilder();
-    for (var entry : checkIns.entries(round)) {
+    for (var entry : checkIns.round(round).entries()) {
       all.append(all.isEmpty() ? "" : ",").append("{\"personId\": ").append(entry.personId())
           .append(", \"outcome\": \"FINE\"}");
     }
@@ -246,6 +285,6 @@ class CheckInProcessTests extends ApiTestSupport {
     Job retried = management.createJobQuery().jobId(brokenRound.getId()).singleResult();
     assertThat(retried.getRetries()).isEqualTo(2);
     assertThat(retried.getDuedate()).isEqualTo(Date.from(ClockUtil.getCurrentTime().toInstant().plusSeconds(300)));
-    jdbc.sql("update check_in_round set status = 'CANCELLED' where id = ?").param(broken).update();
+    jdbc.sql("delete from check_in_round where id = ?").param(broken).update();
   }
 }

@@ -1,4 +1,4 @@
-package org.gridaid.register;
+package org.gridaid.checkin;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -23,7 +23,7 @@ public final class CheckInMorning {
     // the engine's clock, which tests move, in the grids' time zone
     String today = ClockUtil.getCurrentTime().toInstant().atZone(ZoneId.of("Asia/Shanghai")).toLocalDate().toString();
     var morning = runtime.createProcessInstanceQuery().processDefinitionKey(CheckInProcess.KEY)
-        .variableValueEquals(CheckInProcess.DAY, today).singleResult();
+        .variableValueEquals(CheckInProcess.DAY.getName(), today).singleResult();
     return management.createJobQuery().processInstanceId(morning.getId()).messages().list();
   }
 

@@ -1,13 +1,11 @@
-package org.gridaid.register;
+package org.gridaid.checkin;
 
 import jakarta.validation.constraints.Size;
 import java.time.LocalDate;
 import java.util.List;
-import org.camunda.bpm.engine.ProcessEngineException;
-import org.camunda.bpm.engine.TaskService;
-import org.gridaid.register.CheckIns.Entry;
-import org.gridaid.register.CheckIns.Round;
-import org.gridaid.shared.engine.EngineErrors;
+import org.gridaid.security.Requester;
+import org.gridaid.security.Requesters;
+import org.gridaid.shared.EnumCodes;
 import org.gridaid.shared.web.NotFoundException;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -29,28 +27,32 @@ import org.springframework.web.bind.annotation.RestController;
 class CheckInController {
 
   private final CheckInService checkIns;
-  private final RegisterAccess access;
-  private final TaskService tasks;
+  private final Requesters requesters;
 
-  CheckInController(CheckInService checkIns, RegisterAccess access, TaskService tasks) {
+  CheckInController(CheckInService checkIns, Requesters requesters) {
     this.checkIns = checkIns;
-    this.access = access;
-    this.tasks = tasks;
+    this.requesters = requesters;
   }
 
-  record RoundView(long id, String gridCode, LocalDate day, String status, String escalationLevel,
-      List<Entry> entries) {
-    static RoundView of(Round r, List<Entry> entries) {
-      return new RoundView(r.id(), r.gridCode(), r.day(), r.status(), r.escalationLevel(), entries);
+  record EntryView(long id, long roundId, long personId, String personName, String flags, CheckInOutcome outcome,
+      String need, Long helpRequestId) {}
+
+  record RoundView(long id, String gridCode, LocalDate day, RoundStatus status, RoundEscalation escalationLevel,
+      List<EntryView> entries) {
+    static RoundView of(CheckInRound r) {
+      return new RoundView(r.id(), r.gridCode(), r.day(), r.status(), r.escalation(), r.entries().stream()
+          .map(e -> new EntryView(e.id(), r.id(), e.personId(), e.personName(), EnumCodes.join(e.flags()),
+              e.outcome(), e.need(), e.helpRequestId()))
+          .toList());
     }
   }
 
   @GetMapping("/today")
   RoundView today(@RequestParam @Size(max = 40) String gridCode, Authentication caller) {
-    Round round = checkIns.round(gridCode, checkIns.today())
+    CheckInRound round = checkIns.round(gridCode, checkIns.today())
         .orElseThrow(() -> new NotFoundException("Check-in round today for grid", gridCode));
-    access.checkCovers(caller, gridCode, "Check-in round", round.id());
-    return RoundView.of(round, checkIns.entries(round.id()));
+    visible(round, requesters.of(caller));
+    return RoundView.of(round);
   }
 
   record Recording(List<CheckInService.Heard> entries, boolean finish) {}
@@ -58,25 +60,20 @@ class CheckInController {
   /** Records outcomes; {@code finish} closes the day's round and its Tasklist task. */
   @PostMapping("/{roundId}/entries")
   RoundView record(@PathVariable long roundId, @RequestBody Recording body, Authentication caller) {
-    Round round = checkIns.round(roundId);
-    access.checkCovers(caller, round.gridCode(), "Check-in round", roundId);
-    if (!access.serves(caller, round.gridCode())) {
+    Requester requester = requesters.of(caller);
+    CheckInRound round = visible(checkIns.round(roundId), requester);
+    if (!requesters.servesGrid(requester, round.gridCode())) {
       throw new AccessDeniedException("Only the grid's own staff record its check-ins");
     }
-    checkIns.record(roundId, body.entries() == null ? List.of() : body.entries(), caller.getName(), false);
-    if (body.finish()) {
-      var task = checkIns.openTask(round).orElse(null);
-      if (task == null) {
-        checkIns.record(roundId, List.of(), caller.getName(), true);
-      } else {
-        tasks.setAssignee(task.getId(), caller.getName());
-        try {
-          tasks.complete(task.getId());
-        } catch (ProcessEngineException e) {
-          throw EngineErrors.asInputError(e);
-        }
-      }
+    return RoundView.of(checkIns.recordFromPhone(roundId, body.entries() == null ? List.of() : body.entries(),
+        requester.id(), body.finish()));
+  }
+
+  /** A round of a grid the caller does not cover is answered as if it did not exist. */
+  private static CheckInRound visible(CheckInRound round, Requester requester) {
+    if (!requester.covers(round.gridCode())) {
+      throw new NotFoundException("Check-in round", String.valueOf(round.id()));
     }
-    return RoundView.of(checkIns.round(roundId), checkIns.entries(roundId));
+    return round;
   }
 }

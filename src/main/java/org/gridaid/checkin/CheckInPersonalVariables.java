@@ -1,0 +1,15 @@
+package org.gridaid.checkin;
+
+import java.util.Set;
+import org.gridaid.shared.engine.PersonalVariables;
+import org.springframework.stereotype.Component;
+
+/** The list carries names and health flags: kept out of the engine's history. */
+@Component
+class CheckInPersonalVariables implements PersonalVariables {
+
+  @Override
+  public Set<String> names() {
+    return Set.of(CheckInProcess.PEOPLE);
+  }
+}

@@ -1,0 +1,117 @@
+package org.gridaid.checkin;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.gridaid.shared.web.ConflictException;
+import org.gridaid.shared.web.InvalidInputException;
+
+/**
+ * One grid's check-in list for one day, the aggregate of the check-in module: outcomes are
+ * recorded while it is open, it is completed once everybody has one, and a round that is late
+ * escalates one level at a time. Stored with an optimistic-lock version.
+ */
+final class CheckInRound {
+
+  private final long id;
+  private final String gridCode;
+  private final LocalDate day;
+  private final int version;
+  private RoundStatus status;
+  private RoundEscalation escalation;
+  private String completedBy;
+  private Instant completedAt;
+  private final Map<Long, CheckInEntry> entriesByPerson = new LinkedHashMap<>();
+
+  CheckInRound(long id, String gridCode, LocalDate day, int version, RoundStatus status, RoundEscalation escalation,
+      String completedBy, Instant completedAt, List<CheckInEntry> entries) {
+    this.id = id;
+    this.gridCode = gridCode;
+    this.day = day;
+    this.version = version;
+    this.status = status;
+    this.escalation = escalation;
+    this.completedBy = completedBy;
+    this.completedAt = completedAt;
+    entries.forEach(entry -> entriesByPerson.put(entry.personId(), entry));
+  }
+
+  private void requireOpen() {
+    if (status != RoundStatus.OPEN) {
+      throw new ConflictException("Check-in round " + id + " is already " + status);
+    }
+  }
+
+  Optional<CheckInEntry> entryOf(long personId) {
+    return Optional.ofNullable(entriesByPerson.get(personId));
+  }
+
+  /** What the worker heard from one person on the list; returns their entry. */
+  CheckInEntry record(long personId, CheckInOutcome outcome, String need, String actor, Instant at) {
+    requireOpen();
+    CheckInEntry entry = entryOf(personId)
+        .orElseThrow(() -> new InvalidInputException("personId", "is not on this round's list"));
+    entry.record(outcome, outcome == CheckInOutcome.NEEDS_HELP ? need : null, actor, at);
+    return entry;
+  }
+
+  /** Everybody on the list has an outcome: the day's calls are done. */
+  void complete(String actor, Instant at) {
+    requireOpen();
+    List<String> missing = entriesByPerson.values().stream().filter(e -> e.outcome() == null)
+        .map(CheckInEntry::personName).toList();
+    if (!missing.isEmpty()) {
+      throw new InvalidInputException("entries", "no outcome yet for " + String.join("、", missing));
+    }
+    status = RoundStatus.COMPLETED;
+    completedBy = actor;
+    completedAt = at;
+  }
+
+  /** The round is late: the next level is told. A level never goes back down. */
+  void escalate(RoundEscalation level) {
+    if (escalation == null || level.compareTo(escalation) > 0) {
+      escalation = level;
+    }
+  }
+
+  long id() {
+    return id;
+  }
+
+  String gridCode() {
+    return gridCode;
+  }
+
+  LocalDate day() {
+    return day;
+  }
+
+  int version() {
+    return version;
+  }
+
+  RoundStatus status() {
+    return status;
+  }
+
+  RoundEscalation escalation() {
+    return escalation;
+  }
+
+  String completedBy() {
+    return completedBy;
+  }
+
+  Instant completedAt() {
+    return completedAt;
+  }
+
+  Collection<CheckInEntry> entries() {
+    return entriesByPerson.values();
+  }
+}

@@ -1,0 +1,57 @@
+package org.gridaid.checkin;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
+import org.springframework.stereotype.Component;
+
+/** The times of {@link CheckInSettings} on a given day; the BPMN reads the start cycle from here. */
+@Component("checkInSchedule")
+public class CheckInSchedule {
+
+  private final CheckInSettings settings;
+  private final Clock clock;
+
+  public CheckInSchedule(CheckInSettings settings, Clock clock) {
+    this.settings = settings;
+    this.clock = clock;
+  }
+
+  /** Today where the grids are, by the application's clock (which tests move). */
+  LocalDate today() {
+    return dayOf(clock.instant());
+  }
+
+  LocalDate dayOf(Instant instant) {
+    return instant.atZone(settings.zone()).toLocalDate();
+  }
+
+  /** When the lists of {@code day} go out. */
+  Instant startOf(LocalDate day) {
+    return at(day, settings.dailyAt());
+  }
+
+  /** When an unfinished round of {@code day} goes to the grid leader. */
+  Instant gridLeaderAt(LocalDate day) {
+    return at(day, settings.gridLeaderAt());
+  }
+
+  /** When an unfinished round of {@code day} goes to the community office. */
+  Instant communityAt(LocalDate day) {
+    return at(day, settings.communityAt());
+  }
+
+  private Instant at(LocalDate day, LocalTime time) {
+    return day.atTime(time).atZone(settings.zone()).toInstant();
+  }
+
+  /** A cron in the engine's time zone for {@code daily-at} in the grids' zone (no DST in China). */
+  public String getCron() {
+    ZonedDateTime local = LocalDate.now(settings.zone()).atTime(settings.dailyAt()).atZone(settings.zone())
+        .withZoneSameInstant(ZoneId.systemDefault());
+    return "0 " + local.getMinute() + " " + local.getHour() + " * * ?";
+  }
+}

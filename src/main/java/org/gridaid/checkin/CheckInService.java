@@ -1,0 +1,218 @@
+package org.gridaid.checkin;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Collectors;
+import org.camunda.bpm.engine.ProcessEngineException;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.task.Task;
+import org.gridaid.organisation.Groups;
+import org.gridaid.register.Residents;
+import org.gridaid.shared.engine.EngineErrors;
+import org.gridaid.shared.web.InvalidInputException;
+import org.gridaid.shared.web.NotFoundException;
+import org.gridaid.shared.web.Problems.FieldError;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The check-in module's command service: who is due today per grid (their plan), what the
+ * grid worker heard, and what follows: a need is handed to the hotline as an event, two calls
+ * in a row that nobody answered send the grid leader to the door. Each command changes a round
+ * and makes its engine calls in one transaction.
+ */
+@Service
+public class CheckInService {
+
+  private static final Logger log = LoggerFactory.getLogger(CheckInService.class);
+  /** The longest plan interval a person can have (register: 1-30 days). */
+  private static final int LONGEST_PLAN_DAYS = 30;
+
+  private final CheckInRounds rounds;
+  private final Residents residents;
+  private final TaskService tasks;
+  private final CheckInSchedule schedule;
+  private final ApplicationEventPublisher events;
+  private final Clock clock;
+
+  CheckInService(CheckInRounds rounds, Residents residents, TaskService tasks, CheckInSchedule schedule,
+      ApplicationEventPublisher events, Clock clock) {
+    this.rounds = rounds;
+    this.residents = residents;
+    this.tasks = tasks;
+    this.schedule = schedule;
+    this.events = events;
+    this.clock = clock;
+  }
+
+  LocalDate today() {
+    return schedule.today();
+  }
+
+  /**
+   * One round per grid with people due: never answered, or last answered at least their
+   * interval ago. A round already made for the day is kept.
+   */
+  @Transactional
+  public List<Long> prepare(LocalDate day) {
+    Map<Long, LocalDate> lastAnswered = rounds.lastAnswered(day, LONGEST_PLAN_DAYS);
+    Map<String, List<Residents.Planned>> dueByGrid = residents.withCheckInPlan().stream()
+        .filter(p -> {
+          LocalDate last = lastAnswered.get(p.personId());
+          return last == null || !last.isAfter(day.minusDays(p.checkInEveryDays()));
+        })
+        .collect(Collectors.groupingBy(Residents.Planned::gridCode, java.util.TreeMap::new, Collectors.toList()));
+    List<Long> created = new ArrayList<>();
+    Instant now = clock.instant();
+    dueByGrid.forEach((grid, people) -> {
+      if (rounds.find(grid, day).isEmpty()) {
+        created.add(rounds.create(grid, day, people, now));
+      }
+    });
+    log.info("Check-ins for {}: {} grids", day, created.size());
+    return created;
+  }
+
+  CheckInRound round(long id) {
+    return rounds.find(id).orElseThrow(() -> new NotFoundException("Check-in round", String.valueOf(id)));
+  }
+
+  Optional<CheckInRound> round(String gridCode, LocalDate day) {
+    return rounds.find(gridCode, day);
+  }
+
+  List<Long> openRounds(LocalDate day) {
+    return rounds.openIds(day);
+  }
+
+  /** What the worker heard from one person: FINE, NEEDS_HELP (with the need) or NOT_REACHED. */
+  public record Heard(Long personId, String outcome, String need, String needCategory) {}
+
+  /**
+   * Records what was heard; with {@code finishing}, every person of the round must have an
+   * outcome and the round is done. Checked first: a bad entry changes nothing.
+   */
+  @Transactional
+  public CheckInRound record(long roundId, List<Heard> heard, String actor, boolean finishing) {
+    CheckInRound round = round(roundId);
+    List<CheckInOutcome> outcomes = check(round, heard);
+    Instant now = clock.instant();
+    for (int i = 0; i < heard.size(); i++) {
+      CheckInOutcome outcome = outcomes.get(i);
+      if (outcome == null) {
+        continue;
+      }
+      Heard h = heard.get(i);
+      CheckInOutcome before = round.entryOf(h.personId()).map(CheckInEntry::outcome).orElse(null);
+      CheckInEntry entry = round.record(h.personId(), outcome, h.need() == null ? null : h.need().strip(), actor,
+          now);
+      if (entry.needsReporting()) {
+        entry.needReported(now);
+        events.publishEvent(new CheckInNeedReported(entry.id(), entry.personId(), round.gridCode(),
+            h.needCategory() == null || h.needCategory().isBlank() ? null : h.needCategory().strip(), actor));
+      }
+      if (outcome == CheckInOutcome.NOT_REACHED && before != CheckInOutcome.NOT_REACHED
+          && rounds.previousOutcome(entry.personId(), round.day()).orElse(null) == CheckInOutcome.NOT_REACHED) {
+        askGridLeaderToVisit(round, entry);
+      }
+    }
+    if (finishing) {
+      round.complete(actor, now);
+    }
+    rounds.save(round);
+    return round;
+  }
+
+  private static List<CheckInOutcome> check(CheckInRound round, List<Heard> heard) {
+    List<FieldError> errors = new ArrayList<>();
+    List<CheckInOutcome> outcomes = new ArrayList<>();
+    for (int i = 0; i < heard.size(); i++) {
+      Heard h = heard.get(i);
+      String at = "entries[" + i + "]";
+      if (h.personId() == null || round.entryOf(h.personId()).isEmpty()) {
+        errors.add(new FieldError(at + ".personId", "is not on this round's list"));
+      }
+      CheckInOutcome outcome = null;
+      if (h.outcome() != null && !h.outcome().isBlank()) {
+        try {
+          outcome = CheckInOutcome.valueOf(h.outcome().strip());
+        } catch (IllegalArgumentException e) {
+          errors.add(new FieldError(at + ".outcome", "must be one of FINE, NEEDS_HELP, NOT_REACHED"));
+        }
+      }
+      if (outcome == CheckInOutcome.NEEDS_HELP && (h.need() == null || h.need().isBlank())) {
+        errors.add(new FieldError(at + ".need", "is required when the person needs help"));
+      }
+      if (h.need() != null && h.need().length() > 500) {
+        errors.add(new FieldError(at + ".need", "must be at most 500 characters"));
+      }
+      outcomes.add(outcome);
+    }
+    if (!errors.isEmpty()) {
+      throw new InvalidInputException(errors);
+    }
+    return outcomes;
+  }
+
+  /** Two days without an answer: somebody goes to the door. */
+  private void askGridLeaderToVisit(CheckInRound round, CheckInEntry entry) {
+    var visit = tasks.newTask();
+    visit.setName("上门探访: " + entry.personName() + " (连续两次电话未接通)");
+    visit.setDescription("每日随访连续两次未联系上, 请今天上门查看。随访轮次 #" + round.id());
+    visit.setDueDate(Date.from(schedule.gridLeaderAt(round.day())));
+    visit.setPriority(75);
+    tasks.saveTask(visit);
+    tasks.addCandidateGroup(visit.getId(), Groups.gridLeader(round.gridCode()));
+    log.info("Round {}: person {} not reached twice, grid leader asked to visit", round.id(), entry.personId());
+  }
+
+  /**
+   * The phone app's way: records what was heard and, with {@code finish}, completes the day's
+   * Tasklist task too (its listener finishes the round). All or nothing: a refused finish keeps
+   * what was sent out as well.
+   */
+  @Transactional
+  public CheckInRound recordFromPhone(long roundId, List<Heard> heard, String actor, boolean finish) {
+    CheckInRound round = record(roundId, heard, actor, false);
+    if (!finish) {
+      return round;
+    }
+    Optional<Task> task = openTask(round);
+    if (task.isEmpty()) {
+      return record(roundId, List.of(), actor, true);
+    }
+    try {
+      tasks.setAssignee(task.get().getId(), actor);
+      tasks.complete(task.get().getId());
+    } catch (ProcessEngineException e) {
+      throw EngineErrors.asInputError(e);
+    }
+    return round(roundId);
+  }
+
+  /** The round is late and the next level was told. */
+  @Transactional
+  public void escalate(long roundId, RoundEscalation level) {
+    CheckInRound round = round(roundId);
+    round.escalate(level);
+    rounds.save(round);
+  }
+
+  /** The Tasklist task of a round, while it is open. */
+  Optional<Task> openTask(CheckInRound round) {
+    return tasks.createTaskQuery().processDefinitionKey(CheckInProcess.KEY)
+        .taskDefinitionKey(CheckInProcess.TASK_CALL_PEOPLE).taskCandidateGroup(Groups.grid(round.gridCode()))
+        .processVariableValueEquals(CheckInProcess.DAY.getName(), round.day().toString()).list().stream()
+        .filter(t -> Long.valueOf(round.id()).equals(CheckInProcess.ROUND_ID.from(tasks, t.getId()).getOrNull()))
+        .findFirst();
+  }
+}

@@ -1,0 +1,58 @@
+package org.gridaid.checkin;
+
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.delegate.TaskListener;
+import org.gridaid.shared.engine.FormRefused;
+import org.gridaid.shared.web.InvalidInputException;
+import org.springframework.stereotype.Component;
+
+/** The worker's list comes back from the form; the chasers' tasks record the escalation. */
+@Component("checkInTasks")
+class CheckInTasks implements TaskListener {
+
+  static final Map<String, String> FIELD_LABELS = Map.of(CheckInProcess.PEOPLE, "今日名单", "entries", "今日名单",
+      "personId", "姓名", "outcome", "随访结果", "need", "需求");
+
+  private final CheckInService checkIns;
+  private final ObjectMapper json = new ObjectMapper();
+
+  CheckInTasks(CheckInService checkIns) {
+    this.checkIns = checkIns;
+  }
+
+  @Override
+  public void notify(DelegateTask task) {
+    long roundId = CheckInProcess.ROUND_ID.from(task).get();
+    if (EVENTNAME_CREATE.equals(task.getEventName())) {
+      switch (task.getTaskDefinitionKey()) {
+        case CheckInProcess.TASK_GRID_LEADER_CHASE -> checkIns.escalate(roundId, RoundEscalation.GRID_LEADER);
+        case CheckInProcess.TASK_COMMUNITY_CHASE -> checkIns.escalate(roundId, RoundEscalation.COMMUNITY);
+        default -> { }
+      }
+      return;
+    }
+    if (CheckInProcess.TASK_CALL_PEOPLE.equals(task.getTaskDefinitionKey())) {
+      String actor = task.getAssignee() != null ? task.getAssignee() : "system";
+      try {
+        checkIns.record(roundId, heard(task.getVariable(CheckInProcess.PEOPLE)), actor, true);
+      } catch (InvalidInputException e) {
+        throw new FormRefused(e, FIELD_LABELS);
+      }
+    }
+  }
+
+  private List<CheckInService.Heard> heard(Object people) {
+    try {
+      List<Map<String, Object>> items = json.readValue(String.valueOf(people), new TypeReference<>() {});
+      return items.stream().map(item -> new CheckInService.Heard(
+          item.get("personId") == null ? null : ((Number) item.get("personId")).longValue(),
+          (String) item.get("outcome"), (String) item.get("need"), (String) item.get("needCategory"))).toList();
+    } catch (Exception e) {
+      throw new InvalidInputException(CheckInProcess.PEOPLE, "is not the list this task gave out");
+    }
+  }
+}

@@ -108,7 +108,7 @@ class TrackingRateLimit {
   }
 
   /**
-   * Rows of {@code tracking_rate_limit} (Flyway {@code V9}). Each row says when its bucket is
+   * Rows of {@code tracking_rate_limit} (Flyway {@code V11}). Each row says when its bucket is
    * full again ({@code expires_at}, epoch milliseconds) plus a minute's margin for the nodes'
    * clocks; a full bucket is the same as none, so such rows are deleted. The node that notices a
    * minute has passed deletes them, in batches; nodes never wait for each other's deletes.

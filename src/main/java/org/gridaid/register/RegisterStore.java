@@ -92,11 +92,11 @@ class RegisterStore {
 
   private static final String INSERT_PERSON = """
       insert into person (household_id, name, id_number_enc, id_number_hash, phone_enc, phone_hash, birth_year,
-        flags, chronic_conditions, regular_medicines, carer_contact_enc, check_in_by, check_in_every_days,
+        flags, chronic_conditions_enc, regular_medicines_enc, carer_contact_enc, check_in_by, check_in_every_days,
         updated_by) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""";
   private static final String UPDATE_PERSON = """
       update person set household_id = ?, name = ?, id_number_enc = ?, id_number_hash = ?, phone_enc = ?,
-        phone_hash = ?, birth_year = ?, flags = ?, chronic_conditions = ?, regular_medicines = ?,
+        phone_hash = ?, birth_year = ?, flags = ?, chronic_conditions_enc = ?, regular_medicines_enc = ?,
         carer_contact_enc = ?, check_in_by = ?, check_in_every_days = ?, updated_by = ?,
         updated_at = current_timestamp where id = ?""";
 
@@ -124,8 +124,10 @@ class RegisterStore {
 
   private List<Object> personParams(Person p, String actor) {
     return new ArrayList<>(Arrays.asList(p.householdId(), p.name(), cipher.encrypt(p.idNumber()), hash(p.idNumber()),
-        cipher.encrypt(p.phone()), hash(p.phone()), p.birthYear(), EnumCodes.join(p.flags()), p.chronicConditions(),
-        p.regularMedicines(), cipher.encrypt(p.carerContact()), p.checkInBy(), p.checkInEveryDays(), actor));
+        cipher.encrypt(p.phone()), hash(p.phone()), p.birthYear(), EnumCodes.join(p.flags()),
+        cipher.encrypt(p.chronicConditions()),
+        cipher.encrypt(p.regularMedicines()), cipher.encrypt(p.carerContact()), p.checkInBy(), p.checkInEveryDays(),
+        actor));
   }
 
   Optional<Person> person(long id) {
@@ -230,7 +232,7 @@ class RegisterStore {
     return new Person(rs.getLong("id"), rs.getLong("household_id"), rs.getString("name"),
         cipher.decrypt(rs.getString("id_number_enc")), cipher.decrypt(rs.getString("phone_enc")),
         rs.getObject("birth_year", Integer.class), EnumCodes.parse(Vulnerability.class, rs.getString("flags")),
-        rs.getString("chronic_conditions"), rs.getString("regular_medicines"),
+        cipher.decrypt(rs.getString("chronic_conditions_enc")), cipher.decrypt(rs.getString("regular_medicines_enc")),
         cipher.decrypt(rs.getString("carer_contact_enc")), rs.getString("check_in_by"),
         rs.getObject("check_in_every_days", Integer.class));
   }

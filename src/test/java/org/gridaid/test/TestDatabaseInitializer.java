@@ -30,8 +30,14 @@ public class TestDatabaseInitializer implements ApplicationContextInitializer<Co
     return "postgres".equals(System.getProperty(PROPERTY));
   }
 
+  /** Set on a context that is given a database of {@link #newDatabase()}: it keeps that one. */
+  public static final String GIVEN = "gridaid.test.database-given";
+
   @Override
   public void initialize(ConfigurableApplicationContext context) {
+    if (context.getEnvironment().getProperty(GIVEN, Boolean.class, false)) {
+      return;
+    }
     Map<String, Object> properties;
     if (onPostgres()) {
       properties = newPostgresDatabase();
@@ -43,6 +49,19 @@ public class TestDatabaseInitializer implements ApplicationContextInitializer<Co
       properties = Map.of("spring.datasource.url", "jdbc:h2:mem:grid-aid-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1");
     }
     context.getEnvironment().getPropertySources().addFirst(new MapPropertySource("test-database", properties));
+  }
+
+  /**
+   * A database of its own, empty, on the same kind of server as the build's round: for tests
+   * that run migrations or several application contexts on one database themselves (with
+   * {@link #GIVEN} set, so that this initializer leaves it to them).
+   */
+  public static Map<String, Object> newDatabase() {
+    if (onPostgres()) {
+      return newPostgresDatabase();
+    }
+    return Map.of("spring.datasource.url", "jdbc:h2:mem:grid-aid-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1",
+        "spring.datasource.username", "sa", "spring.datasource.password", "");
   }
 
   private static void releaseServer() {

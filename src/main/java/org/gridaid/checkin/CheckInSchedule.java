@@ -50,7 +50,7 @@ public class CheckInSchedule {
 
   /** A cron in the engine's time zone for {@code daily-at} in the grids' zone (no DST in China). */
   public String getCron() {
-    ZonedDateTime local = LocalDate.now(settings.zone()).atTime(settings.dailyAt()).atZone(settings.zone())
+    ZonedDateTime local = today().atTime(settings.dailyAt()).atZone(settings.zone())
         .withZoneSameInstant(ZoneId.systemDefault());
     return "0 " + local.getMinute() + " " + local.getHour() + " * * ?";
   }

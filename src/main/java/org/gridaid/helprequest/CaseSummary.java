@@ -1,43 +1,14 @@
 package org.gridaid.helprequest;
 
-import org.gridaid.register.Vulnerability;
-import static org.gridaid.helprequest.HelpRequestProcess.*;
-
-import java.util.Date;
 import java.util.stream.Collectors;
-import org.camunda.bpm.engine.delegate.VariableScope;
-import org.camunda.bpm.engine.impl.context.Context;
+import org.gridaid.register.Vulnerability;
 
-/** Writes what routing and the task forms need onto the process, and nothing more. */
-final class CaseVariables {
+/** The case as the task forms show it: staff working the case see the caller's full details. */
+final class CaseSummary {
 
-  private CaseVariables() {}
+  private CaseSummary() {}
 
-  static long caseId(String businessKey) {
-    return Long.parseLong(businessKey);
-  }
-
-  static void setRouting(VariableScope process, HelpRequestService.Routing routing) {
-    process.setVariable(HelpRequestProcess.StartVariables.GRID_CODE, routing.gridCode());
-    process.setVariable(COMMUNITY_CODE, routing.communityCode());
-    process.setVariable(STREET_CODE, routing.streetCode());
-    process.setVariable(TASK_PRIORITY, taskPriority(routing.priority()));
-    process.setVariable(MEDICAL_ALERT, routing.medicalAlert());
-    process.setVariable(RESPONSE_DUE, Date.from(routing.responseDue()));
-    process.setVariable(RESOLUTION_DUE, Date.from(routing.resolutionDue()));
-    process.setVariable(ESCALATE_EVERY, routing.escalateEvery());
-  }
-
-  /**
-   * The case as the task forms show it, set when each task is created; staff working the
-   * case see the full phone number.
-   */
-  static void setSummary(VariableScope process, HelpRequest request) {
-    process.setVariable(CASE_SUMMARY, summary(request));
-    process.setVariable(DEADLINES, Deadlines.of(request).describe(HelpRequestService.now()));
-  }
-
-  static String summary(HelpRequest request) {
+  static String of(HelpRequest request) {
     String flags = request.vulnerabilities().stream().map(Vulnerability::label).collect(Collectors.joining("、"));
     StringBuilder summary = new StringBuilder()
         .append("#").append(request.id()).append(" [").append(request.priority() == null ? "-" : request.priority())
@@ -65,25 +36,5 @@ final class CaseVariables {
       return request.address();
     }
     return request.minimalUnitCode() != null ? request.minimalUnitCode() : request.gridCode();
-  }
-
-  /** Tasklist sorts by priority: P1 on top. */
-  static int taskPriority(String priority) {
-    return switch (priority == null ? "" : priority) {
-      case "P1" -> 100;
-      case "P2" -> 75;
-      case "P3" -> 50;
-      default -> 25;
-    };
-  }
-
-  /** Who is acting: the signed-in user of the webapp or REST call, else the engine itself. */
-  static String actor(String fallback) {
-    var context = Context.getCommandContext();
-    String user = context == null ? null : context.getAuthenticatedUserId();
-    if (user != null) {
-      return user;
-    }
-    return fallback == null ? HelpRequestService.SYSTEM : fallback;
   }
 }

@@ -26,12 +26,12 @@ class CheckInNeedIntake {
 
   private final CheckInNeeds checkIns;
   private final Residents residents;
-  private final HelpRequestIntake intake;
+  private final HelpRequestService service;
 
-  CheckInNeedIntake(CheckInNeeds checkIns, Residents residents, HelpRequestIntake intake) {
+  CheckInNeedIntake(CheckInNeeds checkIns, Residents residents, HelpRequestService service) {
     this.checkIns = checkIns;
     this.residents = residents;
-    this.intake = intake;
+    this.service = service;
   }
 
   @ApplicationModuleListener
@@ -46,10 +46,10 @@ class CheckInNeedIntake {
           + reported.personId() + " has no phone in the register (nor their household), so the hotline"
           + " cannot call back; add one and the need is filed on the next retry");
     }
-    var form = new IntakeForm(person.name(), person.phone(), person.address(), null, reported.gridCode(),
+    var form = new NewHelpRequest(person.name(), person.phone(), person.address(), null, reported.gridCode(),
         reported.category() == null ? Category.OTHER.name() : reported.category(), "每日随访发现: " + need,
         person.name(), person.flags().stream().map(Vulnerability::name).toList(), Channel.DAILY_CHECK_IN.name());
-    var filed = intake.submit(form, reported.reportedBy(), "check-in-entry-" + reported.entryId(),
+    var filed = service.submit(form, reported.reportedBy(), "check-in-entry-" + reported.entryId(),
         sha256(reported.toString()));
     checkIns.helpRequestFiled(reported.entryId(), filed.request().id());
     log.info("Check-in entry {} filed as help request {}", reported.entryId(), filed.request().id());

@@ -13,8 +13,7 @@ record Deadlines(Instant responseDueAt, Instant resolutionDueAt, NextEscalation 
   }
 
   private static NextEscalation next(HelpRequest request) {
-    if (request.responseDueAt() == null || !request.status().isOpen()
-        || request.status() == HelpRequestStatus.HANDLED || request.status() == HelpRequestStatus.ON_HOLD) {
+    if (request.responseDueAt() == null || !request.status().isOnTheClock()) {
       return null;
     }
     EscalationLevel level = request.escalationLevel();
@@ -27,7 +26,7 @@ record Deadlines(Instant responseDueAt, Instant resolutionDueAt, NextEscalation 
     if (level == EscalationLevel.DISTRICT || request.escalatedAt() == null) {
       return null;
     }
-    Instant at = request.escalatedAt().plus(parse(request.escalateEvery()));
+    Instant at = request.nextLevelDue();
     return of(level == EscalationLevel.COMMUNITY ? EscalationLevel.STREET : EscalationLevel.DISTRICT, at);
   }
 

@@ -5,7 +5,7 @@ package org.gridaid.helprequest;
  * four finish the handling and lead to the call-back; the last two send the case round again.
  * The Chinese labels are in the form handle-help-request.form.
  */
-public enum Outcome {
+public enum HandlingOutcome {
   RESOLVED, NEEDS_MEDICINE, TRANSFERRED, UNREACHABLE, ON_HOLD, REROUTE;
 
   boolean finishesHandling() {

@@ -1,8 +1,6 @@
 package org.gridaid.helprequest;
 
-import static org.gridaid.helprequest.HelpRequestProcess.CASE_SUMMARY;
-import static org.gridaid.helprequest.HelpRequestProcess.StartVariables.*;
-
+import java.util.HashSet;
 import java.util.Set;
 import org.gridaid.shared.engine.PersonalVariables;
 import org.springframework.stereotype.Component;
@@ -13,6 +11,8 @@ class HelpRequestPersonalVariables implements PersonalVariables {
 
   @Override
   public Set<String> names() {
-    return Set.of(CALLER_NAME, CALLER_PHONE, ADDRESS, DESCRIPTION, AFFECTED_PERSON, VULNERABILITIES, CASE_SUMMARY);
+    Set<String> names = new HashSet<>(HelpRequestProcess.StartForm.PERSONAL);
+    names.add(HelpRequestProcess.CASE_SUMMARY.getName());
+    return names;
   }
 }

@@ -1,6 +1,24 @@
 package org.gridaid.helprequest;
 
-/** The help-request process: its key, the element ids code refers to, and its variables. */
+import static io.holunda.camunda.bpm.data.CamundaBpmData.booleanVariable;
+import static io.holunda.camunda.bpm.data.CamundaBpmData.customVariable;
+import static io.holunda.camunda.bpm.data.CamundaBpmData.dateVariable;
+import static io.holunda.camunda.bpm.data.CamundaBpmData.intVariable;
+import static io.holunda.camunda.bpm.data.CamundaBpmData.stringVariable;
+
+import io.holunda.camunda.bpm.data.factory.VariableFactory;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.VariableScope;
+import java.time.Instant;
+import java.util.Date;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The help-request process (help-request.bpmn): its key, the element ids code refers to, and
+ * one typed declaration per variable. The business key is the case id; variables hold only
+ * what routing and the task forms need.
+ */
 public final class HelpRequestProcess {
 
   public static final String KEY = "helpRequest";
@@ -22,61 +40,102 @@ public final class HelpRequestProcess {
   public static final String TIMER_STREET_DEADLINE = "event_streetDeadline";
   public static final String TIMER_RESUME_AT = "timer_resumeAt";
 
-  /** Variables: what the start form and outside callers send. */
-  public static final class StartVariables {
-    public static final String CALLER_NAME = "callerName";
-    public static final String CALLER_PHONE = "callerPhone";
-    public static final String ADDRESS = "address";
-    public static final String MINIMAL_UNIT_CODE = "minimalUnitCode";
-    public static final String GRID_CODE = "gridCode";
-    public static final String CATEGORY = "category";
-    public static final String DESCRIPTION = "description";
-    public static final String AFFECTED_PERSON = "affectedPerson";
-    public static final String VULNERABILITIES = "vulnerabilities";
-    public static final String CHANNEL = "channel";
-    public static final String INITIATOR = "initiatorId";
+  /**
+   * What the Tasklist start form asks (the REST intake passes the same names as transient
+   * variables). The caller's details are removed as soon as the case has them.
+   */
+  static final class StartForm {
+    static final VariableFactory<String> CALLER_NAME = stringVariable("callerName");
+    static final VariableFactory<String> CALLER_PHONE = stringVariable("callerPhone");
+    static final VariableFactory<String> ADDRESS = stringVariable("address");
+    static final VariableFactory<String> MINIMAL_UNIT_CODE = stringVariable("minimalUnitCode");
+    static final VariableFactory<String> CATEGORY = stringVariable("category");
+    static final VariableFactory<String> DESCRIPTION = stringVariable("description");
+    static final VariableFactory<String> AFFECTED_PERSON = stringVariable("affectedPerson");
+    /** A list from the REST intake, a JSON array from the Tasklist checklist: read as it comes. */
+    static final VariableFactory<Object> VULNERABILITIES = customVariable("vulnerabilities", Object.class);
+    static final VariableFactory<String> CHANNEL = stringVariable("channel");
+    /** Who started it in Tasklist (camunda:initiator). */
+    static final VariableFactory<String> INITIATOR = stringVariable("initiatorId");
+    /** Set by the REST intake: who sent the request. */
+    static final VariableFactory<String> SUBMITTED_BY = stringVariable("submittedBy");
 
-    private StartVariables() {}
+    /** Every start variable that carries the caller's details. */
+    static final Set<String> PERSONAL = Set.of(CALLER_NAME.getName(), CALLER_PHONE.getName(), ADDRESS.getName(),
+        DESCRIPTION.getName(), AFFECTED_PERSON.getName(), VULNERABILITIES.getName());
+
+    private StartForm() {}
   }
 
-  /** Variables the process routes and times by ({@code gridCode} too, see {@link StartVariables}). */
-  public static final String LINKED_TO_OPEN_CASE = "linkedToOpenCase";
-  public static final String PERSON_ALONE = "personAlone";
-  public static final String VULNERABLE = "vulnerable";
-  public static final String TRIAGE = "triage";
-  public static final String COMMUNITY_CODE = "communityCode";
-  public static final String STREET_CODE = "streetCode";
-  public static final String TASK_PRIORITY = "taskPriority";
-  public static final String MEDICAL_ALERT = "medicalAlert";
-  public static final String RESPONSE_DUE = "responseDue";
-  public static final String RESOLUTION_DUE = "resolutionDue";
-  public static final String ESCALATE_EVERY = "escalateEvery";
-  public static final String RESPONDED = "responded";
+  /** The grid that handles the case (also a start variable: a caller may name it). */
+  static final VariableFactory<String> GRID_CODE = stringVariable("gridCode");
+  static final VariableFactory<String> COMMUNITY_CODE = stringVariable("communityCode");
+  static final VariableFactory<String> STREET_CODE = stringVariable("streetCode");
+  static final VariableFactory<String> CATEGORY = stringVariable("category");
+  static final VariableFactory<Integer> TASK_PRIORITY = intVariable("taskPriority");
+  static final VariableFactory<Boolean> MEDICAL_ALERT = booleanVariable("medicalAlert");
+  static final VariableFactory<Date> RESPONSE_DUE = dateVariable("responseDue");
+  static final VariableFactory<Date> RESOLUTION_DUE = dateVariable("resolutionDue");
+  /** How long each escalation level has (ISO-8601), from the triage table. */
+  static final VariableFactory<String> ESCALATE_EVERY = stringVariable("escalateEvery");
+  /** Transient, read only by the next gateway and the triage table in the registering transaction. */
+  static final VariableFactory<Boolean> LINKED_TO_OPEN_CASE = booleanVariable("linkedToOpenCase");
+  static final VariableFactory<Boolean> PERSON_ALONE = booleanVariable("personAlone");
+  static final VariableFactory<Boolean> VULNERABLE = booleanVariable("vulnerable");
+  /** The triage table's single result (priority, deadlines, escalateEvery, alertMedicalTeam). */
+  @SuppressWarnings({"unchecked", "rawtypes"})
+  static final VariableFactory<Map<String, Object>> TRIAGE = customVariable("triage", (Class) Map.class);
+  /** Whether a grid worker took the case before the response deadline. */
+  static final VariableFactory<Boolean> RESPONDED = booleanVariable("responded");
   /** The grid worker who recorded the last outcome. */
-  public static final String HANDLED_BY = "handledBy";
-  public static final String CALLBACK_DUE = "callbackDue";
-  public static final String CALLBACK_RESULT = "callbackResult";
-  /** Also submitted by the handling form with outcome ON_HOLD. */
-  public static final String RESUME_AT = "resumeAt";
-  /** Read-only text the task forms show: the case and all its deadlines. */
-  public static final String CASE_SUMMARY = "caseSummary";
-  public static final String DEADLINES = "deadlines";
+  static final VariableFactory<String> HANDLED_BY = stringVariable("handledBy");
+  static final VariableFactory<Date> CALLBACK_DUE = dateVariable("callbackDue");
+  static final VariableFactory<String> CALLBACK_RESULT = stringVariable("callbackResult");
+  /** Until when a case on hold waits for the resident (the timer of 等待居民). */
+  static final VariableFactory<Date> HOLD_UNTIL = dateVariable("holdUntil");
+  /** Read-only text the task forms show: the case, and all its deadlines. */
+  static final VariableFactory<String> CASE_SUMMARY = stringVariable("caseSummary");
+  static final VariableFactory<String> DEADLINES = stringVariable("deadlines");
 
-  /** Variables the task forms submit (the contract for Tasklist and /engine-rest callers). */
-  public static final class Forms {
-    public static final String OUTCOME = "outcome";
-    public static final String ACTION_TAKEN = "actionTaken";
-    public static final String TRANSFERRED_TO = "transferredTo";
-    public static final String HOLD_REASON = "holdReason";
-    public static final String NEW_GRID_CODE = "newGridCode";
-    public static final String PICKED_GRID_CODE = "pickedGridCode";
-    public static final String SUPERVISION_NOTE = "supervisionNote";
-    public static final String MEDICAL_NOTE = "medicalNote";
-    public static final String CALLBACK_REACHED = "callbackReached";
-    public static final String RESIDENT_SATISFIED = "residentSatisfied";
-    public static final String CALLBACK_NOTE = "callbackNote";
+  /** What the task forms submit: the contract for Tasklist and /engine-rest callers. */
+  static final class Forms {
+    static final VariableFactory<String> OUTCOME = stringVariable("outcome");
+    static final VariableFactory<String> ACTION_TAKEN = stringVariable("actionTaken");
+    static final VariableFactory<String> TRANSFERRED_TO = stringVariable("transferredTo");
+    static final VariableFactory<String> HOLD_REASON = stringVariable("holdReason");
+    /** A date from the Tasklist datetime field, or text (2026-11-23T15:00+08:00) from a caller. */
+    static final VariableFactory<Object> RESUME_AT = customVariable("resumeAt", Object.class);
+    static final VariableFactory<String> NEW_GRID_CODE = stringVariable("newGridCode");
+    static final VariableFactory<String> PICKED_GRID_CODE = stringVariable("pickedGridCode");
+    static final VariableFactory<String> SUPERVISION_NOTE = stringVariable("supervisionNote");
+    static final VariableFactory<String> MEDICAL_NOTE = stringVariable("medicalNote");
+    static final VariableFactory<Boolean> CALLBACK_REACHED = booleanVariable("callbackReached");
+    static final VariableFactory<Boolean> RESIDENT_SATISFIED = booleanVariable("residentSatisfied");
+    static final VariableFactory<String> CALLBACK_NOTE = stringVariable("callbackNote");
 
     private Forms() {}
+  }
+
+  static long caseId(DelegateExecution execution) {
+    return Long.parseLong(execution.getProcessBusinessKey());
+  }
+
+  /** Writes where the case goes and by when onto the process: what its tasks and timers read. */
+  static void setRouting(VariableScope process, HelpRequestService.Routing routing) {
+    GRID_CODE.on(process).set(routing.gridCode());
+    COMMUNITY_CODE.on(process).set(routing.communityCode());
+    STREET_CODE.on(process).set(routing.streetCode());
+    TASK_PRIORITY.on(process).set(Triage.taskPriority(routing.priority()));
+    MEDICAL_ALERT.on(process).set(routing.medicalAlert());
+    RESPONSE_DUE.on(process).set(Date.from(routing.responseDue()));
+    RESOLUTION_DUE.on(process).set(Date.from(routing.resolutionDue()));
+    ESCALATE_EVERY.on(process).set(routing.escalateEvery());
+  }
+
+  /** The case and its deadlines as the task forms show them, set when each task is created. */
+  static void setSummary(VariableScope process, HelpRequest request, Instant now) {
+    CASE_SUMMARY.on(process).set(CaseSummary.of(request));
+    DEADLINES.on(process).set(Deadlines.of(request).describe(now));
   }
 
   private HelpRequestProcess() {}

@@ -2,62 +2,91 @@ package org.gridaid.helprequest;
 
 import static org.gridaid.shared.Texts.trimmed;
 
-import java.security.SecureRandom;
-import java.time.Duration;
+import jakarta.validation.Validator;
+import java.time.Clock;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
+import java.util.Comparator;
 import java.util.Date;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
-import org.gridaid.shared.Coverage;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.ProcessEngineException;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.variable.VariableMap;
 import org.gridaid.organisation.Area;
 import org.gridaid.organisation.AreaDirectory;
 import org.gridaid.organisation.AreaLevel;
 import org.gridaid.organisation.GridResolution;
+import org.gridaid.security.Requester;
+import org.gridaid.shared.Coverage;
+import org.gridaid.shared.PersonalDataCipher;
+import org.gridaid.shared.engine.EngineErrors;
+import org.gridaid.shared.jdbc.Filters;
 import org.gridaid.shared.jdbc.Page;
+import org.gridaid.shared.validation.FormCheck;
 import org.gridaid.shared.web.ConflictException;
 import org.gridaid.shared.web.InvalidInputException;
 import org.gridaid.shared.web.NotFoundException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * The case and its timeline. The process calls in at each step (through the delegates and
- * task listeners of this package); the module's tables stay the source of truth.
+ * The hotline module's command service. Each command loads the case, calls one transition of
+ * the {@link HelpRequest} aggregate and saves it with its timeline and messages; commands that
+ * come from outside the engine (intake, cancel, hold, resume) make their engine call in the
+ * same transaction, so the case and the process change together or not at all. The process's
+ * delegates and task listeners call the other commands inside the engine's transaction.
  */
 @Service
 public class HelpRequestService {
 
   private static final Logger log = LoggerFactory.getLogger(HelpRequestService.class);
-  private static final SecureRandom RANDOM = new SecureRandom();
-  private static final String TRACKING_ALPHABET = "23456789ABCDEFGHJKLMNPQRSTUVWXYZ";
-  static final int CALLBACK_TRIES = 3;
-  static final Duration CALLBACK_WITHIN = Duration.ofHours(24);
-  static final Duration CALLBACK_RETRY_AFTER = Duration.ofHours(2);
-  static final Duration LONGEST_HOLD = Duration.ofDays(7);
-  static final String SYSTEM = "system";
 
   private final HelpRequests cases;
-  private final AreaDirectory areas;
+  private final HelpRequestTimeline timeline;
   private final ResidentMessages messages;
+  private final AreaDirectory areas;
+  private final PersonalDataCipher cipher;
+  private final Validator validator;
+  private final RuntimeService runtime;
+  private final TaskService tasks;
+  private final IdentityService identity;
+  private final JdbcClient jdbc;
+  private final TransactionTemplate transaction;
+  private final Clock clock;
 
-  HelpRequestService(HelpRequests cases, AreaDirectory areas, ResidentMessages messages) {
+  HelpRequestService(HelpRequests cases, HelpRequestTimeline timeline, ResidentMessages messages,
+      AreaDirectory areas, PersonalDataCipher cipher, Validator validator, RuntimeService runtime, TaskService tasks,
+      IdentityService identity, JdbcClient jdbc, TransactionTemplate transaction, Clock clock) {
     this.cases = cases;
-    this.areas = areas;
+    this.timeline = timeline;
     this.messages = messages;
+    this.areas = areas;
+    this.cipher = cipher;
+    this.validator = validator;
+    this.runtime = runtime;
+    this.tasks = tasks;
+    this.identity = identity;
+    this.jdbc = jdbc;
+    this.transaction = transaction;
+    this.clock = clock;
   }
 
-  /** The engine's clock, so that tests moving it move our deadlines too. */
-  static Instant now() {
-    return ClockUtil.getCurrentTime().toInstant();
+  Instant now() {
+    return clock.instant();
   }
 
   HelpRequest get(long id) {
-    return cases.find(id).orElseThrow(() -> new NotFoundException("Help request", String.valueOf(id)));
+    return cases.findById(id).orElseThrow(() -> new NotFoundException("Help request", String.valueOf(id)));
   }
 
   Optional<HelpRequest> findByTrackingCode(String code) {
@@ -65,7 +94,108 @@ public class HelpRequestService {
   }
 
   List<TimelineEvent> timeline(long id) {
-    return cases.timeline(id);
+    return timeline.of(id);
+  }
+
+  /** A page of the cases in the coverage, newest first; {@code overdue}: on the clock and past a deadline. */
+  Page<HelpRequest> search(Coverage coverage, String gridCode, HelpRequestStatus status, boolean overdue,
+      int page, int size) {
+    Filters where = new Filters().within("grid_code", coverage).eq("grid_code", gridCode)
+        .eq("status", status == null ? null : status.name());
+    if (overdue) {
+      java.sql.Timestamp now = java.sql.Timestamp.from(now());
+      where.in("status", HelpRequestStatus.onTheClockCodes())
+          .add("(resolution_due_at < ? or (first_response_at is null and response_due_at < ?))", now, now);
+    }
+    Page<Long> ids = where.page(jdbc, "select id, received_at from help_request", "received_at desc, id desc", page,
+        size, (rs, row) -> rs.getLong("id"));
+    List<HelpRequest> found = cases.findAllById(ids.items());
+    found.sort(Comparator.comparingInt(r -> ids.items().indexOf(r.id())));
+    return new Page<>(found, ids.page(), ids.size(), ids.total());
+  }
+
+  // ---- intake ----------------------------------------------------------------------------
+
+  /** The stored case, and whether this answer repeats an earlier one for the same key. */
+  record Submitted(HelpRequest request, boolean replayed) {}
+
+  /**
+   * Checks the request, honours the Idempotency-Key, and starts the process, which registers,
+   * triages and routes the case in the same transaction. The caller's details travel as
+   * transient variables: they reach the case table, not the engine's.
+   */
+  Submitted submit(NewHelpRequest command, String submittedBy, String idempotencyKey, String requestHash) {
+    Optional<Submitted> replay = replay(submittedBy, idempotencyKey, requestHash);
+    if (replay.isPresent()) {
+      return replay.get();
+    }
+    NewHelpRequest call = check(command);
+    try {
+      long id = Objects.requireNonNull(transaction.execute(status -> {
+        var instance = runtime.startProcessInstanceByKey(HelpRequestProcess.KEY, startVariables(call, submittedBy));
+        long created = Long.parseLong(instance.getBusinessKey());
+        if (idempotencyKey != null) {
+          HelpRequest request = get(created);
+          request.rememberRequest(idempotencyKey, requestHash);
+          save(request);
+        }
+        return created;
+      }));
+      return new Submitted(get(id), false);
+    } catch (DataIntegrityViolationException e) {
+      // the same key raced in on another thread or node: answer as that request was answered
+      return replay(submittedBy, idempotencyKey, requestHash).orElseThrow(() -> e);
+    }
+  }
+
+  private Optional<Submitted> replay(String submittedBy, String key, String requestHash) {
+    if (key == null) {
+      return Optional.empty();
+    }
+    return cases.findBySubmittedByAndIdempotencyKey(submittedBy, key).map(earlier -> {
+      if (!earlier.requestHash().equals(requestHash)) {
+        throw new ConflictException("Idempotency-Key '" + key + "' was already used for a different request");
+      }
+      return new Submitted(earlier, true);
+    });
+  }
+
+  private static VariableMap startVariables(NewHelpRequest call, String submittedBy) {
+    return io.holunda.camunda.bpm.data.CamundaBpmData.builder()
+        .set(HelpRequestProcess.StartForm.CALLER_NAME, call.callerName(), true)
+        .set(HelpRequestProcess.StartForm.CALLER_PHONE, call.callerPhone(), true)
+        .set(HelpRequestProcess.StartForm.ADDRESS, call.address(), true)
+        .set(HelpRequestProcess.StartForm.MINIMAL_UNIT_CODE, call.minimalUnitCode(), true)
+        .set(HelpRequestProcess.StartForm.DESCRIPTION, call.description(), true)
+        .set(HelpRequestProcess.StartForm.AFFECTED_PERSON, call.affectedPerson(), true)
+        .set(HelpRequestProcess.StartForm.VULNERABILITIES, String.join(",", call.vulnerabilities()), true)
+        .set(HelpRequestProcess.StartForm.CHANNEL, call.channel(), true)
+        .set(HelpRequestProcess.StartForm.SUBMITTED_BY, submittedBy, true)
+        .set(HelpRequestProcess.CATEGORY, call.category())
+        .set(HelpRequestProcess.GRID_CODE, call.gridCode())
+        .build();
+  }
+
+  /**
+   * Every fault of a new request at once, in the names of the API and the start form; the
+   * request as it is registered when there is none.
+   */
+  NewHelpRequest check(NewHelpRequest command) {
+    FormCheck check = FormCheck.of(validator, command);
+    String address = trimmed(command.address());
+    String unit = trimmed(command.minimalUnitCode());
+    String grid = trimmed(command.gridCode());
+    if (address == null && unit == null && grid == null) {
+      check.reject("address", "one of address, minimalUnitCode or gridCode is required");
+    }
+    if (unit != null && areas.find(unit).filter(a -> a.level() == AreaLevel.MINIMAL_UNIT).isEmpty()) {
+      check.reject("minimalUnitCode", "is not a known minimal unit");
+    }
+    if (grid != null && areas.find(grid).filter(Area::isGrid).isEmpty()) {
+      check.reject("gridCode", "is not a known grid");
+    }
+    check.orThrow();
+    return command.normalised();
   }
 
   /** The registered case, or the open case a repeated call was linked to. */
@@ -76,44 +206,25 @@ public class HelpRequestService {
    * kept too, but linked to that case instead of starting a second handling chain.
    */
   @Transactional
-  public Registration register(Intake intake, String submittedBy) {
+  public Registration register(NewHelpRequest command, String submittedBy) {
+    NewHelpRequest call = check(command);
     Instant now = now();
-    Optional<HelpRequest> open = cases.findOpen(intake.callerPhone(), intake.category());
+    String phoneHash = cipher.lookupHash(call.callerPhone());
+    Optional<HelpRequest> open = cases.findFirstByPhone(phoneHash, call.category(), HelpRequestStatus.openCodes());
     if (open.isPresent()) {
-      long openId = open.get().id();
-      long id = cases.insert(intake, newTrackingCode(), HelpRequestStatus.LINKED, openId, submittedBy, now);
-      cases.update(openId, "linked_calls = linked_calls + 1");
-      cases.addEvent(openId, now, TimelineEventType.DUPLICATE_LINKED, null, submittedBy,
-          "#" + id + ": " + intake.description());
-      cases.addEvent(id, now, TimelineEventType.DUPLICATE_LINKED, null, submittedBy, "#" + openId);
-      log.info("Help request {} linked to open request {}", id, openId);
-      return new Registration(id, openId);
+      HelpRequest repeated = save(open.get().linkRepeatedCall(call, TrackingCodes.next(), phoneHash, submittedBy,
+          now));
+      open.get().repeatedCallLinked(repeated, now);
+      save(open.get());
+      log.info("Help request {} linked to open request {}", repeated.id(), open.get().id());
+      return new Registration(repeated.id(), open.get().id());
     }
-    long id = cases.insert(intake, newTrackingCode(), HelpRequestStatus.RECEIVED, null, submittedBy, now);
-    cases.addEvent(id, now, TimelineEventType.RECEIVED, null, submittedBy, intake.channel().name());
-    messages.queue(get(id), ResidentMessage.Template.RECEIVED);
-    log.info("Help request {} received ({}, {})", id, intake.category(), intake.channel());
-    return new Registration(id, null);
+    HelpRequest request = save(HelpRequest.receive(call, TrackingCodes.next(), phoneHash, submittedBy, now));
+    log.info("Help request {} received ({}, {})", request.id(), request.category(), request.channel());
+    return new Registration(request.id(), null);
   }
 
-  void rememberIdempotencyKey(long id, String key, String requestHash) {
-    cases.rememberIdempotencyKey(id, key, requestHash);
-  }
-
-  Optional<HelpRequest> findByIdempotencyKey(String submittedBy, String key) {
-    return cases.findByIdempotencyKey(submittedBy, key);
-  }
-
-  /** Priority and deadlines from the triage table, counted from intake. */
-  record Triage(String priority, Duration responseWithin, Duration resolveWithin, String escalateEvery,
-      boolean alertMedicalTeam) {
-
-    static Triage of(Map<String, Object> result) {
-      return new Triage((String) result.get("priority"), Deadlines.parse((String) result.get("responseWithin")),
-          Deadlines.parse((String) result.get("resolveWithin")), (String) result.get("escalateEvery"),
-          Boolean.TRUE.equals(result.get("alertMedicalTeam")));
-    }
-  }
+  // ---- the process's steps ---------------------------------------------------------------
 
   /** Where the case went and by when it must be answered. {@code gridCode} null: pick by hand. */
   record Routing(String gridCode, String communityCode, String streetCode, String priority, Instant responseDue,
@@ -122,21 +233,15 @@ public class HelpRequestService {
   @Transactional
   public Routing route(long id, Triage triage) {
     HelpRequest request = get(id);
-    Instant responseDue = request.receivedAt().plus(triage.responseWithin());
-    Instant resolutionDue = request.receivedAt().plus(triage.resolveWithin());
-    cases.update(id, "priority = ?, response_due_at = ?, resolution_due_at = ?, escalate_every = ?, medical_alert = ?",
-        triage.priority(), responseDue, resolutionDue, triage.escalateEvery(), triage.alertMedicalTeam());
     Instant now = now();
-    if (triage.alertMedicalTeam()) {
-      cases.addEvent(id, now, TimelineEventType.MEDICAL_TEAM_ALERTED, null, SYSTEM, triage.priority());
-    }
+    request.triage(triage, now);
     Optional<GridResolution> grid = resolve(request);
     if (grid.isEmpty()) {
-      cases.update(id, "status = ?", HelpRequestStatus.AWAITING_GRID);
-      cases.addEvent(id, now, TimelineEventType.AWAITING_GRID, null, SYSTEM, request.address());
-      return routing(get(id), null);
+      request.awaitGrid(now);
+    } else {
+      request.assign(grid.get().gridCode(), HelpRequest.SYSTEM, now);
     }
-    return assign(id, grid.get().gridCode(), SYSTEM, now);
+    return routing(save(request));
   }
 
   private Optional<GridResolution> resolve(HelpRequest request) {
@@ -152,120 +257,104 @@ public class HelpRequestService {
   /** An operator picked the grid of an address the register could not match. */
   @Transactional
   public Routing assignGrid(long id, String gridCode, String actor) {
-    checkGrid("pickedGridCode", gridCode);
-    return assign(id, gridCode, actor, now());
-  }
-
-  private Routing assign(long id, String gridCode, String actor, Instant now) {
-    cases.update(id, "grid_code = ?, status = ?", gridCode, HelpRequestStatus.ASSIGNED);
-    cases.addEvent(id, now, TimelineEventType.ASSIGNED, gridCode, actor, null);
+    String grid = knownGrid("pickedGridCode", gridCode);
     HelpRequest request = get(id);
-    messages.queue(request, ResidentMessage.Template.ASSIGNED);
-    return routing(request, gridCode);
+    request.assign(grid, actor, now());
+    return routing(save(request));
   }
 
-  private Routing routing(HelpRequest request, String gridCode) {
-    String community = null;
-    String street = null;
-    if (gridCode != null) {
-      for (Area area : areas.path(gridCode)) {
-        if (area.level() == AreaLevel.COMMUNITY) {
-          community = area.code();
-        } else if (area.level() == AreaLevel.STREET) {
-          street = area.code();
-        }
-      }
-    }
-    return new Routing(gridCode, community, street, request.priority(), request.responseDueAt(),
-        request.resolutionDueAt(), request.escalateEvery(), request.medicalAlert());
+  private Routing routing(HelpRequest request) {
+    String grid = request.gridCode();
+    return new Routing(grid, enclosing(grid, AreaLevel.COMMUNITY), enclosing(grid, AreaLevel.STREET),
+        request.priority(), request.responseDueAt(), request.resolutionDueAt(), request.escalateEvery(),
+        request.medicalAlert());
   }
 
-  private void checkGrid(String field, String gridCode) {
-    if (gridCode == null || areas.find(gridCode).filter(Area::isGrid).isEmpty()) {
+  private String enclosing(String gridCode, AreaLevel level) {
+    return gridCode == null ? null : areas.enclosing(gridCode, level).map(Area::code).orElse(null);
+  }
+
+  private String knownGrid(String field, String gridCode) {
+    String grid = trimmed(gridCode);
+    if (grid == null || areas.find(grid).filter(Area::isGrid).isEmpty()) {
       throw new InvalidInputException(field, "is not a known grid");
     }
+    return grid;
   }
 
   /** A grid worker took the case (claimed it in Tasklist or recorded an outcome). */
   @Transactional
   public boolean respond(long id, String actor) {
     HelpRequest request = get(id);
-    if (request.firstResponseAt() != null) {
+    if (!request.respond(actor, now())) {
       return false;
     }
-    Instant now = now();
-    cases.update(id, "first_response_at = ?, status = ?", now, HelpRequestStatus.IN_PROGRESS);
-    cases.addEvent(id, now, TimelineEventType.RESPONDED, request.gridCode(), actor, null);
+    save(request);
     return true;
   }
 
   @Transactional
-  public void escalate(long id, EscalationLevel level) {
-    Instant now = now();
-    cases.update(id, "escalation_level = ?, escalated_at = ?", level, now);
-    cases.addEvent(id, now, TimelineEventType.ESCALATED, level.name(), SYSTEM, level.label());
+  public HelpRequest escalate(long id, EscalationLevel level) {
+    HelpRequest request = get(id);
+    request.escalate(level, now());
     log.info("Help request {} escalated to {}", id, level);
+    return save(request);
   }
 
   @Transactional
   public void supervise(long id, EscalationLevel level, String actor, String note) {
-    cases.addEvent(id, now(), TimelineEventType.SUPERVISED, level.name(), actor, note);
+    HelpRequest request = get(id);
+    request.supervise(level, actor, note, now());
+    save(request);
   }
 
   @Transactional
   public void medicalTeamResponded(long id, String actor, String note) {
-    cases.addEvent(id, now(), TimelineEventType.MEDICAL_TEAM_RESPONDED, null, actor, note);
+    HelpRequest request = get(id);
+    request.medicalTeamResponded(actor, note, now());
+    save(request);
   }
-
-  /** What the handling form sent, before checking. */
-  record Handling(String outcome, String actionTaken, String transferredTo, String holdReason, Object resumeAt,
-      String newGridCode) {}
 
   /**
    * Records the grid worker's outcome. Checked before the task completes: a bad form is
-   * refused with the fields at fault and the task stays open.
+   * refused with every field at fault and the task stays open.
    */
   @Transactional
-  public Outcome recordHandling(long id, Handling handling, String actor) {
-    Outcome outcome = parseOutcome(handling.outcome());
-    String action = trimmed(handling.actionTaken());
-    respond(id, actor);
+  public HelpRequest recordHandling(long id, HandlingForm form, String actor) {
+    FormCheck check = FormCheck.of(validator, form);
+    HandlingOutcome outcome = check.failed("outcome") ? null : form.outcomeValue();
+    String action = trimmed(form.actionTaken());
     Instant now = now();
+    Instant resumeAt = null;
+    if (outcome != null && outcome != HandlingOutcome.ON_HOLD && action == null) {
+      check.reject("actionTaken", "is required");
+    }
+    if (outcome == HandlingOutcome.TRANSFERRED && trimmed(form.transferredTo()) == null) {
+      check.reject("transferredTo", "is required");
+    }
+    if (outcome == HandlingOutcome.ON_HOLD) {
+      if (trimmed(form.holdReason()) == null) {
+        check.reject("holdReason", "is required");
+      }
+      resumeAt = resumeAt(form.resumeAt(), now, check);
+    }
+    if (outcome == HandlingOutcome.REROUTE
+        && areas.find(Objects.requireNonNullElse(trimmed(form.newGridCode()), "")).filter(Area::isGrid).isEmpty()) {
+      check.reject("newGridCode", "is not a known grid");
+    }
+    check.orThrow();
+    HelpRequest request = get(id);
+    request.respond(actor, now);
     switch (outcome) {
-      case ON_HOLD -> {
-        Instant until = parseResumeAt(handling.resumeAt(), now);
-        String reason = required("holdReason", handling.holdReason(), 500);
-        cases.update(id, "status = ?, held_since = ?, hold_until = ?, hold_reason = ?", HelpRequestStatus.ON_HOLD,
-            now, until, reason);
-        cases.addEvent(id, now, TimelineEventType.ON_HOLD, null, actor, reason + " (" + until + ")");
-      }
-      case REROUTE -> {
-        checkGrid("newGridCode", trimmed(handling.newGridCode()));
-        required("actionTaken", action, 2000);
-      }
-      default -> {
-        required("actionTaken", action, 2000);
-        String department = outcome == Outcome.TRANSFERRED
-            ? required("transferredTo", handling.transferredTo(), 100) : null;
-        cases.update(id, "status = ?, outcome = ?, action_taken = ?, transferred_to = ?, handled_at = ?",
-            HelpRequestStatus.HANDLED, outcome, action, department, now);
-        cases.addEvent(id, now, TimelineEventType.HANDLED, outcome.name(), actor, action);
-        messages.queue(get(id), ResidentMessage.Template.HANDLED);
-      }
+      case ON_HOLD -> request.hold(trimmed(form.holdReason()), resumeAt, actor, now);
+      case TRANSFERRED -> request.transfer(trimmed(form.transferredTo()), action, actor, now);
+      case REROUTE -> { } // the reroute step moves the case, after the handling ends
+      default -> request.handle(outcome, action, actor, now);
     }
-    return outcome;
+    return save(request);
   }
 
-  private static Outcome parseOutcome(String value) {
-    String code = required("outcome", value, 20);
-    try {
-      return Outcome.valueOf(code);
-    } catch (IllegalArgumentException e) {
-      throw new InvalidInputException("outcome", "must be one of " + List.of(Outcome.values()));
-    }
-  }
-
-  private static Instant parseResumeAt(Object value, Instant now) {
+  private static Instant resumeAt(Object value, Instant now, FormCheck check) {
     Instant at;
     if (value instanceof Date date) {
       at = date.toInstant();
@@ -273,120 +362,108 @@ public class HelpRequestService {
       try {
         at = FormDates.parse(text);
       } catch (DateTimeParseException e) {
-        throw new InvalidInputException("resumeAt", "must be a date and time such as 2026-11-23T15:00+08:00");
+        check.reject("resumeAt", "must be a date and time such as 2026-11-23T15:00+08:00");
+        return null;
       }
     } else {
-      throw new InvalidInputException("resumeAt", "is required when putting a case on hold");
+      check.reject("resumeAt", "is required when putting a case on hold");
+      return null;
     }
-    if (!at.isAfter(now) || at.isAfter(now.plus(LONGEST_HOLD))) {
-      throw new InvalidInputException("resumeAt", "must be in the future and within 7 days");
+    if (!at.isAfter(now) || at.isAfter(now.plus(HelpRequest.LONGEST_HOLD))) {
+      check.reject("resumeAt", "must be in the future and within 7 days");
     }
     return at;
   }
 
-  /**
-   * The hold is over: deadlines move by the time spent on hold, so the grid has exactly the
-   * time that was left when the resident asked to wait.
-   */
+  /** The hold is over: handling resumes with the time that was left. */
   @Transactional
   public Routing resume(long id) {
     HelpRequest request = get(id);
-    Instant now = now();
-    Duration held = request.heldSince() == null ? Duration.ZERO : Duration.between(request.heldSince(), now);
-    Instant responseDue = request.responseDueAt().plus(held);
-    Instant resolutionDue = request.resolutionDueAt().plus(held);
-    cases.update(id, "status = ?, response_due_at = ?, resolution_due_at = ?, held_since = null, hold_until = null",
-        HelpRequestStatus.IN_PROGRESS, responseDue, resolutionDue);
-    cases.addEvent(id, now, TimelineEventType.RESUMED, null, SYSTEM, "+" + held);
-    return routing(get(id), request.gridCode());
+    request.resume(now());
+    return routing(save(request));
   }
 
   /** Another grid takes over; the deadlines stay counted from intake. */
   @Transactional
   public Routing reroute(long id, String gridCode, String actor) {
-    checkGrid("newGridCode", gridCode);
+    String grid = knownGrid("newGridCode", gridCode);
     HelpRequest request = get(id);
-    Instant now = now();
-    cases.update(id, "grid_code = ?, status = ?, first_response_at = null", gridCode, HelpRequestStatus.ASSIGNED);
-    cases.addEvent(id, now, TimelineEventType.REROUTED, gridCode, actor, request.gridCode() + " → " + gridCode);
-    return routing(get(id), gridCode);
+    request.reroute(grid, actor, now());
+    return routing(save(request));
   }
 
-  /** What the call-back form sent and what happens next. */
-  record CallbackOutcome(CallbackResult result, Instant nextCallbackDue, Instant newResolutionDue) {}
-
+  /** What the call-back form sent, and what happens next. */
   @Transactional
-  public CallbackOutcome recordCallback(long id, boolean reached, boolean satisfied, String note, String actor) {
+  public CallbackResult recordCallback(long id, boolean reached, boolean satisfied, String note, String actor) {
     HelpRequest request = get(id);
-    Instant now = now();
-    int attempt = request.callbackAttempts() + 1;
-    cases.update(id, "callback_attempts = ?", attempt);
-    String result = reached ? (satisfied ? "满意" : "不满意") : "未接通";
-    cases.addEvent(id, now, TimelineEventType.CALLBACK, String.valueOf(attempt), actor,
-        result + (note == null || note.isBlank() ? "" : ": " + note.strip()));
-    if (reached && satisfied) {
-      close(id, HelpRequestStatus.CLOSED, TimelineEventType.CLOSED, actor, now);
-      return new CallbackOutcome(CallbackResult.CLOSE, null, null);
-    }
-    if (reached) {
-      // a fresh resolution window: the resident said the problem is not solved
-      Duration window = Duration.between(request.receivedAt(), request.resolutionDueAt());
-      Instant resolutionDue = now.plus(window);
-      cases.update(id, "status = ?, resolution_due_at = ?, handled_at = null, outcome = null,"
-          + " escalation_level = null, escalated_at = null", HelpRequestStatus.IN_PROGRESS, resolutionDue);
-      cases.addEvent(id, now, TimelineEventType.RETURNED_TO_GRID, request.gridCode(), actor, note);
-      return new CallbackOutcome(CallbackResult.RETURN_TO_GRID, null, resolutionDue);
-    }
-    if (attempt < CALLBACK_TRIES) {
-      return new CallbackOutcome(CallbackResult.TRY_AGAIN, now.plus(CALLBACK_RETRY_AFTER), null);
-    }
-    close(id, HelpRequestStatus.CLOSED_UNREACHABLE, TimelineEventType.CLOSED_UNREACHABLE, actor, now);
-    return new CallbackOutcome(CallbackResult.CLOSE_UNREACHABLE, null, null);
+    CallbackResult result = request.recordCallback(reached, satisfied, note, actor, now());
+    save(request);
+    return result;
   }
 
-  private void close(long id, HelpRequestStatus status, TimelineEventType event, String actor, Instant now) {
-    cases.update(id, "status = ?, closed_at = ?", status, now);
-    cases.addEvent(id, now, event, null, actor, null);
-    messages.queue(get(id), ResidentMessage.Template.CLOSED);
-  }
+  // ---- commands from the API that drive the engine ------------------------------------------
 
-  /** Cancels an open case; the caller ends the process so that every open task ends. */
+  /** Cancels an open case and ends every task of it, together. */
   @Transactional
   public HelpRequest cancel(long id, String reason, String actor) {
     HelpRequest request = get(id);
-    if (!request.status().isOpen()) {
-      throw new ConflictException("Help request " + id + " is already " + request.status());
+    request.cancel(reason, actor, now());
+    HelpRequest cancelled = save(request);
+    boolean taken = !runtime.createMessageCorrelation(HelpRequestProcess.MESSAGE_CANCELLED)
+        .processInstanceBusinessKey(String.valueOf(id)).correlateAllWithResult().isEmpty();
+    if (!taken) {
+      // a suspended process takes no message: the case stays as it was
+      throw new ConflictException("The process of help request " + id + " cannot take the cancellation now"
+          + " (suspended by an administrator?); nothing was changed");
     }
-    Instant now = now();
-    cases.update(id, "status = ?, cancel_reason = ?, closed_at = ?", HelpRequestStatus.CANCELLED, reason, now);
-    cases.addEvent(id, now, TimelineEventType.CANCELLED, null, actor, reason);
-    messages.queue(get(id), ResidentMessage.Template.CANCELLED);
-    return get(id);
+    return cancelled;
   }
 
-  Page<HelpRequest> search(Coverage coverage, String gridCode, HelpRequestStatus status,
-      boolean overdue, int page, int size) {
-    return cases.search(coverage, gridCode, status, overdue, now(), page, size);
+  /**
+   * The phone app's hold: the grid worker completes the handling task with ON_HOLD, as in
+   * Tasklist and under their own Camunda authorizations.
+   */
+  @Transactional
+  public void hold(long id, String reason, String resumeAt, Requester requester) {
+    var task = tasks.createTaskQuery().processInstanceBusinessKey(String.valueOf(id))
+        .taskDefinitionKey(HelpRequestProcess.TASK_HANDLE_REQUEST).singleResult();
+    if (task == null) {
+      throw new ConflictException("Help request " + id + " is not waiting for the grid");
+    }
+    identity.setAuthentication(requester.id(), requester.groups());
+    try {
+      if (task.getAssignee() == null) {
+        tasks.claim(task.getId(), requester.id());
+      }
+      tasks.complete(task.getId(), Map.of(HelpRequestProcess.Forms.OUTCOME.getName(), HandlingOutcome.ON_HOLD.name(),
+          HelpRequestProcess.Forms.HOLD_REASON.getName(), reason,
+          HelpRequestProcess.Forms.RESUME_AT.getName(), resumeAt));
+    } catch (ProcessEngineException e) {
+      throw EngineErrors.asInputError(e);
+    } finally {
+      identity.clearAuthentication();
+    }
   }
 
-  private static String required(String field, String value, int max) {
-    String text = trimmed(value);
-    if (text == null) {
-      throw new InvalidInputException(field, "is required");
+  /** The resident is ready before the agreed time. */
+  @Transactional
+  public void resumeNow(long id) {
+    var waiting = runtime.createExecutionQuery().processInstanceBusinessKey(String.valueOf(id))
+        .messageEventSubscriptionName(HelpRequestProcess.MESSAGE_RESUMED).count();
+    if (waiting == 0) {
+      throw new ConflictException("Help request " + id + " is not on hold");
     }
-    if (text.length() > max) {
-      throw new InvalidInputException(field, "must be at most " + max + " characters");
-    }
-    return text;
+    runtime.createMessageCorrelation(HelpRequestProcess.MESSAGE_RESUMED)
+        .processInstanceBusinessKey(String.valueOf(id)).correlate();
   }
 
-
-  /** Ten characters from an alphabet without look-alikes (0/O, 1/I): easy to read out on the phone. */
-  private static String newTrackingCode() {
-    StringBuilder code = new StringBuilder("HR");
-    for (int i = 0; i < 10; i++) {
-      code.append(TRACKING_ALPHABET.charAt(RANDOM.nextInt(TRACKING_ALPHABET.length())));
-    }
-    return code.toString();
+  /** Saves the case, then appends its new timeline entries and queues the messages they send. */
+  private HelpRequest save(HelpRequest request) {
+    List<HelpRequest.Recorded> recorded = request.takeRecorded();
+    HelpRequest saved = cases.save(request);
+    timeline.append(saved.id(), recorded.stream().map(HelpRequest.Recorded::event).toList());
+    recorded.stream().map(HelpRequest.Recorded::message).filter(Objects::nonNull)
+        .forEach(message -> messages.queue(saved, message));
+    return saved;
   }
 }

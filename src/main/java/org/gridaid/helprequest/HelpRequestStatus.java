@@ -1,6 +1,8 @@
 package org.gridaid.helprequest;
 
+import java.util.Arrays;
 import java.util.EnumSet;
+import java.util.List;
 import java.util.Set;
 
 /** Where a case stands, with the label a resident reads on the tracking page. */
@@ -16,7 +18,10 @@ public enum HelpRequestStatus {
   CANCELLED("已撤销"),
   LINKED("已并入在办诉求");
 
-  static final Set<HelpRequestStatus> FINISHED = EnumSet.of(CLOSED, CLOSED_UNREACHABLE, CANCELLED, LINKED);
+  private static final Set<HelpRequestStatus> FINISHED = EnumSet.of(CLOSED, CLOSED_UNREACHABLE, CANCELLED, LINKED);
+  /** Waiting for the grid (or an operator), so its deadlines count: not on hold, not yet handled. */
+  private static final Set<HelpRequestStatus> ON_THE_CLOCK = EnumSet.of(RECEIVED, AWAITING_GRID, ASSIGNED,
+      IN_PROGRESS);
 
   private final String label;
 
@@ -28,7 +33,22 @@ public enum HelpRequestStatus {
     return label;
   }
 
+  /** Not yet closed, cancelled or merged into another case. */
   public boolean isOpen() {
     return !FINISHED.contains(this);
+  }
+
+  public boolean isOnTheClock() {
+    return ON_THE_CLOCK.contains(this);
+  }
+
+  /** The codes of the open statuses, for queries. */
+  static List<String> openCodes() {
+    return Arrays.stream(values()).filter(HelpRequestStatus::isOpen).map(Enum::name).toList();
+  }
+
+  /** The codes of the statuses on the clock, for queries. */
+  static List<String> onTheClockCodes() {
+    return ON_THE_CLOCK.stream().map(Enum::name).toList();
   }
 }

@@ -1,8 +1,8 @@
 package org.gridaid.helprequest;
 
-import org.gridaid.register.Vulnerability;
 import java.time.Instant;
 import java.util.List;
+import org.gridaid.register.Vulnerability;
 import org.gridaid.shared.PhoneNumbers;
 
 /**
@@ -14,7 +14,7 @@ record HelpRequestView(long id, String trackingCode, HelpRequestStatus status, S
     Category category, String categoryLabel, String priority, String gridCode, Instant receivedAt,
     Deadlines deadlines, boolean overdue, String callerPhone, String callerName, String address,
     String description, String affectedPerson, List<Vulnerability> vulnerabilities, Channel channel,
-    Outcome outcome, String actionTaken, String transferredTo, EscalationLevel escalationLevel, Long linkedToId,
+    HandlingOutcome outcome, String actionTaken, String transferredTo, EscalationLevel escalationLevel, Long linkedToId,
     Integer linkedCalls, Instant holdUntil, String cancelReason, List<Entry> timeline) {
 
   record Entry(Instant at, TimelineEventType type, String text, String level, String actor, String detail) {}
@@ -35,8 +35,7 @@ record HelpRequestView(long id, String trackingCode, HelpRequestStatus status, S
 
   private static HelpRequestView build(HelpRequest r, boolean staffView, Instant now, List<Entry> timeline) {
     Deadlines deadlines = Deadlines.of(r);
-    boolean overdue = r.status().isOpen() && r.status() != HelpRequestStatus.HANDLED
-        && r.status() != HelpRequestStatus.ON_HOLD && r.resolutionDueAt() != null && r.resolutionDueAt().isBefore(now);
+    boolean overdue = r.status().isOnTheClock() && r.resolutionDueAt() != null && r.resolutionDueAt().isBefore(now);
     return new HelpRequestView(r.id(), r.trackingCode(), r.status(), r.status().label(), r.category(),
         r.category().label(), r.priority(), r.gridCode(), r.receivedAt(), deadlines, overdue,
         staffView ? r.callerPhone() : PhoneNumbers.mask(r.callerPhone()),

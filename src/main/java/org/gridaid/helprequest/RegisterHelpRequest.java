@@ -1,18 +1,18 @@
 package org.gridaid.helprequest;
 
-import org.gridaid.register.Vulnerability;
-import static org.gridaid.helprequest.HelpRequestProcess.*;
-import static org.gridaid.helprequest.HelpRequestProcess.StartVariables.*;
+import static org.gridaid.helprequest.HelpRequestProcess.StartForm.*;
 
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
-import org.camunda.bpm.engine.variable.Variables;
-import org.gridaid.organisation.AreaDirectory;
+import org.gridaid.register.Vulnerability;
+import org.gridaid.shared.engine.EngineUsers;
+import org.gridaid.shared.engine.FormVariables;
 import org.springframework.stereotype.Component;
 
 /**
@@ -22,43 +22,40 @@ import org.springframework.stereotype.Component;
 @Component("registerHelpRequest")
 class RegisterHelpRequest implements JavaDelegate {
 
-  /** Set (transient) by the REST intake: who sent the request. */
-  static final String SUBMITTED_BY = "submittedBy";
-  private static final List<String> PERSONAL = List.of(CALLER_NAME, CALLER_PHONE, ADDRESS, DESCRIPTION,
-      AFFECTED_PERSON, VULNERABILITIES, MINIMAL_UNIT_CODE, CHANNEL);
   private static final ObjectMapper JSON = new ObjectMapper();
 
   private final HelpRequestService service;
-  private final AreaDirectory areas;
 
-  RegisterHelpRequest(HelpRequestService service, AreaDirectory areas) {
+  RegisterHelpRequest(HelpRequestService service) {
     this.service = service;
-    this.areas = areas;
   }
 
   @Override
   public void execute(DelegateExecution execution) {
-    IntakeForm form = new IntakeForm(text(execution, CALLER_NAME), text(execution, CALLER_PHONE),
-        text(execution, ADDRESS), text(execution, MINIMAL_UNIT_CODE), text(execution, GRID_CODE),
-        text(execution, CATEGORY), text(execution, DESCRIPTION), text(execution, AFFECTED_PERSON),
-        flags(execution.getVariable(VULNERABILITIES)), text(execution, CHANNEL));
-    var intake = form.check(areas);
-    String submittedBy = text(execution, SUBMITTED_BY);
+    var call = new NewHelpRequest(FormVariables.read(CALLER_NAME, execution),
+        FormVariables.read(CALLER_PHONE, execution), FormVariables.read(ADDRESS, execution),
+        FormVariables.read(MINIMAL_UNIT_CODE, execution), FormVariables.read(HelpRequestProcess.GRID_CODE, execution),
+        FormVariables.read(CATEGORY, execution), FormVariables.read(DESCRIPTION, execution),
+        FormVariables.read(AFFECTED_PERSON, execution), flags(FormVariables.read(VULNERABILITIES, execution)),
+        FormVariables.read(CHANNEL, execution));
+    String submittedBy = FormVariables.read(SUBMITTED_BY, execution);
     if (submittedBy == null) {
-      submittedBy = CaseVariables.actor(text(execution, INITIATOR));
+      submittedBy = EngineUsers.current(execution, FormVariables.read(INITIATOR, execution));
     }
-    var registration = service.register(intake, submittedBy);
+    var registration = service.register(call, submittedBy);
     execution.setProcessBusinessKey(String.valueOf(registration.id()));
+    HelpRequest request = service.get(registration.id());
     if (registration.linkedToId() != null) {
       showRepeatedCall(execution, registration.linkedToId());
     }
-    execution.removeVariables(PERSONAL);
-    execution.setVariable(CATEGORY, intake.category().name());
+    List<String> startOnly = new ArrayList<>(PERSONAL);
+    startOnly.addAll(List.of(MINIMAL_UNIT_CODE.getName(), CHANNEL.getName()));
+    execution.removeVariables(startOnly);
+    HelpRequestProcess.CATEGORY.on(execution).set(request.category().name());
     // read only by the next gateway and the triage table, in this transaction: never stored
-    execution.setVariable(LINKED_TO_OPEN_CASE, Variables.booleanValue(registration.linkedToId() != null, true));
-    boolean someoneAlone = Vulnerability.someoneAlone(intake.vulnerabilities());
-    execution.setVariable(PERSON_ALONE, Variables.booleanValue(someoneAlone, true));
-    execution.setVariable(VULNERABLE, Variables.booleanValue(!intake.vulnerabilities().isEmpty(), true));
+    HelpRequestProcess.LINKED_TO_OPEN_CASE.on(execution).set(registration.linkedToId() != null, true);
+    HelpRequestProcess.PERSON_ALONE.on(execution).set(Vulnerability.someoneAlone(request.vulnerabilities()), true);
+    HelpRequestProcess.VULNERABLE.on(execution).set(!request.vulnerabilities().isEmpty(), true);
   }
 
   /** The staff working the open case see at once that the resident called again. */
@@ -67,13 +64,8 @@ class RegisterHelpRequest implements JavaDelegate {
     var open = runtime.createProcessInstanceQuery().processInstanceBusinessKey(String.valueOf(openCaseId))
         .processDefinitionKey(HelpRequestProcess.KEY).singleResult();
     if (open != null) {
-      runtime.setVariable(open.getId(), CASE_SUMMARY, CaseVariables.summary(service.get(openCaseId)));
+      HelpRequestProcess.CASE_SUMMARY.on(runtime, open.getId()).set(CaseSummary.of(service.get(openCaseId)));
     }
-  }
-
-  private static String text(DelegateExecution execution, String name) {
-    Object value = execution.getVariable(name);
-    return value == null ? null : value.toString();
   }
 
   /** A list from the API, a JSON array from the Tasklist checklist, or comma-separated text. */

@@ -2,6 +2,7 @@ package org.gridaid.helprequest;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.gridaid.shared.engine.EngineUsers;
 import org.springframework.stereotype.Component;
 
 /** The grid worker named the right grid: it gets the case with the deadlines counted from intake. */
@@ -16,11 +17,10 @@ class RerouteHelpRequest implements JavaDelegate {
 
   @Override
   public void execute(DelegateExecution execution) {
-    long id = CaseVariables.caseId(execution.getProcessBusinessKey());
-    String grid = (String) execution.getVariable(HelpRequestProcess.Forms.NEW_GRID_CODE);
-    String actor = (String) execution.getVariable(HelpRequestProcess.HANDLED_BY);
-    CaseVariables.setRouting(execution, service.reroute(id, grid, CaseVariables.actor(actor)));
-    execution.setVariable(HelpRequestProcess.RESPONDED, false);
-    execution.removeVariable(HelpRequestProcess.Forms.NEW_GRID_CODE);
+    String grid = HelpRequestProcess.Forms.NEW_GRID_CODE.from(execution).getOrNull();
+    String actor = EngineUsers.current(execution, HelpRequestProcess.HANDLED_BY.from(execution).getOrNull());
+    HelpRequestProcess.setRouting(execution, service.reroute(HelpRequestProcess.caseId(execution), grid, actor));
+    HelpRequestProcess.RESPONDED.on(execution).set(false);
+    HelpRequestProcess.Forms.NEW_GRID_CODE.on(execution).remove();
   }
 }

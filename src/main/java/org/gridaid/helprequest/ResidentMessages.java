@@ -3,27 +3,17 @@ package org.gridaid.helprequest;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
+import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
-import java.util.ArrayList;
-import java.util.Date;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
-import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
-import org.camunda.bpm.engine.impl.context.Context;
-import org.camunda.bpm.engine.impl.interceptor.Command;
-import org.camunda.bpm.engine.impl.interceptor.CommandContext;
-import org.camunda.bpm.engine.impl.interceptor.CommandExecutor;
-import org.camunda.bpm.engine.impl.jobexecutor.JobHandler;
-import org.camunda.bpm.engine.impl.jobexecutor.JobHandlerConfiguration;
-import org.camunda.bpm.engine.impl.persistence.entity.ExecutionEntity;
-import org.camunda.bpm.engine.impl.persistence.entity.JobEntity;
-import org.camunda.bpm.engine.impl.persistence.entity.MessageEntity;
 import org.gridaid.organisation.Area;
 import org.gridaid.organisation.AreaDirectory;
+import org.gridaid.shared.PersonalDataCipher;
 import org.gridaid.shared.PhoneNumbers;
+import org.gridaid.shared.engine.EngineJob;
+import org.gridaid.shared.engine.EngineJobs;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -33,11 +23,12 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
 
 /**
  * The outbox of messages to callers. Each message is stored with the status change that
- * caused it and delivered by a job of the engine's job executor, so any node of the cluster
- * sends it, a failing gateway is retried with growing pauses, and the case never waits.
+ * caused it (the phone encrypted) and delivered by a job of the engine's job executor, so any
+ * node of the cluster sends it, a failing gateway is retried with growing pauses, and the case
+ * never waits.
  */
 @Component
-class ResidentMessages extends AbstractProcessEnginePlugin implements JobHandler<ResidentMessages.CaseRef> {
+class ResidentMessages implements EngineJob {
 
   static final String JOB_TYPE = "resident-message";
   static final int MAX_ATTEMPTS = 6;
@@ -46,25 +37,23 @@ class ResidentMessages extends AbstractProcessEnginePlugin implements JobHandler
   private final JdbcClient jdbc;
   private final AreaDirectory areas;
   private final SmsSender sender;
-  private CommandExecutor commands;
+  private final PersonalDataCipher cipher;
+  private final EngineJobs jobs;
+  private final Clock clock;
 
-  ResidentMessages(JdbcClient jdbc, AreaDirectory areas, SmsSender sender) {
+  ResidentMessages(JdbcClient jdbc, AreaDirectory areas, SmsSender sender, PersonalDataCipher cipher,
+      EngineJobs jobs, Clock clock) {
     this.jdbc = jdbc;
     this.areas = areas;
     this.sender = sender;
+    this.cipher = cipher;
+    this.jobs = jobs;
+    this.clock = clock;
   }
 
   @Override
-  public void preInit(ProcessEngineConfigurationImpl configuration) {
-    List<JobHandler> handlers = configuration.getCustomJobHandlers() == null
-        ? new ArrayList<>() : new ArrayList<>(configuration.getCustomJobHandlers());
-    handlers.add(this);
-    configuration.setCustomJobHandlers(handlers);
-  }
-
-  @Override
-  public void postInit(ProcessEngineConfigurationImpl configuration) {
-    commands = configuration.getCommandExecutorTxRequired();
+  public String type() {
+    return JOB_TYPE;
   }
 
   /**
@@ -74,13 +63,13 @@ class ResidentMessages extends AbstractProcessEnginePlugin implements JobHandler
   void queue(HelpRequest request, ResidentMessage.Template template) {
     String gridName = request.gridCode() == null ? "" : areas.find(request.gridCode()).map(Area::name).orElse("");
     jdbc.sql("""
-            insert into resident_message (help_request_id, phone, template, body, status, created_at)
+            insert into resident_message (help_request_id, phone_enc, template, body, status, created_at)
             values (?, ?, ?, ?, 'PENDING', ?)""")
-        .params(request.id(), request.callerPhone(), template.name(),
-            template.render(request.trackingCode(), gridName), Timestamp.from(HelpRequestService.now()))
+        .params(request.id(), cipher.encrypt(request.callerPhone()), template.name(),
+            template.render(request.trackingCode(), gridName), Timestamp.from(clock.instant()))
         .update();
     if (firstInTransaction(request.id())) {
-      schedule(request.id(), null);
+      jobs.schedule(JOB_TYPE, Long.toString(request.id()), null);
     }
   }
 
@@ -104,44 +93,21 @@ class ResidentMessages extends AbstractProcessEnginePlugin implements JobHandler
     return scheduled.add(helpRequestId);
   }
 
-  private void schedule(long helpRequestId, Instant due) {
-    Command<Void> send = context -> {
-      MessageEntity job = new MessageEntity();
-      job.setJobHandlerType(JOB_TYPE);
-      job.setJobHandlerConfigurationRaw(Long.toString(helpRequestId));
-      if (due != null) {
-        job.setDuedate(Date.from(due));
-      }
-      context.getJobManager().send(job);
-      return null;
-    };
-    CommandContext current = Context.getCommandContext();
-    if (current != null) {
-      send.execute(current);
-    } else {
-      commands.execute(send);
-    }
-  }
-
-  @Override
-  public String getType() {
-    return JOB_TYPE;
-  }
-
   /**
    * Sends the case's pending messages oldest first. A failure stops there, so a resident never
    * reads "closed" before "received", and tries again later; a message that keeps failing is
    * given up (FAILED, with the gateway's error) and the next one goes.
    */
   @Override
-  public void execute(CaseRef ref, ExecutionEntity execution, CommandContext context, String tenantId) {
-    for (ResidentMessage message : pending(ref.helpRequestId())) {
+  public void run(String helpRequestId) {
+    long caseId = Long.parseLong(helpRequestId);
+    for (ResidentMessage message : pending(caseId)) {
       int attempt = message.attempts() + 1;
       try {
         sender.send(message.phone(), message.body(), "HR-MSG-" + message.id());
         jdbc.sql("update resident_message set status = 'SENT', attempts = ?, sent_at = ?, last_error = null"
                 + " where id = ?")
-            .params(attempt, Timestamp.from(HelpRequestService.now()), message.id()).update();
+            .params(attempt, Timestamp.from(clock.instant()), message.id()).update();
       } catch (Exception e) {
         String error = String.valueOf(e.getMessage());
         boolean giveUp = attempt >= MAX_ATTEMPTS;
@@ -152,7 +118,7 @@ class ResidentMessages extends AbstractProcessEnginePlugin implements JobHandler
         log.warn("Message {} to {} not delivered (attempt {}): {}", message.id(),
             PhoneNumbers.mask(message.phone()), attempt, error);
         if (!giveUp) {
-          schedule(ref.helpRequestId(), HelpRequestService.now().plus(backoff(attempt)));
+          jobs.schedule(JOB_TYPE, helpRequestId, clock.instant().plus(backoff(attempt)));
           return;
         }
       }
@@ -166,35 +132,17 @@ class ResidentMessages extends AbstractProcessEnginePlugin implements JobHandler
 
   List<ResidentMessage> forCase(long helpRequestId) {
     return jdbc.sql("select * from resident_message where help_request_id = ? order by id").param(helpRequestId)
-        .query(ResidentMessages::map).list();
+        .query(this::map).list();
   }
 
   private List<ResidentMessage> pending(long helpRequestId) {
     return jdbc.sql("select * from resident_message where help_request_id = ? and status = 'PENDING' order by id")
-        .param(helpRequestId).query(ResidentMessages::map).list();
+        .param(helpRequestId).query(this::map).list();
   }
 
-  private static ResidentMessage map(ResultSet rs, int row) throws SQLException {
-    return new ResidentMessage(rs.getLong("id"), rs.getLong("help_request_id"), rs.getString("phone"),
-        ResidentMessage.Template.valueOf(rs.getString("template")), rs.getString("body"),
-        ResidentMessage.Status.valueOf(rs.getString("status")), rs.getInt("attempts"));
-  }
-
-  @Override
-  public CaseRef newConfiguration(String canonicalString) {
-    return new CaseRef(Long.parseLong(canonicalString));
-  }
-
-  @Override
-  public void onDelete(CaseRef configuration, JobEntity jobEntity) {
-    // the outbox rows keep the record
-  }
-
-  /** A delivery job names the case whose pending messages it sends. */
-  record CaseRef(long helpRequestId) implements JobHandlerConfiguration {
-    @Override
-    public String toCanonicalString() {
-      return Long.toString(helpRequestId);
-    }
+  private ResidentMessage map(ResultSet rs, int row) throws SQLException {
+    return new ResidentMessage(rs.getLong("id"), rs.getLong("help_request_id"),
+        cipher.decrypt(rs.getString("phone_enc")), ResidentMessage.Template.valueOf(rs.getString("template")),
+        rs.getString("body"), ResidentMessage.Status.valueOf(rs.getString("status")), rs.getInt("attempts"));
   }
 }

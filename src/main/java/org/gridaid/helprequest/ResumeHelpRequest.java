@@ -16,8 +16,7 @@ class ResumeHelpRequest implements JavaDelegate {
 
   @Override
   public void execute(DelegateExecution execution) {
-    long id = CaseVariables.caseId(execution.getProcessBusinessKey());
-    CaseVariables.setRouting(execution, service.resume(id));
-    execution.removeVariable(HelpRequestProcess.RESUME_AT);
+    HelpRequestProcess.setRouting(execution, service.resume(HelpRequestProcess.caseId(execution)));
+    HelpRequestProcess.HOLD_UNTIL.on(execution).remove();
   }
 }

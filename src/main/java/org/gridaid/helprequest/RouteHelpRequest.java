@@ -1,6 +1,5 @@
 package org.gridaid.helprequest;
 
-import java.util.Map;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
@@ -16,12 +15,10 @@ class RouteHelpRequest implements JavaDelegate {
   }
 
   @Override
-  @SuppressWarnings("unchecked")
   public void execute(DelegateExecution execution) {
-    long id = CaseVariables.caseId(execution.getProcessBusinessKey());
-    var triage = HelpRequestService.Triage.of((Map<String, Object>) execution.getVariable(HelpRequestProcess.TRIAGE));
-    execution.removeVariable(HelpRequestProcess.TRIAGE);
-    CaseVariables.setRouting(execution, service.route(id, triage));
-    execution.setVariable(HelpRequestProcess.RESPONDED, false);
+    Triage triage = Triage.of(HelpRequestProcess.TRIAGE.from(execution).get());
+    HelpRequestProcess.TRIAGE.on(execution).remove();
+    HelpRequestProcess.setRouting(execution, service.route(HelpRequestProcess.caseId(execution), triage));
+    HelpRequestProcess.RESPONDED.on(execution).set(false);
   }
 }

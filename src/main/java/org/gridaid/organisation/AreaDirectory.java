@@ -1,8 +1,6 @@
 package org.gridaid.organisation;
 
-import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -28,15 +26,14 @@ public class AreaDirectory {
 
   private final Areas areas;
   private final ApplicationEventPublisher events;
-  private final Clock clock;
   private volatile Snapshot snapshot;
 
-  private record Snapshot(AreaTree tree, Instant loadedAt) {}
+  /** {@code loadedAt}: System.nanoTime(), a cache's age, not the business time the engine's clock gives. */
+  private record Snapshot(AreaTree tree, long loadedAt) {}
 
   AreaDirectory(Areas areas, ApplicationEventPublisher events) {
     this.areas = areas;
     this.events = events;
-    this.clock = Clock.systemUTC();
   }
 
   public Optional<Area> find(String code) {
@@ -130,8 +127,8 @@ public class AreaDirectory {
 
   private AreaTree tree() {
     Snapshot current = snapshot;
-    if (current == null || current.loadedAt().plus(MAX_AGE).isBefore(clock.instant())) {
-      current = new Snapshot(new AreaTree(areas.findAll()), clock.instant());
+    if (current == null || System.nanoTime() - current.loadedAt() > MAX_AGE.toNanos()) {
+      current = new Snapshot(new AreaTree(areas.findAll()), System.nanoTime());
       snapshot = current;
     }
     return current.tree();

@@ -18,6 +18,7 @@ import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.task.Task;
 import org.gridaid.checkin.CheckInMorning;
 import org.gridaid.checkin.CheckInNeeds;
+import org.gridaid.shared.PersonalDataCipher;
 import org.gridaid.test.ModuleEvents;
 import org.gridaid.test.Browser;
 import org.gridaid.test.GridAidTest;
@@ -51,6 +52,8 @@ class CheckInBrowserTests {
   JdbcClient jdbc;
   @Autowired
   CheckInNeeds needs;
+  @Autowired
+  PersonalDataCipher cipher;
   @Autowired
   ThreadPoolTaskExecutor applicationTaskExecutor;
   @Autowired
@@ -125,12 +128,12 @@ class CheckInBrowserTests {
     // the hotline takes the need after the list committed
     ModuleEvents.awaitHandled(applicationTaskExecutor);
     var need = jdbc.sql("""
-            select e.id, e.recorded_by, r.grid_code, r.category, r.channel, r.description, r.caller_name
+            select e.id, e.recorded_by, r.grid_code, r.category, r.channel, r.description_enc, r.caller_name_enc
             from check_in_entry e join help_request r on r.id = e.help_request_id
             where e.round_id = ? and e.person_name = ?""").params(round, "陈国强")
         .query((rs, row) -> Map.of("need", needs.need(rs.getLong(1)).orElseThrow(), "recordedBy", rs.getString(2),
             "grid", rs.getString(3), "category", rs.getString(4), "channel", rs.getString(5),
-            "description", rs.getString(6), "caller", rs.getString(7)))
+            "description", cipher.decrypt(rs.getString(6)), "caller", cipher.decrypt(rs.getString(7))))
         .single();
     assertThat(need).containsEntry("need", NEED).containsEntry("recordedBy", WORKER).containsEntry("grid", GRID)
         .containsEntry("category", "MEDICINE").containsEntry("channel", "DAILY_CHECK_IN")

@@ -18,6 +18,7 @@ import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.gridaid.shared.PersonalDataCipher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
@@ -42,6 +43,8 @@ class HelpRequestBrowserTests {
   RuntimeService runtime;
   @Autowired
   HistoryService history;
+  @Autowired
+  PersonalDataCipher cipher;
 
   @Test
   void aCallIsRecordedHandledByTheGridCalledBackAndClosedInTasklist() throws Exception {
@@ -126,7 +129,7 @@ class HelpRequestBrowserTests {
 
   private CaseRow helpRequestOf(String phone) {
     return jdbc.sql("select id, status, grid_code, category, vulnerabilities, outcome from help_request"
-        + " where caller_phone = ?").param(phone)
+        + " where caller_phone_hash = ?").param(cipher.lookupHash(phone))
         .query((rs, row) -> new CaseRow(rs.getLong("id"), rs.getString("status"), rs.getString("grid_code"),
             rs.getString("category"), rs.getString("vulnerabilities"), rs.getString("outcome")))
         .single();

@@ -14,10 +14,16 @@ import java.time.temporal.ChronoUnit;
 import java.util.Date;
 import java.util.Map;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.gridaid.shared.web.ConflictException;
 import org.gridaid.shared.web.InvalidInputException;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.dao.OptimisticLockingFailureException;
 
 class HelpRequestProcessTests extends HelpRequestScenario {
+
+  @Autowired
+  HelpRequests cases;
 
   @Test
   void aCallIsRoutedToTheGridOfItsAddressWithItsDeadlinesAndClosedAfterTheCallBack() {
@@ -32,7 +38,7 @@ class HelpRequestProcessTests extends HelpRequestScenario {
     assertThat(handling).hasCandidateGroup("grid-" + ZHONGFU_GRID).hasName("网格员处置");
     assertThat(handling.getDueDate()).isEqualTo(Date.from(request.resolutionDueAt()));
     assertThat(handling.getFollowUpDate()).isEqualTo(Date.from(request.responseDueAt()));
-    assertThat((String) runtime.getVariable(process(id).getId(), DEADLINES)).contains("首次响应", "办结", "下次升级: 网格长");
+    assertThat((String) runtime.getVariable(process(id).getId(), DEADLINES.getName())).contains("首次响应", "办结", "下次升级: 网格长");
     assertThat(runtime.getVariables(process(id).getId())).doesNotContainKeys("callerPhone", "description");
 
     resolve(id);
@@ -59,7 +65,7 @@ class HelpRequestProcessTests extends HelpRequestScenario {
         .doesNotContain("callerName", "callerPhone", "address", "description", "caseSummary");
     assertThat(history.createHistoricDetailQuery().processInstanceId(started.getId()).variableUpdates().list())
         .extracting("variableName").isNotEmpty().doesNotContain("callerPhone", "description", "caseSummary");
-    assertThat((String) runtime.getVariable(started.getId(), CASE_SUMMARY)).as("the form still shows it")
+    assertThat((String) runtime.getVariable(started.getId(), CASE_SUMMARY.getName())).as("the form still shows it")
         .contains("赵女士");
   }
 
@@ -214,7 +220,6 @@ class HelpRequestProcessTests extends HelpRequestScenario {
     assertThat(openTasks(id)).hasSize(2);
 
     service.cancel(id, "居民已自行就医", "hotline-01");
-    runtime.createMessageCorrelation(MESSAGE_CANCELLED).processInstanceBusinessKey(String.valueOf(id)).correlateAll();
 
     assertThat(instance).isEnded().hasPassed("endEvent_cancelled");
     assertThat(openTasks(id)).isEmpty();
@@ -235,7 +240,7 @@ class HelpRequestProcessTests extends HelpRequestScenario {
     assertThat(helpRequest(first).linkedCalls()).isEqualTo(1);
     assertThat(timeline(first)).contains(DUPLICATE_LINKED);
     assertThat(openTasks(first)).hasSize(1);
-    assertThat((String) runtime.getVariable(process(first).getId(), CASE_SUMMARY)).contains("再次来电: 1 次");
+    assertThat((String) runtime.getVariable(process(first).getId(), CASE_SUMMARY.getName())).contains("再次来电: 1 次");
   }
 
   @Test
@@ -315,6 +320,34 @@ class HelpRequestProcessTests extends HelpRequestScenario {
         "transferredTo", "市场监管局"));
 
     assertThat(helpRequest(id).transferredTo()).isEqualTo("市场监管局");
-    assertThat(helpRequest(id).outcome()).isEqualTo(Outcome.TRANSFERRED);
+    assertThat(helpRequest(id).outcome()).isEqualTo(HandlingOutcome.TRANSFERRED);
+  }
+
+  @Test
+  void aCancellationTheProcessCannotTakeLeavesTheCaseAsItWas() {
+    long id = call("QUESTION", ZHONGFU_ADDRESS);
+    runtime.suspendProcessInstanceById(process(id).getId());
+
+    assertThatThrownBy(() -> service.cancel(id, "居民已自行解决", "hotline-01"))
+        .isInstanceOf(ConflictException.class);
+
+    assertThat(helpRequest(id).status()).as("case and tasks change together or not at all")
+        .isEqualTo(HelpRequestStatus.ASSIGNED);
+    assertThat(timeline(id)).doesNotContain(CANCELLED);
+    runtime.activateProcessInstanceById(process(id).getId());
+  }
+
+  @Test
+  void twoChangesOfTheSameCaseAtOnceDoNotOverwriteEachOther() {
+    long id = call("QUESTION", ZHONGFU_ADDRESS);
+    HelpRequest first = cases.findById(id).orElseThrow();
+    HelpRequest second = cases.findById(id).orElseThrow();
+    first.supervise(EscalationLevel.COMMUNITY, "community-lile-zhongfu", "请尽快处理", service.now());
+    cases.save(first);
+
+    second.cancel("居民已自行解决", "hotline-01", service.now());
+
+    assertThatThrownBy(() -> cases.save(second)).isInstanceOf(OptimisticLockingFailureException.class);
+    assertThat(helpRequest(id).status()).isEqualTo(HelpRequestStatus.ASSIGNED);
   }
 }

@@ -37,8 +37,6 @@ abstract class HelpRequestScenario {
   @Autowired
   ManagementService management;
   @Autowired
-  HelpRequestIntake intake;
-  @Autowired
   HelpRequestService service;
 
   @BeforeEach
@@ -55,8 +53,8 @@ abstract class HelpRequestScenario {
     return "139" + String.format("%08d", ThreadLocalRandom.current().nextInt(100_000_000));
   }
 
-  IntakeForm callFrom(String phone, String category, String address, String... flags) {
-    return new IntakeForm("李女士", phone, address, null, null, category, "家中老人降压药只剩一天的量", "王伯, 78岁",
+  NewHelpRequest callFrom(String phone, String category, String address, String... flags) {
+    return new NewHelpRequest("李女士", phone, address, null, null, category, "家中老人降压药只剩一天的量", "王伯, 78岁",
         Arrays.asList(flags), "HOTLINE");
   }
 
@@ -65,8 +63,8 @@ abstract class HelpRequestScenario {
     return submit(callFrom(newPhone(), category, address, flags));
   }
 
-  long submit(IntakeForm form) {
-    return intake.submit(form, "hotline-01", null, null).request().id();
+  long submit(NewHelpRequest form) {
+    return service.submit(form, "hotline-01", null, null).request().id();
   }
 
   HelpRequest helpRequest(long id) {

@@ -3,12 +3,15 @@ package org.gridaid.helprequest;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.runtime.Job;
 import org.gridaid.organisation.AreaDirectory;
+import org.gridaid.shared.PersonalDataCipher;
+import org.gridaid.shared.engine.EngineJobs;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -24,6 +27,12 @@ class ResidentMessagesTests extends HelpRequestScenario {
   AreaDirectory areas;
   @Autowired
   ProcessEngineConfigurationImpl configuration;
+  @Autowired
+  PersonalDataCipher cipher;
+  @Autowired
+  EngineJobs jobs;
+  @Autowired
+  Clock clock;
 
   @Test
   void eachStatusChangeQueuesAChineseMessageThatTheJobExecutorDelivers() {
@@ -51,7 +60,7 @@ class ResidentMessagesTests extends HelpRequestScenario {
     ResidentMessages failing = new ResidentMessages(jdbc, areas, (phone, body, reference) -> {
       tried.add(reference);
       throw new IllegalStateException("gateway down");
-    });
+    }, cipher, jobs, clock);
     List<ResidentMessage> queued = messages.forCase(id);
     String received = "HR-MSG-" + queued.get(0).id();
     String assigned = "HR-MSG-" + queued.get(1).id();
@@ -82,7 +91,7 @@ class ResidentMessagesTests extends HelpRequestScenario {
 
   private void deliver(ResidentMessages handler, long helpRequestId) {
     configuration.getCommandExecutorTxRequired().execute(context -> {
-      handler.execute(new ResidentMessages.CaseRef(helpRequestId), null, context, null);
+      handler.run(String.valueOf(helpRequestId));
       return null;
     });
   }

@@ -11,6 +11,7 @@ import java.util.stream.Collectors;
 import org.gridaid.shared.web.Problems.FieldError;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
@@ -63,6 +64,13 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
   @ExceptionHandler(ConflictException.class)
   ProblemDetail conflict(ConflictException e) {
     return Problems.of(HttpStatus.CONFLICT, Problems.CONFLICT, "Conflict", e.getMessage());
+  }
+
+  /** Two people changed the same case or round at once: the second one reads it again and retries. */
+  @ExceptionHandler(OptimisticLockingFailureException.class)
+  ProblemDetail concurrentChange(OptimisticLockingFailureException e) {
+    return Problems.of(HttpStatus.CONFLICT, Problems.CONFLICT, "Conflict",
+        "Somebody changed this at the same moment; nothing of yours was saved. Read it again and retry.");
   }
 
   @ExceptionHandler(TooManyRequestsException.class)

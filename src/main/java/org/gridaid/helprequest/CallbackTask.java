@@ -1,0 +1,42 @@
+package org.gridaid.helprequest;
+
+import static org.gridaid.helprequest.HelpRequestProcess.Forms.*;
+
+import java.util.Date;
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.gridaid.shared.engine.FormVariables;
+import org.springframework.stereotype.Component;
+
+/** 回访居民: the hotline calls the resident back; the answer closes the case or sends it on. */
+@Component("callbackTask")
+class CallbackTask extends HelpRequestTaskListener {
+
+  CallbackTask(HelpRequestService service) {
+    super(service);
+  }
+
+  @Override
+  void created(DelegateTask task, long id) {
+    HelpRequest request = service.get(id);
+    HelpRequestProcess.setSummary(task.getExecution(), request, service.now());
+    HelpRequestProcess.DEADLINES.on(task.getExecution()).set("第 " + (request.callbackAttempts() + 1)
+        + " 次回访, 请于 " + FormDates.format(task.getDueDate().toInstant()) + " 前完成 (最多 "
+        + HelpRequest.CALLBACK_TRIES + " 次)");
+  }
+
+  @Override
+  void completed(DelegateTask task, long id, String actor) {
+    CallbackResult result = service.recordCallback(id,
+        Boolean.TRUE.equals(FormVariables.read(CALLBACK_REACHED, task)),
+        Boolean.TRUE.equals(FormVariables.read(RESIDENT_SATISFIED, task)), FormVariables.read(CALLBACK_NOTE, task),
+        actor);
+    var process = task.getExecution();
+    HelpRequestProcess.CALLBACK_RESULT.on(process).set(result.name());
+    if (result == CallbackResult.TRY_AGAIN) {
+      HelpRequestProcess.CALLBACK_DUE.on(process).set(Date.from(service.now().plus(HelpRequest.CALLBACK_RETRY_AFTER)));
+    }
+    if (result == CallbackResult.RETURN_TO_GRID) {
+      HelpRequestProcess.RESOLUTION_DUE.on(process).set(Date.from(service.get(id).resolutionDueAt()));
+    }
+  }
+}

@@ -1,0 +1,34 @@
+package org.gridaid.helprequest;
+
+import java.util.Date;
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.gridaid.shared.engine.FormVariables;
+import org.springframework.stereotype.Component;
+
+/**
+ * 督办 at each escalation level: created when a deadline passes, due when the level's time is
+ * up (the grid leader's when the resolution deadline is); the supervisor's note is recorded.
+ */
+@Component("followUpTask")
+class FollowUpTask extends HelpRequestTaskListener {
+
+  FollowUpTask(HelpRequestService service) {
+    super(service);
+  }
+
+  @Override
+  void created(DelegateTask task, long id) {
+    EscalationLevel level = EscalationLevel.ofTask(task.getTaskDefinitionKey());
+    HelpRequest request = service.escalate(id, level);
+    if (level != EscalationLevel.GRID_LEADER) {
+      task.setDueDate(Date.from(request.nextLevelDue()));
+    }
+    HelpRequestProcess.setSummary(task.getExecution(), request, service.now());
+  }
+
+  @Override
+  void completed(DelegateTask task, long id, String actor) {
+    service.supervise(id, EscalationLevel.ofTask(task.getTaskDefinitionKey()), actor,
+        FormVariables.read(HelpRequestProcess.Forms.SUPERVISION_NOTE, task));
+  }
+}

@@ -1,0 +1,47 @@
+package org.gridaid.helprequest;
+
+import static org.gridaid.helprequest.HelpRequestProcess.Forms.*;
+
+import java.util.Date;
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.gridaid.shared.engine.FormVariables;
+import org.springframework.stereotype.Component;
+
+/**
+ * 网格员处置: claiming it is the grid's first response; completing it records the outcome and
+ * sets what the process routes by next (the call-back, the hold's end, another grid).
+ */
+@Component("handleRequestTask")
+class HandleRequestTask extends HelpRequestTaskListener {
+
+  HandleRequestTask(HelpRequestService service) {
+    super(service);
+  }
+
+  @Override
+  void assigned(DelegateTask task, long id) {
+    if (task.getAssignee() != null && service.respond(id, task.getAssignee())) {
+      HelpRequestProcess.RESPONDED.on(task.getExecution()).set(true);
+    }
+  }
+
+  @Override
+  void completed(DelegateTask task, long id, String actor) {
+    var form = new HandlingForm(FormVariables.read(OUTCOME, task), FormVariables.read(ACTION_TAKEN, task),
+        FormVariables.read(TRANSFERRED_TO, task), FormVariables.read(HOLD_REASON, task),
+        FormVariables.read(RESUME_AT, task), FormVariables.read(NEW_GRID_CODE, task));
+    HelpRequest request = service.recordHandling(id, form, actor);
+    HandlingOutcome outcome = form.outcomeValue();
+    var process = task.getExecution();
+    // the gateway after the handling reads the outcome in its one spelling
+    OUTCOME.on(process).set(outcome.name());
+    HelpRequestProcess.RESPONDED.on(process).set(true);
+    HelpRequestProcess.HANDLED_BY.on(process).set(actor);
+    if (outcome == HandlingOutcome.ON_HOLD) {
+      HelpRequestProcess.HOLD_UNTIL.on(process).set(Date.from(request.holdUntil()));
+    }
+    if (outcome.finishesHandling()) {
+      HelpRequestProcess.CALLBACK_DUE.on(process).set(Date.from(service.now().plus(HelpRequest.CALLBACK_WITHIN)));
+    }
+  }
+}

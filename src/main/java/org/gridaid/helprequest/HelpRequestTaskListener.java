@@ -1,0 +1,51 @@
+package org.gridaid.helprequest;
+
+import java.util.Map;
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.delegate.TaskListener;
+import org.gridaid.shared.engine.EngineUsers;
+import org.gridaid.shared.engine.FormRefused;
+import org.gridaid.shared.web.InvalidInputException;
+
+/**
+ * What every task of the help-request process does: its form shows the case and its deadlines
+ * when it is created, and it hands what its form sent to the case when it is completed. A form
+ * the case refuses keeps the task open, with each field at fault named in Chinese.
+ */
+abstract class HelpRequestTaskListener implements TaskListener {
+
+  private static final Map<String, String> FIELD_LABELS = Map.of(
+      "outcome", "处置结果", "actionTaken", "处置情况", "transferredTo", "转交部门", "holdReason", "暂缓原因",
+      "resumeAt", "约定恢复时间", "newGridCode", "改派网格编码", "pickedGridCode", "网格编码");
+
+  protected final HelpRequestService service;
+
+  HelpRequestTaskListener(HelpRequestService service) {
+    this.service = service;
+  }
+
+  @Override
+  public void notify(DelegateTask task) {
+    long id = Long.parseLong(task.getExecution().getProcessBusinessKey());
+    try {
+      switch (task.getEventName()) {
+        case EVENTNAME_CREATE -> created(task, id);
+        case EVENTNAME_ASSIGNMENT -> assigned(task, id);
+        case EVENTNAME_COMPLETE -> completed(task, id, EngineUsers.current(task, task.getAssignee()));
+        default -> { }
+      }
+    } catch (InvalidInputException e) {
+      throw new FormRefused(e, FIELD_LABELS);
+    }
+  }
+
+  void created(DelegateTask task, long id) {
+    HelpRequestProcess.setSummary(task.getExecution(), service.get(id), service.now());
+  }
+
+  void assigned(DelegateTask task, long id) {
+    // most tasks do nothing when claimed
+  }
+
+  abstract void completed(DelegateTask task, long id, String actor);
+}

@@ -1,0 +1,20 @@
+package org.gridaid.helprequest;
+
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.gridaid.shared.engine.FormVariables;
+import org.springframework.stereotype.Component;
+
+/** 人工指定网格: the operator names the grid of an address the register could not match. */
+@Component("pickGridTask")
+class PickGridTask extends HelpRequestTaskListener {
+
+  PickGridTask(HelpRequestService service) {
+    super(service);
+  }
+
+  @Override
+  void completed(DelegateTask task, long id, String actor) {
+    String grid = FormVariables.read(HelpRequestProcess.Forms.PICKED_GRID_CODE, task);
+    HelpRequestProcess.setRouting(task.getExecution(), service.assignGrid(id, grid, actor));
+  }
+}

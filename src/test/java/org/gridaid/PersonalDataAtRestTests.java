@@ -1,0 +1,85 @@
+package org.gridaid;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.gridaid.test.Api.as;
+import static org.gridaid.test.Api.withKey;
+
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ThreadLocalRandom;
+import org.gridaid.test.Api;
+import org.gridaid.test.ApiTestSupport;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * What a resident told the hotline and what the register knows about a person are never in
+ * clear in a table: read back raw, row by row, after a call, a repeated call and a person's
+ * registration through the API.
+ */
+class PersonalDataAtRestTests extends ApiTestSupport {
+
+  static final String GRID = "JH-WH-YQ-02";
+  static final String WORKER = "grid-waihai-yinquan-02";
+
+  @Autowired
+  JdbcClient jdbc;
+
+  static String phone() {
+    return "136" + String.format("%08d", ThreadLocalRandom.current().nextInt(100_000_000));
+  }
+
+  @Test
+  void theHotlineTablesHoldTheCallersDetailsOnlyEncrypted() {
+    String phone = phone();
+    String call = """
+        {"callerName": "欧阳秀英", "callerPhone": "%s", "address": "礼乐街道中福花园5栋1201室",
+         "category": "MEDICINE", "description": "%s", "affectedPerson": "母亲, 82岁, 糖尿病",
+         "vulnerabilities": ["ELDERLY_ALONE"]}""";
+    int first = withKey(Api.PARTNER_KEY).body(call.formatted(phone, "胰岛素只剩一支了"))
+        .post("/api/v1/help-requests").then().statusCode(201).extract().path("id");
+    int repeated = withKey(Api.PARTNER_KEY).body(call.formatted(phone, "再次来电: 胰岛素用完了"))
+        .post("/api/v1/help-requests").then().statusCode(201).extract().path("id");
+    List<String> secrets = List.of(phone, "欧阳秀英", "中福花园5栋1201室", "胰岛素", "糖尿病");
+
+    assertThat(rows("select * from help_request where id in (?, ?)", first, repeated)).hasSize(2)
+        .allSatisfy(row -> assertThat(row.toString()).doesNotContain(secrets));
+    assertThat(rows("select * from help_request_event where help_request_id in (?, ?)", first, repeated))
+        .isNotEmpty().allSatisfy(row -> assertThat(row.toString()).doesNotContain(secrets));
+    assertThat(rows("select * from resident_message where help_request_id in (?, ?)", first, repeated))
+        .isNotEmpty().allSatisfy(row -> assertThat(row.toString()).doesNotContain(secrets));
+    assertThat(rows("select * from event_publication")).allSatisfy(row ->
+        assertThat(row.toString()).doesNotContain(secrets));
+
+    as("hotline-01").get("/api/v1/help-requests/" + first).then().statusCode(200)
+        .body("callerPhone", org.hamcrest.Matchers.equalTo(phone))
+        .body("description", org.hamcrest.Matchers.equalTo("胰岛素只剩一支了"));
+  }
+
+  @Test
+  void theRegisterHoldsPhonesIdNumbersCarersAndHealthOnlyEncrypted() {
+    String householdPhone = phone();
+    String personPhone = phone();
+    String idNumber = "440704194602030017";
+    int household = as(WORKER).body("""
+        {"address": "银泉花园%d栋", "gridCode": "%s", "phone": "%s", "size": 1}"""
+            .formatted(ThreadLocalRandom.current().nextInt(100_000), GRID, householdPhone))
+        .post("/api/v1/households").then().statusCode(201).extract().path("id");
+    int person = as(WORKER).body("""
+        {"householdId": %d, "name": "王伯", "idNumber": "%s", "phone": "%s", "birthYear": 1946,
+         "flags": ["CHRONIC_ILLNESS"], "chronicConditions": "慢性阻塞性肺病", "regularMedicines": "噻托溴铵",
+         "carerContact": "女儿 13811112222", "checkInBy": "%s", "checkInEveryDays": 1}"""
+            .formatted(household, idNumber, personPhone, WORKER))
+        .post("/api/v1/persons").then().statusCode(201).extract().path("id");
+
+    assertThat(rows("select * from household where id = ?", household).get(0).toString())
+        .doesNotContain(householdPhone);
+    assertThat(rows("select * from person where id = ?", person).get(0).toString())
+        .doesNotContain(personPhone, idNumber, "13811112222", "慢性阻塞性肺病", "噻托溴铵");
+  }
+
+  private List<Map<String, Object>> rows(String sql, Object... params) {
+    return jdbc.sql(sql).params(params).query().listOfRows();
+  }
+}

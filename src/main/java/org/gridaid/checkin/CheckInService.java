@@ -1,5 +1,9 @@
 package org.gridaid.checkin;
 
+import jakarta.validation.Valid;
+import jakarta.validation.Validator;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -15,9 +19,10 @@ import org.camunda.bpm.engine.task.Task;
 import org.gridaid.organisation.Groups;
 import org.gridaid.register.Residents;
 import org.gridaid.shared.engine.EngineErrors;
-import org.gridaid.shared.web.InvalidInputException;
+import org.gridaid.shared.validation.EnumCode;
+import org.gridaid.shared.validation.EnumCodeValidator;
+import org.gridaid.shared.validation.FormCheck;
 import org.gridaid.shared.web.NotFoundException;
-import org.gridaid.shared.web.Problems.FieldError;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
@@ -42,15 +47,17 @@ public class CheckInService {
   private final TaskService tasks;
   private final CheckInSchedule schedule;
   private final ApplicationEventPublisher events;
+  private final Validator validator;
   private final Clock clock;
 
   CheckInService(CheckInRounds rounds, Residents residents, TaskService tasks, CheckInSchedule schedule,
-      ApplicationEventPublisher events, Clock clock) {
+      ApplicationEventPublisher events, Validator validator, Clock clock) {
     this.rounds = rounds;
     this.residents = residents;
     this.tasks = tasks;
     this.schedule = schedule;
     this.events = events;
+    this.validator = validator;
     this.clock = clock;
   }
 
@@ -95,7 +102,19 @@ public class CheckInService {
   }
 
   /** What the worker heard from one person: FINE, NEEDS_HELP (with the need) or NOT_REACHED. */
-  public record Heard(Long personId, String outcome, String need, String needCategory) {}
+  public record Heard(
+      @NotNull(message = "is not on this round's list") Long personId,
+      @EnumCode(CheckInOutcome.class) String outcome,
+      @Size(max = 500, message = "must be at most 500 characters") String need,
+      @Size(max = 30, message = "must be at most 30 characters") String needCategory) {
+
+    CheckInOutcome outcomeValue() {
+      return EnumCodeValidator.find(CheckInOutcome.class, outcome);
+    }
+  }
+
+  /** The entries a worker sends at once, as the phone app and the Tasklist form send them. */
+  record Heards(@Valid List<Heard> entries) {}
 
   /**
    * Records what was heard; with {@code finishing}, every person of the round must have an
@@ -132,34 +151,23 @@ public class CheckInService {
     return round;
   }
 
-  private static List<CheckInOutcome> check(CheckInRound round, List<Heard> heard) {
-    List<FieldError> errors = new ArrayList<>();
+  /** Every fault of the entries at once: their annotations, then what needs the round's list. */
+  private List<CheckInOutcome> check(CheckInRound round, List<Heard> heard) {
+    FormCheck check = FormCheck.of(validator, new Heards(heard));
     List<CheckInOutcome> outcomes = new ArrayList<>();
     for (int i = 0; i < heard.size(); i++) {
       Heard h = heard.get(i);
       String at = "entries[" + i + "]";
-      if (h.personId() == null || round.entryOf(h.personId()).isEmpty()) {
-        errors.add(new FieldError(at + ".personId", "is not on this round's list"));
+      if (h.personId() != null && round.entryOf(h.personId()).isEmpty()) {
+        check.reject(at + ".personId", "is not on this round's list");
       }
-      CheckInOutcome outcome = null;
-      if (h.outcome() != null && !h.outcome().isBlank()) {
-        try {
-          outcome = CheckInOutcome.valueOf(h.outcome().strip());
-        } catch (IllegalArgumentException e) {
-          errors.add(new FieldError(at + ".outcome", "must be one of FINE, NEEDS_HELP, NOT_REACHED"));
-        }
-      }
+      CheckInOutcome outcome = check.failed(at + ".outcome") ? null : h.outcomeValue();
       if (outcome == CheckInOutcome.NEEDS_HELP && (h.need() == null || h.need().isBlank())) {
-        errors.add(new FieldError(at + ".need", "is required when the person needs help"));
-      }
-      if (h.need() != null && h.need().length() > 500) {
-        errors.add(new FieldError(at + ".need", "must be at most 500 characters"));
+        check.reject(at + ".need", "is required when the person needs help");
       }
       outcomes.add(outcome);
     }
-    if (!errors.isEmpty()) {
-      throw new InvalidInputException(errors);
-    }
+    check.orThrow();
     return outcomes;
   }
 

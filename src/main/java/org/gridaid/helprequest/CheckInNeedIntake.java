@@ -8,6 +8,7 @@ import org.gridaid.checkin.CheckInNeedReported;
 import org.gridaid.checkin.CheckInNeeds;
 import org.gridaid.register.Residents;
 import org.gridaid.register.Vulnerability;
+import org.gridaid.shared.validation.EnumCodeValidator;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.modulith.events.ApplicationModuleListener;
@@ -47,12 +48,21 @@ class CheckInNeedIntake {
           + " cannot call back; add one and the need is filed on the next retry");
     }
     var form = new NewHelpRequest(person.name(), person.phone(), person.address(), null, reported.gridCode(),
-        reported.category() == null ? Category.OTHER.name() : reported.category(), "每日随访发现: " + need,
+        category(reported.category()).name(), "每日随访发现: " + need,
         person.name(), person.flags().stream().map(Vulnerability::name).toList(), Channel.DAILY_CHECK_IN.name());
     var filed = service.submit(form, reported.reportedBy(), "check-in-entry-" + reported.entryId(),
         sha256(reported.toString()));
     checkIns.helpRequestFiled(reported.entryId(), filed.request().id());
     log.info("Check-in entry {} filed as help request {}", reported.entryId(), filed.request().id());
+  }
+
+  /**
+   * The category the worker chose; one the hotline does not know (a form of another version)
+   * files the need as OTHER rather than never.
+   */
+  private static Category category(String code) {
+    Category category = EnumCodeValidator.find(Category.class, code);
+    return category == null ? Category.OTHER : category;
   }
 
   private static String sha256(String text) {

@@ -3,6 +3,7 @@ package org.gridaid.checkin;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.gridaid.test.Api.as;
+import static org.hamcrest.Matchers.containsInAnyOrder;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 
@@ -158,6 +159,20 @@ class CheckInProcessTests extends ApiTestSupport {
     assertThat(incompleteNeedEvents()).isZero();
   }
 
+  @Test
+  void aNeedOfACategoryTheHotlineDoesNotKnowIsFiledAsOther() throws Exception {
+    long person = listedPerson("随访测试类别", 1);
+    theMorningComes();
+
+    completeWith(gridTask(), Map.of(person, Map.of("outcome", "NEEDS_HELP", "need", "想找人聊聊天", "needCategory",
+        "CHAT")));
+
+    Long helpRequest = helpRequestOf(person);
+    assertThat(helpRequest).isNotNull();
+    assertThat(jdbc.sql("select category from help_request where id = ?").param(helpRequest).query(String.class)
+        .single()).isEqualTo("OTHER");
+  }
+
   long incompleteNeedEvents() {
     return jdbc.sql("select count(*) from event_publication where completion_date is null and event_type like ?")
         .param("%CheckInNeedReported").query(Long.class).single();
@@ -245,9 +260,10 @@ class CheckInProcessTests extends ApiTestSupport {
 
     as(WORKER).get("/api/v1/check-ins/today?gridCode=" + GRID).then().statusCode(200)
         .body("id", equalTo((int) round)).body("entries.personId", hasItem((int) person));
-    as(WORKER).body("{\"entries\": [{\"personId\": %d, \"outcome\": \"NEEDS_HELP\"}]}".formatted(person))
+    as(WORKER).body("{\"entries\": [{\"personId\": %d, \"outcome\": \"NEEDS_HELP\"}, {\"outcome\": \"LOST\"}]}"
+            .formatted(person))
         .post("/api/v1/check-ins/" + round + "/entries").then().statusCode(400)
-        .body("errors.field", hasItem("entries[0].need"));
+        .body("errors.field", containsInAnyOrder("entries[0].need", "entries[1].personId", "entries[1].outcome"));
     as("grid-jiangnan-nanshan-01").body("{\"entries\": []}").post("/api/v1/check-ins/" + round + "/entries").then()
         .statusCode(404);
 

@@ -1,15 +1,12 @@
 package org.gridaid.apikey;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.util.Base64;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
+import org.gridaid.shared.Sha256;
 import org.gridaid.shared.web.ConflictException;
 import org.gridaid.shared.web.InvalidInputException;
 import org.gridaid.shared.web.NotFoundException;
@@ -95,11 +92,6 @@ public class ApiKeyService {
   }
 
   static String hash(String secret) {
-    try {
-      byte[] digest = MessageDigest.getInstance("SHA-256").digest(secret.getBytes(StandardCharsets.UTF_8));
-      return HexFormat.of().formatHex(digest);
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException(e);
-    }
+    return Sha256.hex(secret);
   }
 }

@@ -2,9 +2,9 @@ package org.gridaid.checkin;
 
 import java.sql.Connection;
 import java.util.function.UnaryOperator;
-import org.flywaydb.core.api.migration.BaseJavaMigration;
 import org.flywaydb.core.api.migration.Context;
 import org.gridaid.shared.PersonalDataCipher;
+import org.gridaid.shared.jdbc.EncryptingMigration;
 import org.gridaid.shared.jdbc.MigrationSteps;
 import org.springframework.stereotype.Component;
 
@@ -14,12 +14,10 @@ import org.springframework.stereotype.Component;
  * worker wrote down is encrypted like every other piece of personal data.
  */
 @Component
-class V10__check_in_entry_owns_its_data extends BaseJavaMigration {
-
-  private final PersonalDataCipher cipher;
+class V10__check_in_entry_owns_its_data extends EncryptingMigration {
 
   V10__check_in_entry_owns_its_data(PersonalDataCipher cipher) {
-    this.cipher = cipher;
+    super(cipher);
   }
 
   @Override

@@ -1,13 +1,10 @@
 package org.gridaid.helprequest;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import org.gridaid.checkin.CheckInNeedReported;
 import org.gridaid.checkin.CheckInNeeds;
 import org.gridaid.register.Residents;
 import org.gridaid.register.Vulnerability;
+import org.gridaid.shared.Sha256;
 import org.gridaid.shared.validation.EnumCodeValidator;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -51,7 +48,7 @@ class CheckInNeedIntake {
         category(reported.category()).name(), "每日随访发现: " + need,
         person.name(), person.flags().stream().map(Vulnerability::name).toList(), Channel.DAILY_CHECK_IN.name());
     var filed = service.submit(form, reported.reportedBy(), "check-in-entry-" + reported.entryId(),
-        sha256(reported.toString()));
+        Sha256.hex(reported.toString()));
     checkIns.helpRequestFiled(reported.entryId(), filed.request().id());
     log.info("Check-in entry {} filed as help request {}", reported.entryId(), filed.request().id());
   }
@@ -63,13 +60,5 @@ class CheckInNeedIntake {
   private static Category category(String code) {
     Category category = EnumCodeValidator.find(Category.class, code);
     return category == null ? Category.OTHER : category;
-  }
-
-  private static String sha256(String text) {
-    try {
-      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException(e);
-    }
   }
 }

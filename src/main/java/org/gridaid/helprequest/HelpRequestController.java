@@ -9,14 +9,12 @@ import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
 import java.time.Instant;
 import java.util.Arrays;
-import java.util.HexFormat;
 import java.util.List;
 import org.gridaid.security.Requester;
 import org.gridaid.security.Requesters;
+import org.gridaid.shared.Sha256;
 import org.gridaid.shared.jdbc.Page;
 import org.gridaid.shared.web.NotFoundException;
 import org.springframework.http.HttpStatus;
@@ -77,8 +75,7 @@ class HelpRequestController {
       @RequestHeader(name = "Idempotency-Key", required = false) @Size(max = 100) String idempotencyKey,
       Authentication caller) throws Exception {
     String key = trimmed(idempotencyKey);
-    String hash = key == null ? null : HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-        .digest(json.writeValueAsString(body).getBytes(StandardCharsets.UTF_8)));
+    String hash = key == null ? null : Sha256.hex(json.writeValueAsString(body));
     var submitted = service.submit(body, caller.getName(), key, hash);
     return ResponseEntity.status(HttpStatus.CREATED)
         .header("Location", "/api/v1/help-requests/" + submitted.request().id())

@@ -3,6 +3,7 @@ package org.gridaid.helprequest;
 import static org.gridaid.shared.Texts.trimmed;
 
 import jakarta.validation.Validator;
+import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
@@ -103,7 +104,7 @@ public class HelpRequestService {
     Filters where = new Filters().within("grid_code", coverage).eq("grid_code", gridCode)
         .eq("status", status == null ? null : status.name());
     if (overdue) {
-      java.sql.Timestamp now = java.sql.Timestamp.from(now());
+      Timestamp now = Timestamp.from(now());
       where.in("status", HelpRequestStatus.onTheClockCodes())
           .add("(resolution_due_at < ? or (first_response_at is null and response_due_at < ?))", now, now);
     }

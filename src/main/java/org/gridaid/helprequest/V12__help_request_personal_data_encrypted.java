@@ -4,9 +4,9 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.util.function.UnaryOperator;
-import org.flywaydb.core.api.migration.BaseJavaMigration;
 import org.flywaydb.core.api.migration.Context;
 import org.gridaid.shared.PersonalDataCipher;
+import org.gridaid.shared.jdbc.EncryptingMigration;
 import org.gridaid.shared.jdbc.MigrationSteps;
 import org.springframework.stereotype.Component;
 
@@ -18,12 +18,10 @@ import org.springframework.stereotype.Component;
  * are cut back to the case number and removed.
  */
 @Component
-class V12__help_request_personal_data_encrypted extends BaseJavaMigration {
-
-  private final PersonalDataCipher cipher;
+class V12__help_request_personal_data_encrypted extends EncryptingMigration {
 
   V12__help_request_personal_data_encrypted(PersonalDataCipher cipher) {
-    this.cipher = cipher;
+    super(cipher);
   }
 
   @Override

@@ -2,9 +2,9 @@ package org.gridaid.register;
 
 import java.sql.Connection;
 import java.util.function.UnaryOperator;
-import org.flywaydb.core.api.migration.BaseJavaMigration;
 import org.flywaydb.core.api.migration.Context;
 import org.gridaid.shared.PersonalDataCipher;
+import org.gridaid.shared.jdbc.EncryptingMigration;
 import org.gridaid.shared.jdbc.MigrationSteps;
 import org.springframework.stereotype.Component;
 
@@ -13,12 +13,10 @@ import org.springframework.stereotype.Component;
  * their phone and ID number (existing rows in place). Nothing searches by them.
  */
 @Component
-class V13__register_health_data_encrypted extends BaseJavaMigration {
-
-  private final PersonalDataCipher cipher;
+class V13__register_health_data_encrypted extends EncryptingMigration {
 
   V13__register_health_data_encrypted(PersonalDataCipher cipher) {
-    this.cipher = cipher;
+    super(cipher);
   }
 
   @Override

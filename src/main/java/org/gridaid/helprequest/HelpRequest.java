@@ -6,23 +6,16 @@ import java.util.ArrayList;
 import java.util.List;
 import org.gridaid.register.Vulnerability;
 import org.gridaid.shared.EnumCodes;
-import org.gridaid.shared.Encrypted;
 import org.gridaid.shared.engine.EngineUsers;
 import org.gridaid.shared.web.ConflictException;
-import org.springframework.data.annotation.Id;
-import org.springframework.data.annotation.Transient;
-import org.springframework.data.annotation.Version;
-import org.springframework.data.relational.core.mapping.Column;
-import org.springframework.data.relational.core.mapping.Table;
 
 /**
  * A resident's help request, the aggregate of the hotline module. Every change goes through a
  * transition method that refuses what the case's status does not allow (a 409 for a caller),
  * records its timeline entry and, where the resident is told, the message to send. Stored by
- * Spring Data JDBC in {@code help_request}, guarded by its {@code version}; the caller's details
- * are {@link Encrypted} in their columns.
+ * {@link HelpRequests} in {@code help_request}, guarded by its {@code version}; the caller's
+ * details are plain here and encrypted in their columns.
  */
-@Table("help_request")
 class HelpRequest {
 
   static final String SYSTEM = EngineUsers.SYSTEM;
@@ -31,27 +24,20 @@ class HelpRequest {
   static final Duration CALLBACK_RETRY_AFTER = Duration.ofHours(2);
   static final Duration LONGEST_HOLD = Duration.ofDays(7);
 
-  @Id
   private Long id;
-  @Version
   private int version;
   private String trackingCode;
   private HelpRequestStatus status;
-  @Column("caller_name_enc")
-  private Encrypted callerName;
-  @Column("caller_phone_enc")
-  private Encrypted callerPhone;
+  private String callerName;
+  private String callerPhone;
   /** Keyed hash of the phone: finds an open case of the same caller without decrypting. */
   private String callerPhoneHash;
-  @Column("address_enc")
-  private Encrypted address;
+  private String address;
   private String minimalUnitCode;
   private String gridCode;
   private Category category;
-  @Column("description_enc")
-  private Encrypted description;
-  @Column("affected_person_enc")
-  private Encrypted affectedPerson;
+  private String description;
+  private String affectedPerson;
   /** Vulnerability codes, comma-separated. */
   private String vulnerabilities;
   private Channel channel;
@@ -81,14 +67,74 @@ class HelpRequest {
   private String requestHash;
 
   /** Timeline entries and resident messages of changes not yet saved; the repository writes them. */
-  @Transient
   private final List<Recorded> recorded = new ArrayList<>();
 
   /** A change to be written beside the case: its timeline entry, and the message it sends, if any. */
   record Recorded(TimelineEvent event, ResidentMessage.Template message) {}
 
-  HelpRequest() {
-    // for Spring Data JDBC
+  private HelpRequest() {
+  }
+
+  /** A case as {@link HelpRequests} read it from its row (the caller's details decrypted). */
+  record Stored(long id, int version, String trackingCode, HelpRequestStatus status, String callerName,
+      String callerPhone, String callerPhoneHash, String address, String minimalUnitCode, String gridCode,
+      Category category, String description, String affectedPerson, String vulnerabilities, Channel channel,
+      String priority, boolean medicalAlert, Instant receivedAt, Instant responseDueAt, Instant resolutionDueAt,
+      String escalateEvery, EscalationLevel escalationLevel, Instant escalatedAt, Instant firstResponseAt,
+      Instant handledAt, Instant closedAt, HandlingOutcome outcome, String actionTaken, String transferredTo,
+      int callbackAttempts, Instant heldSince, Instant holdUntil, String holdReason, Long linkedToId,
+      int linkedCalls, String cancelReason, String submittedBy, String idempotencyKey, String requestHash) {}
+
+  HelpRequest(Stored stored) {
+    id = stored.id();
+    version = stored.version();
+    trackingCode = stored.trackingCode();
+    status = stored.status();
+    callerName = stored.callerName();
+    callerPhone = stored.callerPhone();
+    callerPhoneHash = stored.callerPhoneHash();
+    address = stored.address();
+    minimalUnitCode = stored.minimalUnitCode();
+    gridCode = stored.gridCode();
+    category = stored.category();
+    description = stored.description();
+    affectedPerson = stored.affectedPerson();
+    vulnerabilities = stored.vulnerabilities();
+    channel = stored.channel();
+    priority = stored.priority();
+    medicalAlert = stored.medicalAlert();
+    receivedAt = stored.receivedAt();
+    responseDueAt = stored.responseDueAt();
+    resolutionDueAt = stored.resolutionDueAt();
+    escalateEvery = stored.escalateEvery();
+    escalationLevel = stored.escalationLevel();
+    escalatedAt = stored.escalatedAt();
+    firstResponseAt = stored.firstResponseAt();
+    handledAt = stored.handledAt();
+    closedAt = stored.closedAt();
+    outcome = stored.outcome();
+    actionTaken = stored.actionTaken();
+    transferredTo = stored.transferredTo();
+    callbackAttempts = stored.callbackAttempts();
+    heldSince = stored.heldSince();
+    holdUntil = stored.holdUntil();
+    holdReason = stored.holdReason();
+    linkedToId = stored.linkedToId();
+    linkedCalls = stored.linkedCalls();
+    cancelReason = stored.cancelReason();
+    submittedBy = stored.submittedBy();
+    idempotencyKey = stored.idempotencyKey();
+    requestHash = stored.requestHash();
+  }
+
+  /** The row was inserted: the case has its id now (and version 0). */
+  void inserted(long storedId) {
+    id = storedId;
+  }
+
+  /** The row was updated: its version counted one up. */
+  void updated() {
+    version++;
   }
 
   /** A call as the intake checked and normalised it. */
@@ -97,15 +143,15 @@ class HelpRequest {
     HelpRequest request = new HelpRequest();
     request.trackingCode = trackingCode;
     request.status = HelpRequestStatus.RECEIVED;
-    request.callerName = Encrypted.of(call.callerName());
-    request.callerPhone = Encrypted.of(call.callerPhone());
+    request.callerName = call.callerName();
+    request.callerPhone = call.callerPhone();
     request.callerPhoneHash = phoneHash;
-    request.address = Encrypted.of(call.address());
+    request.address = call.address();
     request.minimalUnitCode = call.minimalUnitCode();
     request.gridCode = call.gridCode();
     request.category = call.categoryValue();
-    request.description = Encrypted.of(call.description());
-    request.affectedPerson = Encrypted.of(call.affectedPerson());
+    request.description = call.description();
+    request.affectedPerson = call.affectedPerson();
     request.vulnerabilities = EnumCodes.join(call.vulnerabilityValues());
     request.channel = call.channelValue();
     request.receivedAt = now;
@@ -344,15 +390,19 @@ class HelpRequest {
   }
 
   String callerName() {
-    return Encrypted.valueOf(callerName);
+    return callerName;
   }
 
   String callerPhone() {
-    return Encrypted.valueOf(callerPhone);
+    return callerPhone;
+  }
+
+  String callerPhoneHash() {
+    return callerPhoneHash;
   }
 
   String address() {
-    return Encrypted.valueOf(address);
+    return address;
   }
 
   String minimalUnitCode() {
@@ -368,15 +418,20 @@ class HelpRequest {
   }
 
   String description() {
-    return Encrypted.valueOf(description);
+    return description;
   }
 
   String affectedPerson() {
-    return Encrypted.valueOf(affectedPerson);
+    return affectedPerson;
   }
 
   List<Vulnerability> vulnerabilities() {
     return EnumCodes.parse(Vulnerability.class, vulnerabilities);
+  }
+
+  /** The vulnerability codes as stored, comma-separated. */
+  String vulnerabilityCodes() {
+    return vulnerabilities;
   }
 
   Channel channel() {

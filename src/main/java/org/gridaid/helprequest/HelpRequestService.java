@@ -7,8 +7,8 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
-import java.util.Comparator;
 import java.util.Date;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -28,6 +28,7 @@ import org.gridaid.shared.PersonalDataCipher;
 import org.gridaid.shared.engine.EngineErrors;
 import org.gridaid.shared.jdbc.Filters;
 import org.gridaid.shared.jdbc.Page;
+import org.gridaid.shared.jdbc.TransactionScope;
 import org.gridaid.shared.validation.FormCheck;
 import org.gridaid.shared.web.ConflictException;
 import org.gridaid.shared.web.InvalidInputException;
@@ -86,8 +87,27 @@ public class HelpRequestService {
     return clock.instant();
   }
 
+  /**
+   * The case. Inside a transaction, every step of it shares one copy: the process registers,
+   * triages, routes and opens the first task in one transaction, and each step would otherwise
+   * read the case again.
+   */
   HelpRequest get(long id) {
-    return cases.findById(id).orElseThrow(() -> new NotFoundException("Help request", String.valueOf(id)));
+    Map<Long, HelpRequest> loaded = loadedInThisTransaction();
+    HelpRequest known = loaded == null ? null : loaded.get(id);
+    if (known != null) {
+      return known;
+    }
+    HelpRequest request = cases.findById(id)
+        .orElseThrow(() -> new NotFoundException("Help request", String.valueOf(id)));
+    if (loaded != null) {
+      loaded.put(id, request);
+    }
+    return request;
+  }
+
+  private static Map<Long, HelpRequest> loadedInThisTransaction() {
+    return TransactionScope.resource(HelpRequestService.class, HashMap::new);
   }
 
   Optional<HelpRequest> findByTrackingCode(String code) {
@@ -110,9 +130,7 @@ public class HelpRequestService {
     }
     Page<Long> ids = where.page(jdbc, "select id, received_at from help_request", "received_at desc, id desc", page,
         size, (rs, row) -> rs.getLong("id"));
-    List<HelpRequest> found = cases.findAllById(ids.items());
-    found.sort(Comparator.comparingInt(r -> ids.items().indexOf(r.id())));
-    return new Page<>(found, ids.page(), ids.size(), ids.total());
+    return new Page<>(cases.findAllById(ids.items()), ids.page(), ids.size(), ids.total());
   }
 
   // ---- intake ----------------------------------------------------------------------------
@@ -211,7 +229,8 @@ public class HelpRequestService {
     NewHelpRequest call = check(command);
     Instant now = now();
     String phoneHash = cipher.lookupHash(call.callerPhone());
-    Optional<HelpRequest> open = cases.findFirstByPhone(phoneHash, call.category(), HelpRequestStatus.openCodes());
+    Optional<HelpRequest> open = cases.findFirstByPhone(phoneHash, call.categoryValue(),
+        HelpRequestStatus.openCodes());
     if (open.isPresent()) {
       HelpRequest repeated = save(open.get().linkRepeatedCall(call, TrackingCodes.next(), phoneHash, submittedBy,
           now));
@@ -462,6 +481,10 @@ public class HelpRequestService {
   private HelpRequest save(HelpRequest request) {
     List<HelpRequest.Recorded> recorded = request.takeRecorded();
     HelpRequest saved = cases.save(request);
+    Map<Long, HelpRequest> loaded = loadedInThisTransaction();
+    if (loaded != null) {
+      loaded.put(saved.id(), saved);
+    }
     timeline.append(saved.id(), recorded.stream().map(HelpRequest.Recorded::event).toList());
     recorded.stream().map(HelpRequest.Recorded::message).filter(Objects::nonNull)
         .forEach(message -> messages.queue(saved, message));

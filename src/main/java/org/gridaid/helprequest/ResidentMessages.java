@@ -14,12 +14,11 @@ import org.gridaid.shared.PersonalDataCipher;
 import org.gridaid.shared.PhoneNumbers;
 import org.gridaid.shared.engine.EngineJob;
 import org.gridaid.shared.engine.EngineJobs;
+import org.gridaid.shared.jdbc.TransactionScope;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.support.TransactionSynchronization;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * The outbox of messages to callers. Each message is stored with the status change that
@@ -73,24 +72,9 @@ class ResidentMessages implements EngineJob {
     }
   }
 
-  @SuppressWarnings("unchecked")
   private static boolean firstInTransaction(long helpRequestId) {
-    if (!TransactionSynchronizationManager.isSynchronizationActive()) {
-      return true;
-    }
-    Set<Long> scheduled = (Set<Long>) TransactionSynchronizationManager.getResource(ResidentMessages.class);
-    if (scheduled == null) {
-      Set<Long> fresh = new HashSet<>();
-      TransactionSynchronizationManager.bindResource(ResidentMessages.class, fresh);
-      TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-        @Override
-        public void afterCompletion(int status) {
-          TransactionSynchronizationManager.unbindResourceIfPossible(ResidentMessages.class);
-        }
-      });
-      scheduled = fresh;
-    }
-    return scheduled.add(helpRequestId);
+    Set<Long> scheduled = TransactionScope.resource(ResidentMessages.class, HashSet::new);
+    return scheduled == null || scheduled.add(helpRequestId);
   }
 
   /**

@@ -23,6 +23,14 @@ public class PersonalDataCipher {
 
   private static final int NONCE_BYTES = 12;
   private static final SecureRandom RANDOM = new SecureRandom();
+  /** Looking a cipher up costs more than using it: one per thread, initialised anew for each value. */
+  private static final ThreadLocal<Cipher> AES_GCM = ThreadLocal.withInitial(() -> {
+    try {
+      return Cipher.getInstance("AES/GCM/NoPadding");
+    } catch (GeneralSecurityException e) {
+      throw new IllegalStateException(e);
+    }
+  });
   private final SecretKeySpec encryptionKey;
   private final SecretKeySpec lookupKey;
 
@@ -53,7 +61,7 @@ public class PersonalDataCipher {
     try {
       byte[] nonce = new byte[NONCE_BYTES];
       RANDOM.nextBytes(nonce);
-      Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
+      Cipher cipher = AES_GCM.get();
       cipher.init(Cipher.ENCRYPT_MODE, encryptionKey, new GCMParameterSpec(128, nonce));
       byte[] sealed = cipher.doFinal(plain.getBytes(StandardCharsets.UTF_8));
       byte[] out = new byte[nonce.length + sealed.length];
@@ -71,7 +79,7 @@ public class PersonalDataCipher {
     }
     try {
       byte[] in = Base64.getDecoder().decode(stored);
-      Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
+      Cipher cipher = AES_GCM.get();
       cipher.init(Cipher.DECRYPT_MODE, encryptionKey, new GCMParameterSpec(128, in, 0, NONCE_BYTES));
       return new String(cipher.doFinal(in, NONCE_BYTES, in.length - NONCE_BYTES), StandardCharsets.UTF_8);
     } catch (GeneralSecurityException e) {

@@ -13,12 +13,12 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.function.Consumer;
 import java.util.stream.Collectors;
-import org.gridaid.organisation.AreaDirectory;
 import org.gridaid.register.RegisterForms.HouseholdForm;
 import org.gridaid.register.RegisterForms.PersonForm;
 import org.gridaid.shared.Coverage;
 import org.gridaid.shared.Texts;
 import org.gridaid.shared.web.InvalidInputException;
+import org.gridaid.shared.web.Problems.FieldError;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.TransactionDefinition;
@@ -59,13 +59,13 @@ class RegisterImport {
       boolean applied) {}
 
   private final RegisterStore store;
-  private final AreaDirectory areas;
+  private final RegisterForms forms;
   private final TransactionTemplate transaction;
   private final TransactionTemplate savepoint;
 
-  RegisterImport(RegisterStore store, AreaDirectory areas, TransactionTemplate transaction) {
+  RegisterImport(RegisterStore store, RegisterForms forms, TransactionTemplate transaction) {
     this.store = store;
-    this.areas = areas;
+    this.forms = forms;
     this.transaction = transaction;
     this.savepoint = new TransactionTemplate(transaction.getTransactionManager());
     this.savepoint.setPropagationBehavior(TransactionDefinition.PROPAGATION_NESTED);
@@ -114,8 +114,33 @@ class RegisterImport {
     return report;
   }
 
-  /** A line of the file: its number (the header is 1) and its values by field. */
-  private record Row(int number, Map<String, String> values) {}
+  /**
+   * A line of the file: its number (the header is 1) and its values by field. Numbers are read
+   * as the forms want them; a value that is not one is remembered as the field's fault.
+   */
+  private record Row(int number, Map<String, String> values, List<FieldError> unreadable) {
+
+    Row(int number, Map<String, String> values) {
+      this(number, values, new ArrayList<>());
+    }
+
+    String text(String field) {
+      return values.get(field);
+    }
+
+    Integer whole(String field) {
+      String text = Texts.trimmed(values.get(field));
+      if (text == null) {
+        return null;
+      }
+      try {
+        return Integer.valueOf(text);
+      } catch (NumberFormatException e) {
+        unreadable.add(new FieldError(field, "must be a whole number"));
+        return null;
+      }
+    }
+  }
 
   private static Map<String, String> values(List<String> header, List<String> row) {
     Map<String, String> values = new HashMap<>();
@@ -160,9 +185,9 @@ class RegisterImport {
       Map<Integer, Household> parsed = new LinkedHashMap<>();
       for (Row row : rows) {
         checked(row, () -> {
-          Map<String, String> v = row.values();
-          Household household = new HouseholdForm(v.get("address"), v.get("gridCode"), v.get("minimalUnitCode"),
-              v.get("phone"), v.get("size"), v.get("recipientGroup")).check(0, areas);
+          Household household = forms.household(0, new HouseholdForm(row.text("address"), row.text("gridCode"),
+              row.text("minimalUnitCode"), row.text("phone"), row.whole("size"), row.text("recipientGroup")),
+              row.unreadable());
           RegisterService.checkCovered(household.gridCode(), coverage);
           once(household.gridCode() + "|" + household.address(), row.number());
           parsed.put(row.number(), household);
@@ -216,9 +241,8 @@ class RegisterImport {
     }
 
     private Person person(Row row, Map<String, Long> households) {
-      Map<String, String> v = row.values();
-      String grid = Texts.trimmed(v.get("gridCode"));
-      String address = Texts.trimmed(v.get("address"));
+      String grid = Texts.trimmed(row.text("gridCode"));
+      String address = Texts.trimmed(row.text("address"));
       if (grid == null || address == null) {
         throw new InvalidInputException("gridCode", "and address of the household are required");
       }
@@ -228,11 +252,12 @@ class RegisterImport {
         throw new InvalidInputException("address", "no household at '" + address + "' in grid " + grid
             + " (import the households first)");
       }
-      String flags = v.get("flags");
-      Person person = new PersonForm(String.valueOf(household), v.get("name"), v.get("idNumber"), v.get("phone"),
-          v.get("birthYear"), flags == null || flags.isBlank() ? List.of() : Arrays.asList(flags.split("[;；、|]")),
-          v.get("chronicConditions"), v.get("regularMedicines"), v.get("carerContact"), v.get("checkInBy"),
-          v.get("checkInEveryDays")).check(0, household);
+      String flags = row.text("flags");
+      Person person = forms.person(0, new PersonForm(household, row.text("name"), row.text("idNumber"),
+          row.text("phone"), row.whole("birthYear"),
+          flags == null || flags.isBlank() ? List.of() : Arrays.asList(flags.split("[;；、|]")),
+          row.text("chronicConditions"), row.text("regularMedicines"), row.text("carerContact"), row.text("checkInBy"),
+          row.whole("checkInEveryDays")), true, row.unreadable());
       once(person.idNumber() != null ? person.idNumber() : household + "|" + person.name(), row.number());
       return person;
     }

@@ -71,9 +71,9 @@ class CheckInProcessTests extends ApiTestSupport {
 
   long listedPerson(String name, int everyDays) {
     var household = register.createHousehold(new HouseholdForm("南山村北片随访测试" + System.nanoTime() + "号", GRID,
-        null, "13700001111", "1", "ORDINARY"), "test", Coverage.EVERYWHERE);
-    return register.createPerson(new PersonForm(String.valueOf(household.id()), name, null, "13700002222", "1940",
-        List.of("ELDERLY_ALONE"), null, null, null, "grid-" + GRID, String.valueOf(everyDays)), "test").id();
+        null, "13700001111", 1, "ORDINARY"), "test", Coverage.EVERYWHERE);
+    return register.createPerson(new PersonForm(household.id(), name, null, "13700002222", 1940,
+        List.of("ELDERLY_ALONE"), null, null, null, "grid-" + GRID, everyDays), "test").id();
   }
 
   void theMorningComes() {

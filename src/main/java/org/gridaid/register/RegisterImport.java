@@ -1,11 +1,19 @@
 package org.gridaid.register;
 
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.Reader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -13,6 +21,9 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.function.Consumer;
 import java.util.stream.Collectors;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVRecord;
 import org.gridaid.register.RegisterForms.HouseholdForm;
 import org.gridaid.register.RegisterForms.PersonForm;
 import org.gridaid.shared.Coverage;
@@ -26,8 +37,9 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * CSV import of households or persons, with English or Chinese headers. Good rows go in, bad
- * rows are reported by number (the header is row 1) and reason, and importing the same file
- * again changes nothing; with {@code atomic} one bad row keeps the whole file out.
+ * rows are reported by number (the header is row 1; blank lines count, as in a spreadsheet)
+ * and reason, and importing the same file again changes nothing; with {@code atomic} one bad
+ * row keeps the whole file out.
  */
 @Service
 class RegisterImport {
@@ -58,6 +70,16 @@ class RegisterImport {
   record Report(Type type, int rows, int created, int updated, int unchanged, List<RowError> errors,
       boolean applied) {}
 
+  /**
+   * RFC 4180 as spreadsheets write it (CR, LF or CRLF; quoted fields with commas, doubled
+   * quotes and line breaks), read as forgivingly as people's files need: text after a closing
+   * quote belongs to the field, and a quote left open runs to the end of the file.
+   */
+  private static final CSVFormat CSV = CSVFormat.RFC4180.builder().setTrailingData(true).setLenientEof(true).get();
+
+  /** The byte-order mark Excel writes first in a UTF-8 file. */
+  static final char BOM = '\uFEFF';
+
   private final RegisterStore store;
   private final RegisterForms forms;
   private final TransactionTemplate transaction;
@@ -71,29 +93,40 @@ class RegisterImport {
     this.savepoint.setPropagationBehavior(TransactionDefinition.PROPAGATION_NESTED);
   }
 
-  /** {@code coverage}: the grids the caller may write to. */
-  Report importCsv(String text, Type requested, boolean atomic, String actor, Coverage coverage) {
-    List<List<String>> rows = Csv.parse(text);
-    if (rows.isEmpty()) {
-      throw new InvalidInputException("file", "is empty: the first line must name the columns");
-    }
-    List<String> header = rows.get(0).stream().map(RegisterImport::field).toList();
-    List<String> unknown = new ArrayList<>();
-    for (int i = 0; i < header.size(); i++) {
-      if (header.get(i) == null && !rows.get(0).get(i).isBlank()) {
-        unknown.add(rows.get(0).get(i).strip());
-      }
-    }
-    if (!unknown.isEmpty()) {
-      throw new InvalidInputException("file", "unknown columns " + unknown + "; known: the English names "
-          + HOUSEHOLD_COLUMNS + " / " + PERSON_COLUMNS + " or the Chinese " + CHINESE_COLUMNS.keySet());
-    }
-    Type type = requested != null ? requested : header.contains("name") ? Type.PERSONS : Type.HOUSEHOLDS;
+  /**
+   * {@code csv}: UTF-8, with or without a BOM; read to the end before the import's transaction
+   * begins. {@code coverage}: the grids the caller may write to.
+   */
+  Report importCsv(InputStream csv, Type requested, boolean atomic, String actor, Coverage coverage)
+      throws IOException {
+    Type type;
     List<Row> filled = new ArrayList<>();
-    for (int i = 1; i < rows.size(); i++) {
-      if (!rows.get(i).stream().allMatch(String::isBlank)) {
-        filled.add(new Row(i + 1, values(header, rows.get(i))));
+    try (CSVParser parser = CSV.parse(withoutBom(csv))) {
+      Iterator<CSVRecord> records = parser.iterator();
+      if (!records.hasNext()) {
+        throw new InvalidInputException("file", "is empty: the first line must name the columns");
       }
+      List<String> columns = records.next().toList();
+      List<String> header = columns.stream().map(RegisterImport::field).toList();
+      List<String> unknown = new ArrayList<>();
+      for (int i = 0; i < header.size(); i++) {
+        if (header.get(i) == null && !columns.get(i).isBlank()) {
+          unknown.add(columns.get(i).strip());
+        }
+      }
+      if (!unknown.isEmpty()) {
+        throw new InvalidInputException("file", "unknown columns " + unknown + "; known: the English names "
+            + HOUSEHOLD_COLUMNS + " / " + PERSON_COLUMNS + " or the Chinese " + CHINESE_COLUMNS.keySet());
+      }
+      type = requested != null ? requested : header.contains("name") ? Type.PERSONS : Type.HOUSEHOLDS;
+      while (records.hasNext()) {
+        CSVRecord record = records.next();
+        if (!record.stream().allMatch(String::isBlank)) {
+          filled.add(new Row(Math.toIntExact(record.getRecordNumber()), values(header, record)));
+        }
+      }
+    } catch (UncheckedIOException e) {
+      throw e.getCause();
     }
     Importer importer = new Importer(type, actor, coverage);
     Report report = transaction.execute(status -> {
@@ -112,6 +145,16 @@ class RegisterImport {
       store.refreshStatistics();
     }
     return report;
+  }
+
+  /** The text of a UTF-8 stream, without the BOM if it starts with one. */
+  private static Reader withoutBom(InputStream in) throws IOException {
+    BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
+    reader.mark(1);
+    if (reader.read() != BOM) {
+      reader.reset();
+    }
+    return reader;
   }
 
   /**
@@ -142,11 +185,11 @@ class RegisterImport {
     }
   }
 
-  private static Map<String, String> values(List<String> header, List<String> row) {
+  private static Map<String, String> values(List<String> header, CSVRecord record) {
     Map<String, String> values = new HashMap<>();
-    for (int i = 0; i < header.size() && i < row.size(); i++) {
+    for (int i = 0; i < header.size() && i < record.size(); i++) {
       if (header.get(i) != null) {
-        values.put(header.get(i), row.get(i));
+        values.put(header.get(i), record.get(i));
       }
     }
     return values;

@@ -19,7 +19,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.function.BiConsumer;
 import java.util.function.Consumer;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
@@ -195,6 +197,9 @@ class RegisterImport {
     return values;
   }
 
+  /** A row checked on its own: what it describes, or why it was refused. */
+  private record Checked<T>(Row row, T value, InvalidInputException refused) {}
+
   private enum Change { CREATED, UPDATED, UNCHANGED }
 
   /** A row that passed its checks, and what it does to the register. */
@@ -226,16 +231,16 @@ class RegisterImport {
 
     void households(List<Row> rows) {
       Map<Integer, Household> parsed = new LinkedHashMap<>();
-      for (Row row : rows) {
-        checked(row, () -> {
-          Household household = forms.household(0, new HouseholdForm(row.text("address"), row.text("gridCode"),
-              row.text("minimalUnitCode"), row.text("phone"), row.whole("size"), row.text("recipientGroup")),
-              row.unreadable());
-          RegisterService.checkCovered(household.gridCode(), coverage);
-          once(household.gridCode() + "|" + household.address(), row.number());
-          parsed.put(row.number(), household);
-        });
-      }
+      checkEach(rows, row -> {
+        Household household = forms.household(0, new HouseholdForm(row.text("address"), row.text("gridCode"),
+            row.text("minimalUnitCode"), row.text("phone"), row.whole("size"), row.text("recipientGroup")),
+            row.unreadable());
+        RegisterService.checkCovered(household.gridCode(), coverage);
+        return household;
+      }, (row, household) -> {
+        once(household.gridCode() + "|" + household.address(), row.number());
+        parsed.put(row.number(), household);
+      });
       Map<String, Household> existing = new HashMap<>();
       store.allHouseholds(Coverage.of(parsed.values().stream().map(Household::gridCode).collect(Collectors.toSet())))
           .forEach(h -> existing.put(h.gridCode() + "|" + h.address(), h));
@@ -257,12 +262,14 @@ class RegisterImport {
       rows.forEach(row -> grids.add(Texts.trimmed(row.values().get("gridCode"))));
       grids.remove(null);
       grids.removeIf(grid -> !coverage.covers(grid));
-      store.allHouseholds(Coverage.of(grids)).forEach(h -> households.put(h.gridCode() + "|" + h.address(), h.id()));
+      store.householdKeys(Coverage.of(grids)).forEach(h -> households.put(h.gridCode() + "|" + h.address(), h.id()));
 
       Map<Integer, Person> parsed = new LinkedHashMap<>();
-      for (Row row : rows) {
-        checked(row, () -> parsed.put(row.number(), person(row, households)));
-      }
+      checkEach(rows, row -> person(row, households), (row, person) -> {
+        once(person.idNumber() != null ? person.idNumber() : person.householdId() + "|" + person.name(),
+            row.number());
+        parsed.put(row.number(), person);
+      });
       Map<String, Person> byIdNumber = new HashMap<>();
       store.personsByIdNumberHash(parsed.values().stream().map(Person::idNumber).filter(Objects::nonNull)
           .map(store::hash).toList()).forEach(p -> byIdNumber.put(p.idNumber(), p));
@@ -296,20 +303,38 @@ class RegisterImport {
             + " (import the households first)");
       }
       String flags = row.text("flags");
-      Person person = forms.person(0, new PersonForm(household, row.text("name"), row.text("idNumber"),
+      return forms.person(0, new PersonForm(household, row.text("name"), row.text("idNumber"),
           row.text("phone"), row.whole("birthYear"),
           flags == null || flags.isBlank() ? List.of() : Arrays.asList(flags.split("[;；、|]")),
           row.text("chronicConditions"), row.text("regularMedicines"), row.text("carerContact"), row.text("checkInBy"),
           row.whole("checkInEveryDays")), true, row.unreadable());
-      once(person.idNumber() != null ? person.idNumber() : household + "|" + person.name(), row.number());
-      return person;
     }
 
-    private void checked(Row row, Runnable check) {
-      try {
-        check.run();
-      } catch (InvalidInputException e) {
-        errors.add(new RowError(row.number(), e.getMessage()));
+    /**
+     * Checks every row on its own, on all cores (these checks are the import's own work, and
+     * the database waits meanwhile), then hands the good ones in file order to {@code accept},
+     * which may still refuse one (a repeat of an earlier row).
+     */
+    private <T> void checkEach(List<Row> rows, Function<Row, T> check, BiConsumer<Row, T> accept) {
+      List<Checked<T>> results = rows.parallelStream().map(row -> {
+        try {
+          return new Checked<>(row, check.apply(row), null);
+        } catch (InvalidInputException e) {
+          return new Checked<T>(row, null, e);
+        }
+      }).toList();
+      for (Checked<T> result : results) {
+        InvalidInputException refused = result.refused();
+        if (refused == null) {
+          try {
+            accept.accept(result.row(), result.value());
+          } catch (InvalidInputException e) {
+            refused = e;
+          }
+        }
+        if (refused != null) {
+          errors.add(new RowError(result.row().number(), refused.getMessage()));
+        }
       }
     }
 

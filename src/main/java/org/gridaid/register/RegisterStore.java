@@ -192,6 +192,15 @@ class RegisterStore {
         .list(jdbc, "select h.* from household h", "h.id", this::mapHousehold);
   }
 
+  /** A household as a persons import finds it: by grid and address, phone left encrypted. */
+  record HouseholdKey(long id, String gridCode, String address) {}
+
+  List<HouseholdKey> householdKeys(Coverage coverage) {
+    return new Filters().within("h.grid_code", coverage).list(jdbc,
+        "select h.id, h.grid_code, h.address from household h", "h.id",
+        (rs, row) -> new HouseholdKey(rs.getLong("id"), rs.getString("grid_code"), rs.getString("address")));
+  }
+
   /** Persons with the grid and address of their household, for the export. */
   record PersonAt(Person person, String gridCode, String address) {}
 

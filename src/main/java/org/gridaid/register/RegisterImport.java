@@ -270,9 +270,11 @@ class RegisterImport {
             row.number());
         parsed.put(row.number(), person);
       });
+      // hashed on all cores too: a keyed hash per number is most of the look-up's own work
+      Map<String, String> idNumbers = parsed.values().parallelStream().map(Person::idNumber)
+          .filter(Objects::nonNull).collect(Collectors.toMap(store::hash, id -> id, (same, again) -> same));
       Map<String, Person> byIdNumber = new HashMap<>();
-      store.personsByIdNumberHash(parsed.values().stream().map(Person::idNumber).filter(Objects::nonNull)
-          .map(store::hash).toList()).forEach(p -> byIdNumber.put(p.idNumber(), p));
+      store.personsByIdNumberHash(idNumbers).forEach(p -> byIdNumber.put(p.idNumber(), p));
       Map<String, Person> byName = new HashMap<>();
       store.personsWithoutIdNumber(parsed.values().stream().filter(p -> p.idNumber() == null)
           .map(Person::householdId).collect(Collectors.toSet()))

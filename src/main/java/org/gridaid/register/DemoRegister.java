@@ -62,7 +62,7 @@ class DemoRegister implements ApplicationRunner {
         int size = 1 + random.nextInt(4);
         boolean hardship = random.nextInt(10) == 0;
         Household household = register.createHousehold(new HouseholdForm(unit.address() + (100 + room) + "室",
-            unit.parentCode(), unit.code(), phone(random), String.valueOf(size),
+            unit.parentCode(), unit.code(), phone(random), size,
             hardship ? RecipientGroup.HARDSHIP.name() : RecipientGroup.ORDINARY.name()), "demo-data",
             Coverage.EVERYWHERE);
         households++;
@@ -104,10 +104,9 @@ class DemoRegister implements ApplicationRunner {
     String id = IdNumbers.withCheck("440704" + birthYear + String.format("%02d%02d", 1 + random.nextInt(12),
         1 + random.nextInt(28)) + String.format("%03d", serial % 1000));
     boolean listed = !flags.isEmpty();
-    return new PersonForm(String.valueOf(household), name, id, birthYear > 2008 ? null : phone(random),
-        String.valueOf(birthYear), flags, conditions, medicines, listed ? "子女 " + phone(random) : null,
-        listed ? Groups.grid(gridCode) : null,
-        listed ? (flags.contains(Vulnerability.ELDERLY_ALONE.name()) ? "1" : "7") : null);
+    return new PersonForm(household, name, id, birthYear > 2008 ? null : phone(random), birthYear, flags, conditions,
+        medicines, listed ? "子女 " + phone(random) : null, listed ? Groups.grid(gridCode) : null,
+        listed ? (flags.contains(Vulnerability.ELDERLY_ALONE.name()) ? 1 : 7) : null);
   }
 
   private static String phone(Random random) {

@@ -1,7 +1,9 @@
 package org.gridaid.register;
 
+import org.gridaid.shared.validation.Labelled;
+
 /** Which care pack a household gets in a distribution campaign. */
-public enum RecipientGroup {
+public enum RecipientGroup implements Labelled {
   HARDSHIP("困难户"),
   QUARANTINED("隔离户"),
   ORDINARY("普通户");
@@ -12,6 +14,7 @@ public enum RecipientGroup {
     this.label = label;
   }
 
+  @Override
   public String label() {
     return label;
   }

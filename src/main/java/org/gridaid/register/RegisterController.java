@@ -3,7 +3,6 @@ package org.gridaid.register;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.Size;
-import java.util.List;
 import org.gridaid.register.RegisterForms.HouseholdForm;
 import org.gridaid.register.RegisterForms.PersonForm;
 import org.gridaid.register.RegisterViews.HouseholdView;
@@ -26,7 +25,9 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * The register for staff, limited to the grids they cover. {@code ?reveal=true&reason=...}
- * shows a household's or person's phone and ID number to the grid staff who serve it.
+ * shows a household's or person's phone and ID number to the grid staff who serve it. The
+ * bodies are the register's forms, checked by the service (their annotations and the rules
+ * that need the register together), so a caller hears of every fault at once.
  */
 @RestController
 @RequestMapping("/api/v1")
@@ -44,24 +45,6 @@ class RegisterController {
     this.access = access;
   }
 
-  record HouseholdBody(String address, String gridCode, String minimalUnitCode, String phone, Integer size,
-      String recipientGroup) {
-    HouseholdForm form() {
-      return new HouseholdForm(address, gridCode, minimalUnitCode, phone, size == null ? null : size.toString(),
-          recipientGroup);
-    }
-  }
-
-  record PersonBody(Long householdId, String name, String idNumber, String phone, Integer birthYear,
-      List<String> flags, String chronicConditions, String regularMedicines, String carerContact, String checkInBy,
-      Integer checkInEveryDays) {
-    PersonForm form() {
-      return new PersonForm(householdId == null ? null : householdId.toString(), name, idNumber, phone,
-          birthYear == null ? null : birthYear.toString(), flags, chronicConditions, regularMedicines, carerContact,
-          checkInBy, checkInEveryDays == null ? null : checkInEveryDays.toString());
-    }
-  }
-
   @GetMapping("/households")
   Page<HouseholdView> households(@RequestParam(required = false) @Size(max = 40) String gridCode,
       @RequestParam(required = false) @Size(max = 20) String phone,
@@ -73,8 +56,8 @@ class RegisterController {
 
   @PostMapping("/households")
   @ResponseStatus(HttpStatus.CREATED)
-  HouseholdView createHousehold(@RequestBody HouseholdBody body, Authentication caller) {
-    return HouseholdView.of(register.createHousehold(body.form(), caller.getName(), access.coverage(caller)), false);
+  HouseholdView createHousehold(@RequestBody HouseholdForm form, Authentication caller) {
+    return HouseholdView.of(register.createHousehold(form, caller.getName(), access.coverage(caller)), false);
   }
 
   @GetMapping("/households/{id}")
@@ -87,9 +70,9 @@ class RegisterController {
   }
 
   @PutMapping("/households/{id}")
-  HouseholdView updateHousehold(@PathVariable long id, @RequestBody HouseholdBody body, Authentication caller) {
+  HouseholdView updateHousehold(@PathVariable long id, @RequestBody HouseholdForm form, Authentication caller) {
     access.checkCovers(caller, register.household(id).gridCode(), "Household", id);
-    return HouseholdView.of(register.updateHousehold(id, body.form(), caller.getName(), access.coverage(caller)),
+    return HouseholdView.of(register.updateHousehold(id, form, caller.getName(), access.coverage(caller)),
         false);
   }
 
@@ -107,9 +90,9 @@ class RegisterController {
 
   @PostMapping("/persons")
   @ResponseStatus(HttpStatus.CREATED)
-  PersonView createPerson(@RequestBody PersonBody body, Authentication caller) {
-    checkHousehold(caller, body.householdId());
-    return PersonView.of(register.createPerson(body.form(), caller.getName()), false);
+  PersonView createPerson(@RequestBody PersonForm form, Authentication caller) {
+    checkHousehold(caller, form.householdId());
+    return PersonView.of(register.createPerson(form, caller.getName()), false);
   }
 
   @GetMapping("/persons/{id}")
@@ -122,10 +105,10 @@ class RegisterController {
   }
 
   @PutMapping("/persons/{id}")
-  PersonView updatePerson(@PathVariable long id, @RequestBody PersonBody body, Authentication caller) {
+  PersonView updatePerson(@PathVariable long id, @RequestBody PersonForm form, Authentication caller) {
     access.checkCovers(caller, register.gridOfPerson(id), "Person", id);
-    checkHousehold(caller, body.householdId());
-    return PersonView.of(register.updatePerson(id, body.form(), caller.getName()), false);
+    checkHousehold(caller, form.householdId());
+    return PersonView.of(register.updatePerson(id, form, caller.getName()), false);
   }
 
   /** Staff add people only to households of the grids they cover. */

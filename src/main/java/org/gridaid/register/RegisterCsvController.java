@@ -1,13 +1,25 @@
 package org.gridaid.register;
 
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.BufferedWriter;
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStreamWriter;
+import java.io.Writer;
 import java.nio.charset.StandardCharsets;
-import java.util.Arrays;
+import java.util.List;
+import java.util.function.Function;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVPrinter;
 import org.gridaid.register.RegisterImport.Report;
 import org.gridaid.register.RegisterImport.Type;
 import org.gridaid.shared.Coverage;
 import org.gridaid.shared.EnumCodes;
 import org.gridaid.shared.web.InvalidInputException;
+import org.springframework.core.io.InputStreamResource;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -22,7 +34,7 @@ import org.springframework.web.bind.annotation.RequestPart;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.multipart.MultipartFile;
 
-/** Bulk import and export of the register as CSV (UTF-8, with or without BOM). */
+/** Bulk import and export of the register as CSV (UTF-8, with or without BOM), streamed both ways. */
 @RestController
 @RequestMapping("/api/v1/register")
 @PreAuthorize("hasRole('STAFF')")
@@ -39,17 +51,22 @@ class RegisterCsvController {
   }
 
   @PostMapping(path = "/import", consumes = {"text/csv", MediaType.TEXT_PLAIN_VALUE})
-  ResponseEntity<Report> importBody(@RequestBody byte[] body, @RequestParam(required = false) Type type,
-      @RequestParam(defaultValue = "false") boolean atomic, Authentication caller) {
-    return answer(importer.importCsv(new String(body, StandardCharsets.UTF_8), type, atomic, caller.getName(),
-        access.coverage(caller)));
+  @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true, content = {
+      @Content(mediaType = "text/csv", schema = @Schema(type = "string")),
+      @Content(mediaType = MediaType.TEXT_PLAIN_VALUE, schema = @Schema(type = "string"))})
+  ResponseEntity<Report> importBody(@RequestBody InputStreamResource body, @RequestParam(required = false) Type type,
+      @RequestParam(defaultValue = "false") boolean atomic, Authentication caller) throws IOException {
+    try (InputStream csv = body.getInputStream()) {
+      return answer(importer.importCsv(csv, type, atomic, caller.getName(), access.coverage(caller)));
+    }
   }
 
   @PostMapping(path = "/import", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
   ResponseEntity<Report> importFile(@RequestPart("file") MultipartFile file, @RequestParam(required = false) Type type,
       @RequestParam(defaultValue = "false") boolean atomic, Authentication caller) throws IOException {
-    return answer(importer.importCsv(new String(file.getBytes(), StandardCharsets.UTF_8), type, atomic,
-        caller.getName(), access.coverage(caller)));
+    try (InputStream csv = file.getInputStream()) {
+      return answer(importer.importCsv(csv, type, atomic, caller.getName(), access.coverage(caller)));
+    }
   }
 
   /** An all-or-nothing import that found bad rows changed nothing: 400 with the report. */
@@ -59,12 +76,18 @@ class RegisterCsvController {
 
   /**
    * The households or persons of the grids the caller covers, phones and ID numbers masked;
-   * the grid staff of a grid may export theirs unmasked with a reason, which is recorded.
+   * the grid staff of a grid may export theirs unmasked with a reason, which is recorded. The
+   * rows are read first, so a failure is still an error response, then written straight to the
+   * response: a BOM first (Excel takes the file for UTF-8 only then), CRLF after each record.
+   * Written in the request's own thread rather than as a StreamingResponseBody, which would be
+   * cut off by the 30-second async timeout on a slow connection.
    */
   @GetMapping("/export")
-  ResponseEntity<String> export(@RequestParam(defaultValue = "HOUSEHOLDS") Type type,
+  @ApiResponse(responseCode = "200", content = @Content(mediaType = "text/csv", schema = @Schema(type = "string")))
+  void export(@RequestParam(defaultValue = "HOUSEHOLDS") Type type,
       @RequestParam(required = false) String gridCode, @RequestParam(defaultValue = "false") boolean reveal,
-      @RequestParam(required = false) String reason, Authentication caller) {
+      @RequestParam(required = false) String reason, Authentication caller, HttpServletResponse response)
+      throws IOException {
     Coverage coverage = access.coverage(caller);
     Coverage grids = gridCode == null ? coverage : coverage.narrowedTo(gridCode);
     if (gridCode != null && !coverage.covers(gridCode)) {
@@ -77,30 +100,35 @@ class RegisterCsvController {
       }
       unmasked = access.reveal(caller, true, reason, gridCode, "EXPORT_" + type, 0, "phone,idNumber,carerContact");
     }
-    StringBuilder csv = new StringBuilder().append(Csv.BOM);
+    boolean plain = unmasked;
     if (type == Type.HOUSEHOLDS) {
-      csv.append(Csv.line(RegisterImport.HOUSEHOLD_COLUMNS));
-      for (Household h : store.allHouseholds(grids)) {
-        csv.append(Csv.line(Arrays.asList(h.address(), h.gridCode(), h.minimalUnitCode(),
-            unmasked ? h.phone() : RegisterViews.maskPhone(h.phone()), String.valueOf(h.size()),
-            h.recipientGroup().name())));
-      }
+      write(response, type, RegisterImport.HOUSEHOLD_COLUMNS, store.allHouseholds(grids), h -> new Object[] {
+          h.address(), h.gridCode(), h.minimalUnitCode(), plain ? h.phone() : RegisterViews.maskPhone(h.phone()),
+          h.size(), h.recipientGroup().name()});
     } else {
-      csv.append(Csv.line(RegisterImport.PERSON_COLUMNS));
-      for (var at : store.allPersons(grids)) {
+      write(response, type, RegisterImport.PERSON_COLUMNS, store.allPersons(grids), at -> {
         Person p = at.person();
-        csv.append(Csv.line(Arrays.asList(at.gridCode(), at.address(), p.name(),
-            unmasked ? p.idNumber() : IdNumbers.mask(p.idNumber()),
-            unmasked ? p.phone() : RegisterViews.maskPhone(p.phone()),
-            p.birthYear() == null ? "" : p.birthYear().toString(), EnumCodes.join(p.flags()).replace(',', ';'),
-            p.chronicConditions(), p.regularMedicines(),
-            unmasked ? p.carerContact() : RegisterViews.maskDigits(p.carerContact()), p.checkInBy(),
-            p.checkInEveryDays() == null ? "" : p.checkInEveryDays().toString())));
-      }
+        return new Object[] {at.gridCode(), at.address(), p.name(),
+            plain ? p.idNumber() : IdNumbers.mask(p.idNumber()), plain ? p.phone() : RegisterViews.maskPhone(p.phone()),
+            p.birthYear(), EnumCodes.join(p.flags()).replace(',', ';'), p.chronicConditions(), p.regularMedicines(),
+            plain ? p.carerContact() : RegisterViews.maskDigits(p.carerContact()), p.checkInBy(),
+            p.checkInEveryDays()};
+      });
     }
-    return ResponseEntity.ok()
-        .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"" + type.name().toLowerCase() + ".csv\"")
-        .contentType(new MediaType("text", "csv", StandardCharsets.UTF_8))
-        .body(csv.toString());
+  }
+
+  private static <T> void write(HttpServletResponse response, Type type, List<String> columns, List<T> rows,
+      Function<T, Object[]> fields) throws IOException {
+    response.setHeader(HttpHeaders.CONTENT_DISPOSITION,
+        "attachment; filename=\"" + type.name().toLowerCase() + ".csv\"");
+    response.setContentType(new MediaType("text", "csv", StandardCharsets.UTF_8).toString());
+    Writer writer = new BufferedWriter(new OutputStreamWriter(response.getOutputStream(), StandardCharsets.UTF_8));
+    writer.write(RegisterImport.BOM);
+    CSVPrinter csv = new CSVPrinter(writer, CSVFormat.RFC4180);
+    csv.printRecord(columns);
+    for (T row : rows) {
+      csv.printRecord(fields.apply(row));
+    }
+    csv.flush();
   }
 }

@@ -1,7 +1,22 @@
 package org.gridaid.register;
 
+import static java.lang.annotation.ElementType.FIELD;
+import static java.lang.annotation.ElementType.METHOD;
+import static java.lang.annotation.ElementType.PARAMETER;
+import static java.lang.annotation.ElementType.TYPE_USE;
+import static java.lang.annotation.RetentionPolicy.RUNTIME;
 import static org.gridaid.shared.Texts.trimmed;
 
+import jakarta.validation.Constraint;
+import jakarta.validation.ConstraintValidator;
+import jakarta.validation.ConstraintValidatorContext;
+import jakarta.validation.Payload;
+import jakarta.validation.Validator;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import java.lang.annotation.Retention;
+import java.lang.annotation.Target;
 import java.time.Year;
 import java.util.ArrayList;
 import java.util.List;
@@ -9,158 +24,177 @@ import org.gridaid.organisation.Area;
 import org.gridaid.organisation.AreaDirectory;
 import org.gridaid.organisation.AreaLevel;
 import org.gridaid.shared.PhoneNumbers;
-import org.gridaid.shared.web.InvalidInputException;
+import org.gridaid.shared.validation.EnumCode;
+import org.gridaid.shared.validation.EnumCodeValidator;
+import org.gridaid.shared.validation.FormCheck;
+import org.gridaid.shared.validation.PhoneNumber;
 import org.gridaid.shared.web.Problems.FieldError;
+import org.hibernate.validator.constraints.Range;
+import org.hibernate.validator.constraintvalidation.HibernateConstraintValidatorContext;
+import org.springframework.stereotype.Component;
 
-/** Households and persons as callers and CSV files send them, checked field by field. */
-final class RegisterForms {
+/**
+ * Households and persons as callers (JSON) and CSV files send them. The annotations hold the
+ * rules of each field; what needs the organisation or the register (is the grid known?) is
+ * checked here, and every fault of a form is reported at once.
+ */
+@Component
+class RegisterForms {
 
-  private RegisterForms() {}
+  static final String REQUIRED = "is required";
+  static final String AT_MOST = "must be at most {max} characters";
+  static final String BETWEEN = "must be between {min} and {max}";
 
-  record HouseholdForm(String address, String gridCode, String minimalUnitCode, String phone, String size,
-      String recipientGroup) {
+  /** Texts come trimmed, blank as null; the recipient group defaults to ORDINARY. */
+  record HouseholdForm(
+      @NotBlank(message = REQUIRED) @Size(max = 200, message = AT_MOST) String address,
+      String gridCode,
+      String minimalUnitCode,
+      @PhoneNumber String phone,
+      @NotNull(message = REQUIRED) @Range(min = 1, max = 30, message = BETWEEN) Integer size,
+      @EnumCode(RecipientGroup.class) String recipientGroup) {
 
-    Household check(long id, AreaDirectory areas) {
-      List<FieldError> errors = new ArrayList<>();
-      String text = required("address", address, 200, errors);
-      String unit = trimmed(minimalUnitCode);
-      String grid = trimmed(gridCode);
-      if (unit != null) {
-        var area = areas.find(unit).filter(a -> a.level() == AreaLevel.MINIMAL_UNIT);
-        if (area.isEmpty()) {
-          errors.add(new FieldError("minimalUnitCode", "is not a known minimal unit"));
-        } else if (grid == null) {
-          grid = area.get().parentCode();
-        } else if (!grid.equals(area.get().parentCode())) {
-          errors.add(new FieldError("minimalUnitCode", "is not in grid " + grid));
+    HouseholdForm {
+      address = trimmed(address);
+      gridCode = trimmed(gridCode);
+      minimalUnitCode = trimmed(minimalUnitCode);
+      phone = trimmed(phone);
+      recipientGroup = trimmed(recipientGroup);
+    }
+  }
+
+  /** Texts come trimmed, blank as null; flags are codes or Chinese labels. */
+  record PersonForm(
+      Long householdId,
+      @NotBlank(message = REQUIRED) @Size(max = 50, message = AT_MOST) String name,
+      @IdNumber String idNumber,
+      @PhoneNumber String phone,
+      @BirthYear Integer birthYear,
+      List<@NotNull(message = REQUIRED) @EnumCode(Vulnerability.class) String> flags,
+      @Size(max = 500, message = AT_MOST) String chronicConditions,
+      @Size(max = 500, message = AT_MOST) String regularMedicines,
+      @Size(max = 200, message = AT_MOST) String carerContact,
+      @Size(max = 100, message = AT_MOST) String checkInBy,
+      @Range(min = 1, max = 30, message = BETWEEN) Integer checkInEveryDays) {
+
+    PersonForm {
+      name = trimmed(name);
+      idNumber = trimmed(idNumber);
+      phone = trimmed(phone);
+      flags = flags == null ? List.of() : flags.stream().map(flag -> flag == null ? null : flag.strip()).toList();
+      chronicConditions = trimmed(chronicConditions);
+      regularMedicines = trimmed(regularMedicines);
+      carerContact = trimmed(carerContact);
+      checkInBy = trimmed(checkInBy);
+    }
+  }
+
+  /** A mainland resident ID number (GB 11643) with a valid check character. Empty is valid. */
+  @Constraint(validatedBy = IdNumber.Check.class)
+  @Target({FIELD, METHOD, PARAMETER, TYPE_USE})
+  @Retention(RUNTIME)
+  @interface IdNumber {
+    String message() default "is not a valid 18-character ID number";
+
+    Class<?>[] groups() default {};
+
+    Class<? extends Payload>[] payload() default {};
+
+    class Check implements ConstraintValidator<IdNumber, String> {
+      @Override
+      public boolean isValid(String value, ConstraintValidatorContext context) {
+        return value == null || value.isBlank() || IdNumbers.normalise(value) != null;
+      }
+    }
+  }
+
+  /** A year from 1900 to this one. */
+  @Constraint(validatedBy = BirthYear.Check.class)
+  @Target({FIELD, METHOD, PARAMETER, TYPE_USE})
+  @Retention(RUNTIME)
+  @interface BirthYear {
+    int FIRST = 1900;
+
+    String message() default "must be between " + FIRST + " and {thisYear}";
+
+    Class<?>[] groups() default {};
+
+    Class<? extends Payload>[] payload() default {};
+
+    class Check implements ConstraintValidator<BirthYear, Integer> {
+      @Override
+      public boolean isValid(Integer value, ConstraintValidatorContext context) {
+        int thisYear = Year.now().getValue();
+        if (value == null || value >= FIRST && value <= thisYear) {
+          return true;
         }
+        context.unwrap(HibernateConstraintValidatorContext.class).addMessageParameter("thisYear", thisYear);
+        return false;
       }
-      if (grid == null && unit == null) {
-        errors.add(new FieldError("gridCode", "is required (or minimalUnitCode)"));
-      } else if (grid != null && areas.find(grid).filter(Area::isGrid).isEmpty()) {
-        errors.add(new FieldError("gridCode", "is not a known grid"));
-      }
-      String number = optionalPhone("phone", phone, errors);
-      Integer members = number("size", size, 1, 30, true, errors);
-      RecipientGroup group = RecipientGroup.ORDINARY;
-      if (trimmed(recipientGroup) != null) {
-        group = parse(RecipientGroup.class, recipientGroup, "recipientGroup", errors);
-      }
-      throwIfAny(errors);
-      return new Household(id, grid, unit, text, number, members, group);
     }
   }
 
-  record PersonForm(String householdId, String name, String idNumber, String phone, String birthYear,
-      List<String> flags, String chronicConditions, String regularMedicines, String carerContact, String checkInBy,
-      String checkInEveryDays) {
+  private final Validator validator;
+  private final AreaDirectory areas;
 
-    /** {@code household} is the id the caller resolved (from householdId or grid and address). */
-    Person check(long id, Long household) {
-      List<FieldError> errors = new ArrayList<>();
-      if (household == null) {
-        errors.add(new FieldError("householdId", "is not a known household"));
-      }
-      String personName = required("name", name, 50, errors);
-      String id18 = null;
-      if (trimmed(idNumber) != null) {
-        id18 = IdNumbers.normalise(idNumber);
-        if (id18 == null) {
-          errors.add(new FieldError("idNumber", "is not a valid 18-character ID number"));
-        }
-      }
-      String number = optionalPhone("phone", phone, errors);
-      Integer born = number("birthYear", birthYear, 1900, Year.now().getValue(), false, errors);
-      List<Vulnerability> parsed = new ArrayList<>();
-      List<String> given = flags == null ? List.of() : flags;
-      for (int i = 0; i < given.size(); i++) {
-        Vulnerability flag = parse(Vulnerability.class, given.get(i), "flags[" + i + "]", errors);
-        if (flag != null && !parsed.contains(flag)) {
-          parsed.add(flag);
-        }
-      }
-      String conditions = optional("chronicConditions", chronicConditions, 500, errors);
-      String medicines = optional("regularMedicines", regularMedicines, 500, errors);
-      String carer = optional("carerContact", carerContact, 200, errors);
-      String checker = optional("checkInBy", checkInBy, 100, errors);
-      Integer every = number("checkInEveryDays", checkInEveryDays, 1, 30, false, errors);
-      throwIfAny(errors);
-      return new Person(id, household, personName, id18, number, born, List.copyOf(parsed), conditions, medicines,
-          carer, checker, every);
-    }
+  RegisterForms(Validator validator, AreaDirectory areas) {
+    this.validator = validator;
+    this.areas = areas;
   }
 
-  private static String optionalPhone(String field, String value, List<FieldError> errors) {
-    if (trimmed(value) == null) {
-      return null;
-    }
-    String number = PhoneNumbers.normalise(value);
-    if (number == null) {
-      errors.add(new FieldError(field, "must be a mainland mobile (11 digits) or landline number"));
-    }
-    return number;
+  Household household(long id, HouseholdForm form) {
+    return household(id, form, List.of());
   }
 
-  private static Integer number(String field, String value, int min, int max, boolean required,
-      List<FieldError> errors) {
-    String text = trimmed(value);
-    if (text == null) {
-      if (required) {
-        errors.add(new FieldError(field, "is required"));
-      }
-      return null;
-    }
-    try {
-      int n = Integer.parseInt(text);
-      if (n < min || n > max) {
-        errors.add(new FieldError(field, "must be between " + min + " and " + max));
-      }
-      return n;
-    } catch (NumberFormatException e) {
-      errors.add(new FieldError(field, "must be a whole number"));
-      return null;
-    }
-  }
-
-  private static <E extends Enum<E>> E parse(Class<E> type, String value, String field, List<FieldError> errors) {
-    String code = trimmed(value);
-    for (E constant : type.getEnumConstants()) {
-      // CSV files written by people use the Chinese labels as often as the codes
-      if (constant.name().equalsIgnoreCase(code) || label(constant).equals(code)) {
-        return constant;
+  /**
+   * {@code unreadable}: the fields of a CSV row that were not of their type, reported with the
+   * rest. The grid may be left out when the minimal unit is given: it is the unit's grid.
+   */
+  Household household(long id, HouseholdForm form, List<FieldError> unreadable) {
+    FormCheck check = FormCheck.of(validator, form, unreadable);
+    String grid = form.gridCode();
+    String unit = form.minimalUnitCode();
+    if (unit != null) {
+      var area = areas.find(unit).filter(a -> a.level() == AreaLevel.MINIMAL_UNIT);
+      if (area.isEmpty()) {
+        check.reject("minimalUnitCode", "is not a known minimal unit");
+      } else if (grid == null) {
+        grid = area.get().parentCode();
+      } else if (!grid.equals(area.get().parentCode())) {
+        check.reject("minimalUnitCode", "is not in grid " + grid);
       }
     }
-    errors.add(new FieldError(field, "must be one of " + List.of(type.getEnumConstants())));
-    return null;
-  }
-
-  private static String label(Enum<?> constant) {
-    if (constant instanceof Vulnerability flag) {
-      return flag.label();
+    if (grid == null && unit == null) {
+      check.reject("gridCode", "is required (or minimalUnitCode)");
+    } else if (grid != null && areas.find(grid).filter(Area::isGrid).isEmpty()) {
+      check.reject("gridCode", "is not a known grid");
     }
-    return constant instanceof RecipientGroup group ? group.label() : constant.name();
+    check.orThrow();
+    RecipientGroup group = form.recipientGroup() == null ? RecipientGroup.ORDINARY
+        : EnumCodeValidator.find(RecipientGroup.class, form.recipientGroup());
+    return new Household(id, grid, unit, form.address(), PhoneNumbers.normalise(form.phone()), form.size(), group);
   }
 
-  private static String required(String field, String value, int max, List<FieldError> errors) {
-    String text = trimmed(value);
-    if (text == null) {
-      errors.add(new FieldError(field, "is required"));
+  /** {@code householdExists}: whether the form's household is in the register, as the caller found. */
+  Person person(long id, PersonForm form, boolean householdExists) {
+    return person(id, form, householdExists, List.of());
+  }
+
+  Person person(long id, PersonForm form, boolean householdExists, List<FieldError> unreadable) {
+    FormCheck check = FormCheck.of(validator, form, unreadable);
+    if (!householdExists) {
+      check.reject("householdId", "is not a known household");
     }
-    return optional(field, text, max, errors);
-  }
-
-  private static String optional(String field, String value, int max, List<FieldError> errors) {
-    String text = trimmed(value);
-    if (text != null && text.length() > max) {
-      errors.add(new FieldError(field, "must be at most " + max + " characters"));
+    check.orThrow();
+    List<Vulnerability> flags = new ArrayList<>();
+    for (String code : form.flags()) {
+      Vulnerability flag = EnumCodeValidator.find(Vulnerability.class, code);
+      if (!flags.contains(flag)) {
+        flags.add(flag);
+      }
     }
-    return text;
+    return new Person(id, form.householdId(), form.name(), IdNumbers.normalise(form.idNumber()),
+        PhoneNumbers.normalise(form.phone()), form.birthYear(), List.copyOf(flags), form.chronicConditions(),
+        form.regularMedicines(), form.carerContact(), form.checkInBy(), form.checkInEveryDays());
   }
-
-  private static void throwIfAny(List<FieldError> errors) {
-    if (!errors.isEmpty()) {
-      throw new InvalidInputException(errors);
-    }
-  }
-
 }

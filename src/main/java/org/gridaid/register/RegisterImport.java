@@ -1,24 +1,37 @@
 package org.gridaid.register;
 
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.Reader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.function.BiConsumer;
 import java.util.function.Consumer;
+import java.util.function.Function;
 import java.util.stream.Collectors;
-import org.gridaid.organisation.AreaDirectory;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVRecord;
 import org.gridaid.register.RegisterForms.HouseholdForm;
 import org.gridaid.register.RegisterForms.PersonForm;
 import org.gridaid.shared.Coverage;
 import org.gridaid.shared.Texts;
 import org.gridaid.shared.web.InvalidInputException;
+import org.gridaid.shared.web.Problems.FieldError;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.TransactionDefinition;
@@ -26,8 +39,9 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * CSV import of households or persons, with English or Chinese headers. Good rows go in, bad
- * rows are reported by number (the header is row 1) and reason, and importing the same file
- * again changes nothing; with {@code atomic} one bad row keeps the whole file out.
+ * rows are reported by number (the header is row 1; blank lines count, as in a spreadsheet)
+ * and reason, and importing the same file again changes nothing; with {@code atomic} one bad
+ * row keeps the whole file out.
  */
 @Service
 class RegisterImport {
@@ -58,42 +72,63 @@ class RegisterImport {
   record Report(Type type, int rows, int created, int updated, int unchanged, List<RowError> errors,
       boolean applied) {}
 
+  /**
+   * RFC 4180 as spreadsheets write it (CR, LF or CRLF; quoted fields with commas, doubled
+   * quotes and line breaks), read as forgivingly as people's files need: text after a closing
+   * quote belongs to the field, and a quote left open runs to the end of the file.
+   */
+  private static final CSVFormat CSV = CSVFormat.RFC4180.builder().setTrailingData(true).setLenientEof(true).get();
+
+  /** The byte-order mark Excel writes first in a UTF-8 file. */
+  static final char BOM = '\uFEFF';
+
   private final RegisterStore store;
-  private final AreaDirectory areas;
+  private final RegisterForms forms;
   private final TransactionTemplate transaction;
   private final TransactionTemplate savepoint;
 
-  RegisterImport(RegisterStore store, AreaDirectory areas, TransactionTemplate transaction) {
+  RegisterImport(RegisterStore store, RegisterForms forms, TransactionTemplate transaction) {
     this.store = store;
-    this.areas = areas;
+    this.forms = forms;
     this.transaction = transaction;
     this.savepoint = new TransactionTemplate(transaction.getTransactionManager());
     this.savepoint.setPropagationBehavior(TransactionDefinition.PROPAGATION_NESTED);
   }
 
-  /** {@code coverage}: the grids the caller may write to. */
-  Report importCsv(String text, Type requested, boolean atomic, String actor, Coverage coverage) {
-    List<List<String>> rows = Csv.parse(text);
-    if (rows.isEmpty()) {
-      throw new InvalidInputException("file", "is empty: the first line must name the columns");
-    }
-    List<String> header = rows.get(0).stream().map(RegisterImport::field).toList();
-    List<String> unknown = new ArrayList<>();
-    for (int i = 0; i < header.size(); i++) {
-      if (header.get(i) == null && !rows.get(0).get(i).isBlank()) {
-        unknown.add(rows.get(0).get(i).strip());
-      }
-    }
-    if (!unknown.isEmpty()) {
-      throw new InvalidInputException("file", "unknown columns " + unknown + "; known: the English names "
-          + HOUSEHOLD_COLUMNS + " / " + PERSON_COLUMNS + " or the Chinese " + CHINESE_COLUMNS.keySet());
-    }
-    Type type = requested != null ? requested : header.contains("name") ? Type.PERSONS : Type.HOUSEHOLDS;
+  /**
+   * {@code csv}: UTF-8, with or without a BOM; read to the end before the import's transaction
+   * begins. {@code coverage}: the grids the caller may write to.
+   */
+  Report importCsv(InputStream csv, Type requested, boolean atomic, String actor, Coverage coverage)
+      throws IOException {
+    Type type;
     List<Row> filled = new ArrayList<>();
-    for (int i = 1; i < rows.size(); i++) {
-      if (!rows.get(i).stream().allMatch(String::isBlank)) {
-        filled.add(new Row(i + 1, values(header, rows.get(i))));
+    try (CSVParser parser = CSV.parse(withoutBom(csv))) {
+      Iterator<CSVRecord> records = parser.iterator();
+      if (!records.hasNext()) {
+        throw new InvalidInputException("file", "is empty: the first line must name the columns");
       }
+      List<String> columns = records.next().toList();
+      List<String> header = columns.stream().map(RegisterImport::field).toList();
+      List<String> unknown = new ArrayList<>();
+      for (int i = 0; i < header.size(); i++) {
+        if (header.get(i) == null && !columns.get(i).isBlank()) {
+          unknown.add(columns.get(i).strip());
+        }
+      }
+      if (!unknown.isEmpty()) {
+        throw new InvalidInputException("file", "unknown columns " + unknown + "; known: the English names "
+            + HOUSEHOLD_COLUMNS + " / " + PERSON_COLUMNS + " or the Chinese " + CHINESE_COLUMNS.keySet());
+      }
+      type = requested != null ? requested : header.contains("name") ? Type.PERSONS : Type.HOUSEHOLDS;
+      while (records.hasNext()) {
+        CSVRecord record = records.next();
+        if (!record.stream().allMatch(String::isBlank)) {
+          filled.add(new Row(Math.toIntExact(record.getRecordNumber()), values(header, record)));
+        }
+      }
+    } catch (UncheckedIOException e) {
+      throw e.getCause();
     }
     Importer importer = new Importer(type, actor, coverage);
     Report report = transaction.execute(status -> {
@@ -114,18 +149,56 @@ class RegisterImport {
     return report;
   }
 
-  /** A line of the file: its number (the header is 1) and its values by field. */
-  private record Row(int number, Map<String, String> values) {}
+  /** The text of a UTF-8 stream, without the BOM if it starts with one. */
+  private static Reader withoutBom(InputStream in) throws IOException {
+    BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
+    reader.mark(1);
+    if (reader.read() != BOM) {
+      reader.reset();
+    }
+    return reader;
+  }
 
-  private static Map<String, String> values(List<String> header, List<String> row) {
+  /**
+   * A line of the file: its number (the header is 1) and its values by field. Numbers are read
+   * as the forms want them; a value that is not one is remembered as the field's fault.
+   */
+  private record Row(int number, Map<String, String> values, List<FieldError> unreadable) {
+
+    Row(int number, Map<String, String> values) {
+      this(number, values, new ArrayList<>());
+    }
+
+    String text(String field) {
+      return values.get(field);
+    }
+
+    Integer whole(String field) {
+      String text = Texts.trimmed(values.get(field));
+      if (text == null) {
+        return null;
+      }
+      try {
+        return Integer.valueOf(text);
+      } catch (NumberFormatException e) {
+        unreadable.add(new FieldError(field, "must be a whole number"));
+        return null;
+      }
+    }
+  }
+
+  private static Map<String, String> values(List<String> header, CSVRecord record) {
     Map<String, String> values = new HashMap<>();
-    for (int i = 0; i < header.size() && i < row.size(); i++) {
+    for (int i = 0; i < header.size() && i < record.size(); i++) {
       if (header.get(i) != null) {
-        values.put(header.get(i), row.get(i));
+        values.put(header.get(i), record.get(i));
       }
     }
     return values;
   }
+
+  /** A row checked on its own: what it describes, or why it was refused. */
+  private record Checked<T>(Row row, T value, InvalidInputException refused) {}
 
   private enum Change { CREATED, UPDATED, UNCHANGED }
 
@@ -158,16 +231,16 @@ class RegisterImport {
 
     void households(List<Row> rows) {
       Map<Integer, Household> parsed = new LinkedHashMap<>();
-      for (Row row : rows) {
-        checked(row, () -> {
-          Map<String, String> v = row.values();
-          Household household = new HouseholdForm(v.get("address"), v.get("gridCode"), v.get("minimalUnitCode"),
-              v.get("phone"), v.get("size"), v.get("recipientGroup")).check(0, areas);
-          RegisterService.checkCovered(household.gridCode(), coverage);
-          once(household.gridCode() + "|" + household.address(), row.number());
-          parsed.put(row.number(), household);
-        });
-      }
+      checkEach(rows, row -> {
+        Household household = forms.household(0, new HouseholdForm(row.text("address"), row.text("gridCode"),
+            row.text("minimalUnitCode"), row.text("phone"), row.whole("size"), row.text("recipientGroup")),
+            row.unreadable());
+        RegisterService.checkCovered(household.gridCode(), coverage);
+        return household;
+      }, (row, household) -> {
+        once(household.gridCode() + "|" + household.address(), row.number());
+        parsed.put(row.number(), household);
+      });
       Map<String, Household> existing = new HashMap<>();
       store.allHouseholds(Coverage.of(parsed.values().stream().map(Household::gridCode).collect(Collectors.toSet())))
           .forEach(h -> existing.put(h.gridCode() + "|" + h.address(), h));
@@ -189,15 +262,19 @@ class RegisterImport {
       rows.forEach(row -> grids.add(Texts.trimmed(row.values().get("gridCode"))));
       grids.remove(null);
       grids.removeIf(grid -> !coverage.covers(grid));
-      store.allHouseholds(Coverage.of(grids)).forEach(h -> households.put(h.gridCode() + "|" + h.address(), h.id()));
+      store.householdKeys(Coverage.of(grids)).forEach(h -> households.put(h.gridCode() + "|" + h.address(), h.id()));
 
       Map<Integer, Person> parsed = new LinkedHashMap<>();
-      for (Row row : rows) {
-        checked(row, () -> parsed.put(row.number(), person(row, households)));
-      }
+      checkEach(rows, row -> person(row, households), (row, person) -> {
+        once(person.idNumber() != null ? person.idNumber() : person.householdId() + "|" + person.name(),
+            row.number());
+        parsed.put(row.number(), person);
+      });
+      // hashed on all cores too: a keyed hash per number is most of the look-up's own work
+      Map<String, String> idNumbers = parsed.values().parallelStream().map(Person::idNumber)
+          .filter(Objects::nonNull).collect(Collectors.toMap(store::hash, id -> id, (same, again) -> same));
       Map<String, Person> byIdNumber = new HashMap<>();
-      store.personsByIdNumberHash(parsed.values().stream().map(Person::idNumber).filter(Objects::nonNull)
-          .map(store::hash).toList()).forEach(p -> byIdNumber.put(p.idNumber(), p));
+      store.personsByIdNumberHash(idNumbers).forEach(p -> byIdNumber.put(p.idNumber(), p));
       Map<String, Person> byName = new HashMap<>();
       store.personsWithoutIdNumber(parsed.values().stream().filter(p -> p.idNumber() == null)
           .map(Person::householdId).collect(Collectors.toSet()))
@@ -216,9 +293,8 @@ class RegisterImport {
     }
 
     private Person person(Row row, Map<String, Long> households) {
-      Map<String, String> v = row.values();
-      String grid = Texts.trimmed(v.get("gridCode"));
-      String address = Texts.trimmed(v.get("address"));
+      String grid = Texts.trimmed(row.text("gridCode"));
+      String address = Texts.trimmed(row.text("address"));
       if (grid == null || address == null) {
         throw new InvalidInputException("gridCode", "and address of the household are required");
       }
@@ -228,20 +304,39 @@ class RegisterImport {
         throw new InvalidInputException("address", "no household at '" + address + "' in grid " + grid
             + " (import the households first)");
       }
-      String flags = v.get("flags");
-      Person person = new PersonForm(String.valueOf(household), v.get("name"), v.get("idNumber"), v.get("phone"),
-          v.get("birthYear"), flags == null || flags.isBlank() ? List.of() : Arrays.asList(flags.split("[;；、|]")),
-          v.get("chronicConditions"), v.get("regularMedicines"), v.get("carerContact"), v.get("checkInBy"),
-          v.get("checkInEveryDays")).check(0, household);
-      once(person.idNumber() != null ? person.idNumber() : household + "|" + person.name(), row.number());
-      return person;
+      String flags = row.text("flags");
+      return forms.person(0, new PersonForm(household, row.text("name"), row.text("idNumber"),
+          row.text("phone"), row.whole("birthYear"),
+          flags == null || flags.isBlank() ? List.of() : Arrays.asList(flags.split("[;；、|]")),
+          row.text("chronicConditions"), row.text("regularMedicines"), row.text("carerContact"), row.text("checkInBy"),
+          row.whole("checkInEveryDays")), true, row.unreadable());
     }
 
-    private void checked(Row row, Runnable check) {
-      try {
-        check.run();
-      } catch (InvalidInputException e) {
-        errors.add(new RowError(row.number(), e.getMessage()));
+    /**
+     * Checks every row on its own, on all cores (these checks are the import's own work, and
+     * the database waits meanwhile), then hands the good ones in file order to {@code accept},
+     * which may still refuse one (a repeat of an earlier row).
+     */
+    private <T> void checkEach(List<Row> rows, Function<Row, T> check, BiConsumer<Row, T> accept) {
+      List<Checked<T>> results = rows.parallelStream().map(row -> {
+        try {
+          return new Checked<>(row, check.apply(row), null);
+        } catch (InvalidInputException e) {
+          return new Checked<T>(row, null, e);
+        }
+      }).toList();
+      for (Checked<T> result : results) {
+        InvalidInputException refused = result.refused();
+        if (refused == null) {
+          try {
+            accept.accept(result.row(), result.value());
+          } catch (InvalidInputException e) {
+            refused = e;
+          }
+        }
+        if (refused != null) {
+          errors.add(new RowError(result.row().number(), refused.getMessage()));
+        }
       }
     }
 

@@ -2,11 +2,9 @@ package org.gridaid.register;
 
 import java.time.Clock;
 import java.util.Optional;
-import org.gridaid.organisation.AreaDirectory;
 import org.gridaid.register.RegisterForms.HouseholdForm;
 import org.gridaid.register.RegisterForms.PersonForm;
 import org.gridaid.shared.Coverage;
-import org.gridaid.shared.Texts;
 import org.gridaid.shared.jdbc.Page;
 import org.gridaid.shared.web.ConflictException;
 import org.gridaid.shared.web.InvalidInputException;
@@ -20,12 +18,12 @@ import org.springframework.transaction.annotation.Transactional;
 public class RegisterService {
 
   private final RegisterStore store;
-  private final AreaDirectory areas;
+  private final RegisterForms forms;
   private final Clock clock;
 
-  RegisterService(RegisterStore store, AreaDirectory areas, Clock clock) {
+  RegisterService(RegisterStore store, RegisterForms forms, Clock clock) {
     this.store = store;
-    this.areas = areas;
+    this.forms = forms;
     this.clock = clock;
   }
 
@@ -48,7 +46,7 @@ public class RegisterService {
   /** {@code coverage}: the grids the caller may write to. */
   @Transactional
   public Household createHousehold(HouseholdForm form, String actor, Coverage coverage) {
-    Household household = form.check(0, areas);
+    Household household = forms.household(0, form);
     checkCovered(household.gridCode(), coverage);
     if (store.householdAt(household.gridCode(), household.address()).isPresent()) {
       throw new ConflictException("Grid " + household.gridCode() + " already has a household at '"
@@ -60,7 +58,7 @@ public class RegisterService {
   @Transactional
   public Household updateHousehold(long id, HouseholdForm form, String actor, Coverage coverage) {
     household(id);
-    Household changed = form.check(id, areas);
+    Household changed = forms.household(id, form);
     checkCovered(changed.gridCode(), coverage);
     store.householdAt(changed.gridCode(), changed.address()).filter(other -> other.id() != id).ifPresent(other -> {
       throw new ConflictException("Grid " + changed.gridCode() + " already has a household at '"
@@ -72,7 +70,7 @@ public class RegisterService {
 
   @Transactional
   public Person createPerson(PersonForm form, String actor) {
-    Person person = form.check(0, knownHousehold(form.householdId()));
+    Person person = forms.person(0, form, householdExists(form.householdId()));
     try {
       return person(store.insertPerson(person, actor));
     } catch (DuplicateKeyException e) {
@@ -83,7 +81,7 @@ public class RegisterService {
   @Transactional
   public Person updatePerson(long id, PersonForm form, String actor) {
     person(id);
-    Person changed = form.check(id, knownHousehold(form.householdId()));
+    Person changed = forms.person(id, form, householdExists(form.householdId()));
     try {
       store.updatePerson(changed, actor);
     } catch (DuplicateKeyException e) {
@@ -98,13 +96,8 @@ public class RegisterService {
     }
   }
 
-  private Long knownHousehold(String householdId) {
-    try {
-      long id = Long.parseLong(Texts.trimmed(householdId));
-      return store.household(id).isPresent() ? id : null;
-    } catch (RuntimeException e) {
-      return null;
-    }
+  private boolean householdExists(Long householdId) {
+    return householdId != null && store.household(householdId).isPresent();
   }
 
   Page<Household> households(Coverage coverage, String gridCode, String phone, int page, int size) {

@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
 import javax.sql.DataSource;
@@ -146,10 +147,15 @@ class RegisterStore {
     }
   }
 
-  /** The persons with these ID number hashes, looked up a thousand at a time. */
-  List<Person> personsByIdNumberHash(Collection<String> hashes) {
-    return inChunks(hashes, chunk -> new Filters().in("p.id_number_hash", chunk)
-        .list(jdbc, "select p.* from person p", "p.id", this::mapPerson));
+  /**
+   * The persons with these ID numbers ({@code idNumbers}: each by its hash), looked up a
+   * thousand at a time. A person found by the hash of a number has that number: it is not
+   * decrypted again.
+   */
+  List<Person> personsByIdNumberHash(Map<String, String> idNumbers) {
+    return inChunks(idNumbers.keySet(), chunk -> new Filters().in("p.id_number_hash", chunk)
+        .list(jdbc, "select p.* from person p", "p.id",
+            (rs, row) -> mapPerson(rs, idNumbers.get(rs.getString("id_number_hash")))));
   }
 
   /** The persons without an ID number in these households: they are known by name. */
@@ -204,6 +210,15 @@ class RegisterStore {
         .list(jdbc, "select h.* from household h", "h.id", this::mapHousehold);
   }
 
+  /** A household as a persons import finds it: by grid and address, phone left encrypted. */
+  record HouseholdKey(long id, String gridCode, String address) {}
+
+  List<HouseholdKey> householdKeys(Coverage coverage) {
+    return new Filters().within("h.grid_code", coverage).list(jdbc,
+        "select h.id, h.grid_code, h.address from household h", "h.id",
+        (rs, row) -> new HouseholdKey(rs.getLong("id"), rs.getString("grid_code"), rs.getString("address")));
+  }
+
   /** Persons with the grid and address of their household, for the export. */
   record PersonAt(Person person, String gridCode, String address) {}
 
@@ -229,8 +244,12 @@ class RegisterStore {
   }
 
   private Person mapPerson(ResultSet rs, int row) throws SQLException {
-    return new Person(rs.getLong("id"), rs.getLong("household_id"), rs.getString("name"),
-        cipher.decrypt(rs.getString("id_number_enc")), cipher.decrypt(rs.getString("phone_enc")),
+    return mapPerson(rs, cipher.decrypt(rs.getString("id_number_enc")));
+  }
+
+  private Person mapPerson(ResultSet rs, String idNumber) throws SQLException {
+    return new Person(rs.getLong("id"), rs.getLong("household_id"), rs.getString("name"), idNumber,
+        cipher.decrypt(rs.getString("phone_enc")),
         rs.getObject("birth_year", Integer.class), EnumCodes.parse(Vulnerability.class, rs.getString("flags")),
         cipher.decrypt(rs.getString("chronic_conditions_enc")), cipher.decrypt(rs.getString("regular_medicines_enc")),
         cipher.decrypt(rs.getString("carer_contact_enc")), rs.getString("check_in_by"),

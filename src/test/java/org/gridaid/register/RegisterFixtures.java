@@ -18,21 +18,20 @@ public final class RegisterFixtures {
   public static long listedPerson(RegisterService register, String gridCode, String name, int everyDays,
       String phone) {
     var household = register.createHousehold(new HouseholdForm("随访测试" + System.nanoTime() + "号", gridCode,
-        null, phone == null ? null : "13700001111", "1", "ORDINARY"), "test", Coverage.EVERYWHERE);
+        null, phone == null ? null : "13700001111", 1, "ORDINARY"), "test", Coverage.EVERYWHERE);
     return register.createPerson(personForm(household.id(), gridCode, name, everyDays, phone), "test").id();
   }
 
   /** Gives the person a phone of their own. */
   public static void givePhone(RegisterService register, long personId, String phone) {
     Person person = register.person(personId);
-    register.updatePerson(personId, new PersonForm(String.valueOf(person.householdId()), person.name(),
-        person.idNumber(), phone, person.birthYear() == null ? null : person.birthYear().toString(),
-        person.flags().stream().map(Enum::name).toList(), person.chronicConditions(), person.regularMedicines(),
-        person.carerContact(), person.checkInBy(), String.valueOf(person.checkInEveryDays())), "test");
+    register.updatePerson(personId, new PersonForm(person.householdId(), person.name(), person.idNumber(), phone,
+        person.birthYear(), person.flags().stream().map(Enum::name).toList(), person.chronicConditions(),
+        person.regularMedicines(), person.carerContact(), person.checkInBy(), person.checkInEveryDays()), "test");
   }
 
   private static PersonForm personForm(long household, String gridCode, String name, int everyDays, String phone) {
-    return new PersonForm(String.valueOf(household), name, null, phone, "1940", List.of("ELDERLY_ALONE"), null, null,
-        null, "grid-" + gridCode, String.valueOf(everyDays));
+    return new PersonForm(household, name, null, phone, 1940, List.of("ELDERLY_ALONE"), null, null, null,
+        "grid-" + gridCode, everyDays);
   }
 }

@@ -16,7 +16,8 @@ import org.gridaid.shared.web.Problems.FieldError;
 /**
  * Every fault of one form: those its annotations find and those found in code against stored
  * data (is the grid known?), so that the caller hears of all of them at once, field by field
- * in the order the form declares them ({@code phone}, {@code flags[1]}).
+ * in the order the form declares them ({@code phone}, {@code flags[1]}). A field is reported
+ * once: give each field constraints that cannot fail together (@NotBlank and @Size do not).
  */
 public final class FormCheck {
 

@@ -41,8 +41,8 @@ public final class HelpRequestProcess {
   public static final String TIMER_RESUME_AT = "timer_resumeAt";
 
   /**
-   * What the Tasklist start form asks (the REST intake passes the same names as transient
-   * variables). The caller's details are removed as soon as the case has them.
+   * What the Tasklist start form asks. The caller's details are removed as soon as the case has
+   * them. (The REST intake hands its checked request to the first step in-process instead.)
    */
   static final class StartForm {
     static final VariableFactory<String> CALLER_NAME = stringVariable("callerName");
@@ -57,8 +57,7 @@ public final class HelpRequestProcess {
     static final VariableFactory<String> CHANNEL = stringVariable("channel");
     /** Who started it in Tasklist (camunda:initiator). */
     static final VariableFactory<String> INITIATOR = stringVariable("initiatorId");
-    /** Set by the REST intake: who sent the request. */
-    static final VariableFactory<String> SUBMITTED_BY = stringVariable("submittedBy");
+
 
     /** Every start variable that carries the caller's details. */
     static final Set<String> PERSONAL = Set.of(CALLER_NAME.getName(), CALLER_PHONE.getName(), ADDRESS.getName(),

@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicReference;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.RuntimeService;
@@ -140,8 +141,8 @@ public class HelpRequestService {
 
   /**
    * Checks the request, honours the Idempotency-Key, and starts the process, which registers,
-   * triages and routes the case in the same transaction. The caller's details travel as
-   * transient variables: they reach the case table, not the engine's.
+   * triages and routes the case in the same transaction. The caller's details reach the case
+   * table, never the engine's variables.
    */
   Submitted submit(NewHelpRequest command, String submittedBy, String idempotencyKey, String requestHash) {
     Optional<Submitted> replay = replay(submittedBy, idempotencyKey, requestHash);
@@ -151,7 +152,8 @@ public class HelpRequestService {
     NewHelpRequest call = check(command);
     try {
       long id = Objects.requireNonNull(transaction.execute(status -> {
-        var instance = runtime.startProcessInstanceByKey(HelpRequestProcess.KEY, startVariables(call, submittedBy));
+        handOver(call, submittedBy);
+        var instance = runtime.startProcessInstanceByKey(HelpRequestProcess.KEY, startVariables(call));
         long created = Long.parseLong(instance.getBusinessKey());
         if (idempotencyKey != null) {
           HelpRequest request = get(created);
@@ -179,20 +181,33 @@ public class HelpRequestService {
     });
   }
 
-  private static VariableMap startVariables(NewHelpRequest call, String submittedBy) {
+  /** Only what routing reads: the request itself never passes through the engine's variables. */
+  private static VariableMap startVariables(NewHelpRequest call) {
     return io.holunda.camunda.bpm.data.CamundaBpmData.builder()
-        .set(HelpRequestProcess.StartForm.CALLER_NAME, call.callerName(), true)
-        .set(HelpRequestProcess.StartForm.CALLER_PHONE, call.callerPhone(), true)
-        .set(HelpRequestProcess.StartForm.ADDRESS, call.address(), true)
-        .set(HelpRequestProcess.StartForm.MINIMAL_UNIT_CODE, call.minimalUnitCode(), true)
-        .set(HelpRequestProcess.StartForm.DESCRIPTION, call.description(), true)
-        .set(HelpRequestProcess.StartForm.AFFECTED_PERSON, call.affectedPerson(), true)
-        .set(HelpRequestProcess.StartForm.VULNERABILITIES, String.join(",", call.vulnerabilities()), true)
-        .set(HelpRequestProcess.StartForm.CHANNEL, call.channel(), true)
-        .set(HelpRequestProcess.StartForm.SUBMITTED_BY, submittedBy, true)
         .set(HelpRequestProcess.CATEGORY, call.category())
         .set(HelpRequestProcess.GRID_CODE, call.gridCode())
         .build();
+  }
+
+  /** A request the REST intake checked, waiting in its transaction for the process's first step. */
+  record Handover(NewHelpRequest call, String submittedBy) {}
+
+  /**
+   * Hands a checked request to the process this transaction starts next. In-process only: an
+   * engine API caller cannot pass something off as checked, nor as sent by somebody else.
+   */
+  private static void handOver(NewHelpRequest call, String submittedBy) {
+    handovers().set(new Handover(call, submittedBy));
+  }
+
+  /** The request handed over in this transaction, once. */
+  Optional<Handover> takeHandover() {
+    AtomicReference<Handover> handover = handovers();
+    return Optional.ofNullable(handover == null ? null : handover.getAndSet(null));
+  }
+
+  private static AtomicReference<Handover> handovers() {
+    return TransactionScope.resource(Handover.class, AtomicReference::new);
   }
 
   /**
@@ -226,7 +241,11 @@ public class HelpRequestService {
    */
   @Transactional
   public Registration register(NewHelpRequest command, String submittedBy) {
-    NewHelpRequest call = check(command);
+    return registerChecked(check(command), submittedBy);
+  }
+
+  /** {@link #register} of a request {@link #check} already passed (the REST intake's). */
+  Registration registerChecked(NewHelpRequest call, String submittedBy) {
     Instant now = now();
     String phoneHash = cipher.lookupHash(call.callerPhone());
     Optional<HelpRequest> open = cases.findFirstByPhone(phoneHash, call.categoryValue(),

@@ -42,13 +42,17 @@ public enum HelpRequestStatus {
     return ON_THE_CLOCK.contains(this);
   }
 
+  private static final List<String> OPEN_CODES = Arrays.stream(values()).filter(HelpRequestStatus::isOpen)
+      .map(Enum::name).toList();
+  private static final List<String> ON_THE_CLOCK_CODES = ON_THE_CLOCK.stream().map(Enum::name).toList();
+
   /** The codes of the open statuses, for queries. */
   static List<String> openCodes() {
-    return Arrays.stream(values()).filter(HelpRequestStatus::isOpen).map(Enum::name).toList();
+    return OPEN_CODES;
   }
 
   /** The codes of the statuses on the clock, for queries. */
   static List<String> onTheClockCodes() {
-    return ON_THE_CLOCK.stream().map(Enum::name).toList();
+    return ON_THE_CLOCK_CODES;
   }
 }

@@ -19,11 +19,19 @@ class HelpRequestTimeline {
   }
 
   void append(long helpRequestId, List<TimelineEvent> events) {
-    batch.batchUpdate("""
-        insert into help_request_event (help_request_id, occurred_at, type, level, actor, detail)
-        values (?, ?, ?, ?, ?, ?)""", events.stream().map(e -> new Object[] {helpRequestId, Timestamp.from(e.at()),
-            e.type().name(), e.level(), e.actor(), e.detail()}).toList());
+    List<Object[]> rows = events.stream().map(e -> new Object[] {helpRequestId, Timestamp.from(e.at()),
+        e.type().name(), e.level(), e.actor(), e.detail()}).toList();
+    if (rows.size() == 1) {
+      // most changes record one entry, and a JDBC batch of one costs more than a statement
+      batch.update(INSERT, rows.get(0));
+    } else if (!rows.isEmpty()) {
+      batch.batchUpdate(INSERT, rows);
+    }
   }
+
+  private static final String INSERT = """
+      insert into help_request_event (help_request_id, occurred_at, type, level, actor, detail)
+      values (?, ?, ?, ?, ?, ?)""";
 
   List<TimelineEvent> of(long helpRequestId) {
     return jdbc.sql("select * from help_request_event where help_request_id = ? order by occurred_at, id")

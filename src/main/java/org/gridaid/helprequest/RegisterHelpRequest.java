@@ -32,17 +32,10 @@ class RegisterHelpRequest implements JavaDelegate {
 
   @Override
   public void execute(DelegateExecution execution) {
-    var call = new NewHelpRequest(FormVariables.read(CALLER_NAME, execution),
-        FormVariables.read(CALLER_PHONE, execution), FormVariables.read(ADDRESS, execution),
-        FormVariables.read(MINIMAL_UNIT_CODE, execution), FormVariables.read(HelpRequestProcess.GRID_CODE, execution),
-        FormVariables.read(CATEGORY, execution), FormVariables.read(DESCRIPTION, execution),
-        FormVariables.read(AFFECTED_PERSON, execution), flags(FormVariables.read(VULNERABILITIES, execution)),
-        FormVariables.read(CHANNEL, execution));
-    String submittedBy = FormVariables.read(SUBMITTED_BY, execution);
-    if (submittedBy == null) {
-      submittedBy = EngineUsers.current(execution, FormVariables.read(INITIATOR, execution));
-    }
-    var registration = service.register(call, submittedBy);
+    var registration = service.takeHandover()
+        .map(checked -> service.registerChecked(checked.call(), checked.submittedBy()))
+        .orElseGet(() -> service.register(fromStartForm(execution),
+            EngineUsers.current(execution, FormVariables.read(INITIATOR, execution))));
     execution.setProcessBusinessKey(String.valueOf(registration.id()));
     HelpRequest request = service.get(registration.id());
     if (registration.linkedToId() != null) {
@@ -56,6 +49,15 @@ class RegisterHelpRequest implements JavaDelegate {
     HelpRequestProcess.LINKED_TO_OPEN_CASE.on(execution).set(registration.linkedToId() != null, true);
     HelpRequestProcess.PERSON_ALONE.on(execution).set(Vulnerability.someoneAlone(request.vulnerabilities()), true);
     HelpRequestProcess.VULNERABLE.on(execution).set(!request.vulnerabilities().isEmpty(), true);
+  }
+
+  /** What an operator recorded in Tasklist's start form (or an /engine-rest caller sent). */
+  private static NewHelpRequest fromStartForm(DelegateExecution execution) {
+    return new NewHelpRequest(FormVariables.read(CALLER_NAME, execution), FormVariables.read(CALLER_PHONE, execution),
+        FormVariables.read(ADDRESS, execution), FormVariables.read(MINIMAL_UNIT_CODE, execution),
+        FormVariables.read(HelpRequestProcess.GRID_CODE, execution), FormVariables.read(CATEGORY, execution),
+        FormVariables.read(DESCRIPTION, execution), FormVariables.read(AFFECTED_PERSON, execution),
+        flags(FormVariables.read(VULNERABILITIES, execution)), FormVariables.read(CHANNEL, execution));
   }
 
   /** The staff working the open case see at once that the resident called again. */

@@ -5,6 +5,7 @@ import static org.gridaid.helprequest.HelpRequestProcess.Forms.*;
 import java.util.Date;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.gridaid.shared.engine.FormVariables;
+import org.gridaid.shared.validation.EnumCodeValidator;
 import org.springframework.stereotype.Component;
 
 /**
@@ -31,7 +32,7 @@ class HandleRequestTask extends HelpRequestTaskListener {
         FormVariables.read(TRANSFERRED_TO, task), FormVariables.read(HOLD_REASON, task),
         FormVariables.read(RESUME_AT, task), FormVariables.read(NEW_GRID_CODE, task));
     HelpRequest request = service.recordHandling(id, form, actor);
-    HandlingOutcome outcome = form.outcomeValue();
+    HandlingOutcome outcome = EnumCodeValidator.find(HandlingOutcome.class, form.outcome());
     var process = task.getExecution();
     // the gateway after the handling reads the outcome in its one spelling
     OUTCOME.on(process).set(outcome.name());

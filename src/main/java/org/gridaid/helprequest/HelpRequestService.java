@@ -3,11 +3,8 @@ package org.gridaid.helprequest;
 import static org.gridaid.shared.Texts.trimmed;
 
 import jakarta.validation.Validator;
-import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
-import java.time.format.DateTimeParseException;
-import java.util.Date;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -27,7 +24,6 @@ import org.gridaid.security.Requester;
 import org.gridaid.shared.Coverage;
 import org.gridaid.shared.PersonalDataCipher;
 import org.gridaid.shared.engine.EngineErrors;
-import org.gridaid.shared.jdbc.Filters;
 import org.gridaid.shared.jdbc.Page;
 import org.gridaid.shared.jdbc.TransactionScope;
 import org.gridaid.shared.validation.FormCheck;
@@ -37,7 +33,6 @@ import org.gridaid.shared.web.NotFoundException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DataIntegrityViolationException;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -63,13 +58,12 @@ public class HelpRequestService {
   private final RuntimeService runtime;
   private final TaskService tasks;
   private final IdentityService identity;
-  private final JdbcClient jdbc;
   private final TransactionTemplate transaction;
   private final Clock clock;
 
   HelpRequestService(HelpRequests cases, HelpRequestTimeline timeline, ResidentMessages messages,
       AreaDirectory areas, PersonalDataCipher cipher, Validator validator, RuntimeService runtime, TaskService tasks,
-      IdentityService identity, JdbcClient jdbc, TransactionTemplate transaction, Clock clock) {
+      IdentityService identity, TransactionTemplate transaction, Clock clock) {
     this.cases = cases;
     this.timeline = timeline;
     this.messages = messages;
@@ -79,7 +73,6 @@ public class HelpRequestService {
     this.runtime = runtime;
     this.tasks = tasks;
     this.identity = identity;
-    this.jdbc = jdbc;
     this.transaction = transaction;
     this.clock = clock;
   }
@@ -122,16 +115,7 @@ public class HelpRequestService {
   /** A page of the cases in the coverage, newest first; {@code overdue}: on the clock and past a deadline. */
   Page<HelpRequest> search(Coverage coverage, String gridCode, HelpRequestStatus status, boolean overdue,
       int page, int size) {
-    Filters where = new Filters().within("grid_code", coverage).eq("grid_code", gridCode)
-        .eq("status", status == null ? null : status.name());
-    if (overdue) {
-      Timestamp now = Timestamp.from(now());
-      where.in("status", HelpRequestStatus.onTheClockCodes())
-          .add("(resolution_due_at < ? or (first_response_at is null and response_due_at < ?))", now, now);
-    }
-    Page<Long> ids = where.page(jdbc, "select id, received_at from help_request", "received_at desc, id desc", page,
-        size, (rs, row) -> rs.getLong("id"));
-    return new Page<>(cases.findAllById(ids.items()), ids.page(), ids.size(), ids.total());
+    return cases.search(coverage, gridCode, status, overdue ? now() : null, page, size);
   }
 
   // ---- intake ----------------------------------------------------------------------------
@@ -360,58 +344,18 @@ public class HelpRequestService {
    */
   @Transactional
   public HelpRequest recordHandling(long id, HandlingForm form, String actor) {
-    FormCheck check = FormCheck.of(validator, form);
-    HandlingOutcome outcome = check.failed("outcome") ? null : form.outcomeValue();
-    String action = trimmed(form.actionTaken());
     Instant now = now();
-    Instant resumeAt = null;
-    if (outcome != null && outcome != HandlingOutcome.ON_HOLD && action == null) {
-      check.reject("actionTaken", "is required");
-    }
-    if (outcome == HandlingOutcome.TRANSFERRED && trimmed(form.transferredTo()) == null) {
-      check.reject("transferredTo", "is required");
-    }
-    if (outcome == HandlingOutcome.ON_HOLD) {
-      if (trimmed(form.holdReason()) == null) {
-        check.reject("holdReason", "is required");
-      }
-      resumeAt = resumeAt(form.resumeAt(), now, check);
-    }
-    if (outcome == HandlingOutcome.REROUTE
-        && areas.find(Objects.requireNonNullElse(trimmed(form.newGridCode()), "")).filter(Area::isGrid).isEmpty()) {
-      check.reject("newGridCode", "is not a known grid");
-    }
-    check.orThrow();
+    HandlingForm.Checked handling = form.check(validator, grid -> areas.find(grid).filter(Area::isGrid).isPresent(),
+        now);
     HelpRequest request = get(id);
     request.respond(actor, now);
-    switch (outcome) {
-      case ON_HOLD -> request.hold(trimmed(form.holdReason()), resumeAt, actor, now);
-      case TRANSFERRED -> request.transfer(trimmed(form.transferredTo()), action, actor, now);
+    switch (handling.outcome()) {
+      case ON_HOLD -> request.hold(handling.holdReason(), handling.resumeAt(), actor, now);
+      case TRANSFERRED -> request.transfer(handling.transferredTo(), handling.actionTaken(), actor, now);
       case REROUTE -> { } // the reroute step moves the case, after the handling ends
-      default -> request.handle(outcome, action, actor, now);
+      default -> request.handle(handling.outcome(), handling.actionTaken(), actor, now);
     }
     return save(request);
-  }
-
-  private static Instant resumeAt(Object value, Instant now, FormCheck check) {
-    Instant at;
-    if (value instanceof Date date) {
-      at = date.toInstant();
-    } else if (value instanceof String text && !text.isBlank()) {
-      try {
-        at = FormDates.parse(text);
-      } catch (DateTimeParseException e) {
-        check.reject("resumeAt", "must be a date and time such as 2026-11-23T15:00+08:00");
-        return null;
-      }
-    } else {
-      check.reject("resumeAt", "is required when putting a case on hold");
-      return null;
-    }
-    if (!at.isAfter(now) || at.isAfter(now.plus(HelpRequest.LONGEST_HOLD))) {
-      check.reject("resumeAt", "must be in the future and within 7 days");
-    }
-    return at;
   }
 
   /** The hold is over: handling resumes with the time that was left. */

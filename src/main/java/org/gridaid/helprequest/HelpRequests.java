@@ -11,7 +11,9 @@ import java.util.Optional;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.gridaid.shared.PersonalDataCipher;
+import org.gridaid.shared.Coverage;
 import org.gridaid.shared.jdbc.Filters;
+import org.gridaid.shared.jdbc.Page;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.core.simple.JdbcClient.StatementSpec;
@@ -64,6 +66,24 @@ class HelpRequests {
               and status in (:statuses) order by id fetch first 1 rows only""")
         .param("phoneHash", phoneHash).param("category", category.name()).param("statuses", statuses)
         .query(this::map).optional();
+  }
+
+  /**
+   * A page of the cases in the coverage, newest first; with {@code overdueAt}, only those on the
+   * clock past a deadline at that time.
+   */
+  Page<HelpRequest> search(Coverage coverage, String gridCode, HelpRequestStatus status, Instant overdueAt, int page,
+      int size) {
+    Filters where = new Filters().within("grid_code", coverage).eq("grid_code", gridCode)
+        .eq("status", status == null ? null : status.name());
+    if (overdueAt != null) {
+      Timestamp at = Timestamp.from(overdueAt);
+      where.in("status", HelpRequestStatus.onTheClockCodes())
+          .add("(resolution_due_at < ? or (first_response_at is null and response_due_at < ?))", at, at);
+    }
+    Page<Long> ids = where.page(jdbc, "select id, received_at from help_request", "received_at desc, id desc", page,
+        size, (rs, row) -> rs.getLong("id"));
+    return new Page<>(findAllById(ids.items()), ids.page(), ids.size(), ids.total());
   }
 
   /** Inserts a new case or updates a stored one; the same instance, with its id and version. */

@@ -1,5 +1,7 @@
 package org.gridaid.checkin;
 
+import static org.gridaid.shared.jdbc.Timestamps.instant;
+
 import java.sql.Date;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -14,6 +16,7 @@ import org.gridaid.register.Residents;
 import org.gridaid.register.Vulnerability;
 import org.gridaid.shared.EnumCodes;
 import org.gridaid.shared.PersonalDataCipher;
+import org.gridaid.shared.jdbc.Timestamps;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -70,14 +73,14 @@ class CheckInRounds {
             update check_in_round set status = ?, escalation_level = ?, completed_by = ?, completed_at = ?,
               version = version + 1 where id = ? and version = ?""")
         .params(round.status().name(), round.escalation() == null ? null : round.escalation().name(),
-            round.completedBy(), timestamp(round.completedAt()), round.id(), round.version())
+            round.completedBy(), Timestamps.of(round.completedAt()), round.id(), round.version())
         .update();
     if (updated == 0) {
       throw new OptimisticLockingFailureException("Check-in round " + round.id() + " was changed meanwhile");
     }
     List<Object[]> changed = round.entries().stream().filter(CheckInEntry::changed)
         .map(e -> new Object[] {e.outcome() == null ? null : e.outcome().name(), cipher.encrypt(e.need()),
-            e.recordedBy(), timestamp(e.recordedAt()), timestamp(e.needReportedAt()), e.id()})
+            e.recordedBy(), Timestamps.of(e.recordedAt()), Timestamps.of(e.needReportedAt()), e.id()})
         .toList();
     batch.batchUpdate("""
         update check_in_entry set outcome = ?, need_enc = ?, recorded_by = ?, recorded_at = ?, need_reported_at = ?
@@ -136,14 +139,5 @@ class CheckInRounds {
               rs.getObject("help_request_id", Long.class));
         })
         .list();
-  }
-
-  private static Timestamp timestamp(Instant at) {
-    return at == null ? null : Timestamp.from(at);
-  }
-
-  private static Instant instant(ResultSet rs, String column) throws SQLException {
-    Timestamp value = rs.getTimestamp(column);
-    return value == null ? null : value.toInstant();
   }
 }

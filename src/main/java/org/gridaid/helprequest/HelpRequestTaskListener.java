@@ -1,5 +1,7 @@
 package org.gridaid.helprequest;
 
+import static org.gridaid.helprequest.HelpRequestProcess.Forms.*;
+
 import java.util.Map;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
@@ -14,9 +16,11 @@ import org.gridaid.shared.web.InvalidInputException;
  */
 abstract class HelpRequestTaskListener implements TaskListener {
 
+  /** The Chinese label of each form field, as the refusal names it. */
   private static final Map<String, String> FIELD_LABELS = Map.of(
-      "outcome", "处置结果", "actionTaken", "处置情况", "transferredTo", "转交部门", "holdReason", "暂缓原因",
-      "resumeAt", "约定恢复时间", "newGridCode", "改派网格编码", "pickedGridCode", "网格编码");
+      OUTCOME.getName(), "处置结果", ACTION_TAKEN.getName(), "处置情况", TRANSFERRED_TO.getName(), "转交部门",
+      HOLD_REASON.getName(), "暂缓原因", RESUME_AT.getName(), "约定恢复时间", NEW_GRID_CODE.getName(), "改派网格编码",
+      PICKED_GRID_CODE.getName(), "网格编码");
 
   protected final HelpRequestService service;
 

@@ -1,5 +1,7 @@
 package org.gridaid.helprequest;
 
+import static org.gridaid.shared.jdbc.Timestamps.instant;
+
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
@@ -13,6 +15,7 @@ import java.util.stream.Collectors;
 import org.gridaid.shared.PersonalDataCipher;
 import org.gridaid.shared.Coverage;
 import org.gridaid.shared.jdbc.Filters;
+import org.gridaid.shared.jdbc.Timestamps;
 import org.gridaid.shared.jdbc.Page;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -143,14 +146,14 @@ class HelpRequests {
   private StatementSpec state(StatementSpec statement, HelpRequest r) {
     return statement.param("status", r.status().name()).param("gridCode", r.gridCode())
         .param("priority", r.priority()).param("medicalAlert", r.medicalAlert())
-        .param("receivedAt", timestamp(r.receivedAt())).param("responseDueAt", timestamp(r.responseDueAt()))
-        .param("resolutionDueAt", timestamp(r.resolutionDueAt())).param("escalateEvery", r.escalateEvery())
-        .param("escalationLevel", name(r.escalationLevel())).param("escalatedAt", timestamp(r.escalatedAt()))
-        .param("firstResponseAt", timestamp(r.firstResponseAt())).param("handledAt", timestamp(r.handledAt()))
-        .param("closedAt", timestamp(r.closedAt())).param("outcome", name(r.outcome()))
+        .param("receivedAt", Timestamps.of(r.receivedAt())).param("responseDueAt", Timestamps.of(r.responseDueAt()))
+        .param("resolutionDueAt", Timestamps.of(r.resolutionDueAt())).param("escalateEvery", r.escalateEvery())
+        .param("escalationLevel", name(r.escalationLevel())).param("escalatedAt", Timestamps.of(r.escalatedAt()))
+        .param("firstResponseAt", Timestamps.of(r.firstResponseAt())).param("handledAt", Timestamps.of(r.handledAt()))
+        .param("closedAt", Timestamps.of(r.closedAt())).param("outcome", name(r.outcome()))
         .param("actionTaken", r.actionTaken()).param("transferredTo", r.transferredTo())
-        .param("callbackAttempts", r.callbackAttempts()).param("heldSince", timestamp(r.heldSince()))
-        .param("holdUntil", timestamp(r.holdUntil())).param("holdReason", r.holdReason())
+        .param("callbackAttempts", r.callbackAttempts()).param("heldSince", Timestamps.of(r.heldSince()))
+        .param("holdUntil", Timestamps.of(r.holdUntil())).param("holdReason", r.holdReason())
         .param("linkedToId", r.linkedToId()).param("linkedCalls", r.linkedCalls())
         .param("cancelReason", r.cancelReason()).param("submittedBy", r.submittedBy())
         .param("idempotencyKey", r.idempotencyKey()).param("requestHash", r.requestHash());
@@ -181,14 +184,5 @@ class HelpRequests {
 
   private static String name(Enum<?> value) {
     return value == null ? null : value.name();
-  }
-
-  private static Timestamp timestamp(Instant at) {
-    return at == null ? null : Timestamp.from(at);
-  }
-
-  private static Instant instant(ResultSet rs, String column) throws SQLException {
-    Timestamp value = rs.getTimestamp(column);
-    return value == null ? null : value.toInstant();
   }
 }

@@ -12,6 +12,7 @@ import java.util.Date;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import java.util.stream.Collectors;
 import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.TaskService;
@@ -77,7 +78,7 @@ public class CheckInService {
           LocalDate last = lastAnswered.get(p.personId());
           return last == null || !last.isAfter(day.minusDays(p.checkInEveryDays()));
         })
-        .collect(Collectors.groupingBy(Residents.Planned::gridCode, java.util.TreeMap::new, Collectors.toList()));
+        .collect(Collectors.groupingBy(Residents.Planned::gridCode, TreeMap::new, Collectors.toList()));
     List<Long> created = new ArrayList<>();
     Instant now = clock.instant();
     dueByGrid.forEach((grid, people) -> {

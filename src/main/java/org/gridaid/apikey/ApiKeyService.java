@@ -32,11 +32,6 @@ public class ApiKeyService {
         .collect(Collectors.toUnmodifiableSet());
   }
 
-  /** Every operation some module declared. */
-  public Set<String> knownOperations() {
-    return known;
-  }
-
   /** The operations a key may call, with {@link ApiOperations#ALL} spelt out. */
   public Set<String> effectiveOperations(ApiKey key) {
     return key.operations().contains(ApiOperations.ALL) ? known : key.operations();

@@ -42,12 +42,13 @@ class CheckInRounds {
   }
 
   Optional<CheckInRound> find(long id) {
-    return jdbc.sql("select * from check_in_round where id = ?").param(id).query(this::round).optional();
+    return jdbc.sql("select * from check_in_round where id = ?").param(id).query(CheckInRounds::row).optional()
+        .map(this::withEntries);
   }
 
   Optional<CheckInRound> find(String gridCode, LocalDate day) {
     return jdbc.sql("select * from check_in_round where grid_code = ? and check_day = ?")
-        .params(gridCode, Date.valueOf(day)).query(this::round).optional();
+        .params(gridCode, Date.valueOf(day)).query(CheckInRounds::row).optional().map(this::withEntries);
   }
 
   List<Long> openIds(LocalDate day) {
@@ -119,13 +120,21 @@ class CheckInRounds {
     jdbc.sql("update check_in_entry set help_request_id = ? where id = ?").params(helpRequestId, entryId).update();
   }
 
-  private CheckInRound round(ResultSet rs, int row) throws SQLException {
-    long id = rs.getLong("id");
+  /** A round's own row; its entries are read after it (no query inside a row mapper). */
+  private record RoundRow(long id, String gridCode, LocalDate day, int version, RoundStatus status,
+      RoundEscalation escalation, String completedBy, Instant completedAt) {}
+
+  private static RoundRow row(ResultSet rs, int row) throws SQLException {
     String escalation = rs.getString("escalation_level");
-    return new CheckInRound(id, rs.getString("grid_code"), rs.getDate("check_day").toLocalDate(),
+    return new RoundRow(rs.getLong("id"), rs.getString("grid_code"), rs.getDate("check_day").toLocalDate(),
         rs.getInt("version"), RoundStatus.valueOf(rs.getString("status")),
         escalation == null ? null : RoundEscalation.valueOf(escalation), rs.getString("completed_by"),
-        instant(rs, "completed_at"), entries(id));
+        instant(rs, "completed_at"));
+  }
+
+  private CheckInRound withEntries(RoundRow round) {
+    return new CheckInRound(round.id(), round.gridCode(), round.day(), round.version(), round.status(),
+        round.escalation(), round.completedBy(), round.completedAt(), entries(round.id()));
   }
 
   private List<CheckInEntry> entries(long roundId) {

@@ -16,7 +16,7 @@ class CheckInTasks implements TaskListener {
 
   /** The Chinese label of each field of the list, as a refusal names it (entries[3].need: 需求). */
   static final Map<String, String> FIELD_LABELS = Map.of(CheckInProcess.PEOPLE, "今日名单", "entries", "今日名单",
-      "personId", "姓名", "outcome", "随访结果", "need", "需求");
+      "personId", "姓名", "outcome", "随访结果", "need", "需求", "needCategory", "需求类别");
 
   private final CheckInService checkIns;
   private final ObjectMapper json = new ObjectMapper();

@@ -11,8 +11,10 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.VariableScope;
 import java.time.Instant;
 import java.util.Date;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.Stream;
 
 /**
  * The help-request process (help-request.bpmn): its key, the element ids code refers to, and
@@ -62,6 +64,14 @@ public final class HelpRequestProcess {
     /** Every start variable that carries the caller's details. */
     static final Set<String> PERSONAL = Set.of(CALLER_NAME.getName(), CALLER_PHONE.getName(), ADDRESS.getName(),
         DESCRIPTION.getName(), AFFECTED_PERSON.getName(), VULNERABILITIES.getName());
+    /** What the start form alone sends: removed once the case is registered. */
+    static final List<String> START_ONLY = Stream.concat(PERSONAL.stream(),
+        Stream.of(MINIMAL_UNIT_CODE.getName(), CHANNEL.getName())).toList();
+    /** The start form's labels, as a refusal names its fields in Tasklist. */
+    static final Map<String, String> LABELS = Map.of(CALLER_NAME.getName(), "来电人姓名",
+        CALLER_PHONE.getName(), "联系电话", ADDRESS.getName(), "地址", MINIMAL_UNIT_CODE.getName(), "最小单元编码",
+        GRID_CODE.getName(), "网格编码", CATEGORY.getName(), "诉求类别", DESCRIPTION.getName(), "诉求内容",
+        AFFECTED_PERSON.getName(), "涉及人员", VULNERABILITIES.getName(), "特殊人群", CHANNEL.getName(), "来源渠道");
 
     private StartForm() {}
   }

@@ -206,10 +206,10 @@ public class HelpRequestService {
     if (address == null && unit == null && grid == null) {
       check.reject("address", "one of address, minimalUnitCode or gridCode is required");
     }
-    if (unit != null && areas.find(unit).filter(a -> a.level() == AreaLevel.MINIMAL_UNIT).isEmpty()) {
+    if (unit != null && areas.minimalUnit(unit).isEmpty()) {
       check.reject("minimalUnitCode", "is not a known minimal unit");
     }
-    if (grid != null && areas.find(grid).filter(Area::isGrid).isEmpty()) {
+    if (grid != null && !areas.isGrid(grid)) {
       check.reject("gridCode", "is not a known grid");
     }
     check.orThrow();
@@ -299,7 +299,7 @@ public class HelpRequestService {
 
   private String knownGrid(String field, String gridCode) {
     String grid = trimmed(gridCode);
-    if (grid == null || areas.find(grid).filter(Area::isGrid).isEmpty()) {
+    if (!areas.isGrid(grid)) {
       throw new InvalidInputException(field, "is not a known grid");
     }
     return grid;
@@ -345,8 +345,7 @@ public class HelpRequestService {
   @Transactional
   public HelpRequest recordHandling(long id, HandlingForm form, String actor) {
     Instant now = now();
-    HandlingForm.Checked handling = form.check(validator, grid -> areas.find(grid).filter(Area::isGrid).isPresent(),
-        now);
+    HandlingForm.Checked handling = form.check(validator, areas::isGrid, now);
     HelpRequest request = get(id);
     request.respond(actor, now);
     switch (handling.outcome()) {

@@ -4,7 +4,6 @@ import static org.gridaid.helprequest.HelpRequestProcess.StartForm.*;
 
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;
@@ -12,7 +11,9 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.gridaid.register.Vulnerability;
 import org.gridaid.shared.engine.EngineUsers;
+import org.gridaid.shared.engine.FormRefused;
 import org.gridaid.shared.engine.FormVariables;
+import org.gridaid.shared.web.InvalidInputException;
 import org.springframework.stereotype.Component;
 
 /**
@@ -34,16 +35,13 @@ class RegisterHelpRequest implements JavaDelegate {
   public void execute(DelegateExecution execution) {
     var registration = service.takeHandover()
         .map(checked -> service.registerChecked(checked.call(), checked.submittedBy()))
-        .orElseGet(() -> service.register(fromStartForm(execution),
-            EngineUsers.current(execution, FormVariables.read(INITIATOR, execution))));
+        .orElseGet(() -> registerStartForm(execution));
     execution.setProcessBusinessKey(String.valueOf(registration.id()));
     HelpRequest request = service.get(registration.id());
     if (registration.linkedToId() != null) {
       showRepeatedCall(execution, registration.linkedToId());
     }
-    List<String> startOnly = new ArrayList<>(PERSONAL);
-    startOnly.addAll(List.of(MINIMAL_UNIT_CODE.getName(), CHANNEL.getName()));
-    execution.removeVariables(startOnly);
+    execution.removeVariables(START_ONLY);
     HelpRequestProcess.CATEGORY.on(execution).set(request.category().name());
     // read only by the next gateway and the triage table, in this transaction: never stored
     HelpRequestProcess.LINKED_TO_OPEN_CASE.on(execution).set(registration.linkedToId() != null, true);
@@ -51,13 +49,22 @@ class RegisterHelpRequest implements JavaDelegate {
     HelpRequestProcess.VULNERABLE.on(execution).set(!request.vulnerabilities().isEmpty(), true);
   }
 
-  /** What an operator recorded in Tasklist's start form (or an /engine-rest caller sent). */
-  private static NewHelpRequest fromStartForm(DelegateExecution execution) {
-    return new NewHelpRequest(FormVariables.read(CALLER_NAME, execution), FormVariables.read(CALLER_PHONE, execution),
-        FormVariables.read(ADDRESS, execution), FormVariables.read(MINIMAL_UNIT_CODE, execution),
-        FormVariables.read(HelpRequestProcess.GRID_CODE, execution), FormVariables.read(CATEGORY, execution),
-        FormVariables.read(DESCRIPTION, execution), FormVariables.read(AFFECTED_PERSON, execution),
-        flags(FormVariables.read(VULNERABILITIES, execution)), FormVariables.read(CHANNEL, execution));
+  /**
+   * What an operator recorded in Tasklist's start form (or an /engine-rest caller sent). A form
+   * the case refuses names each field at fault by its Chinese label, as the task forms do.
+   */
+  private HelpRequestService.Registration registerStartForm(DelegateExecution execution) {
+    try {
+      var call = new NewHelpRequest(FormVariables.read(CALLER_NAME, execution),
+          FormVariables.read(CALLER_PHONE, execution), FormVariables.read(ADDRESS, execution),
+          FormVariables.read(MINIMAL_UNIT_CODE, execution), FormVariables.read(HelpRequestProcess.GRID_CODE, execution),
+          FormVariables.read(CATEGORY, execution), FormVariables.read(DESCRIPTION, execution),
+          FormVariables.read(AFFECTED_PERSON, execution), flags(FormVariables.read(VULNERABILITIES, execution)),
+          FormVariables.read(CHANNEL, execution));
+      return service.register(call, EngineUsers.current(execution, FormVariables.read(INITIATOR, execution)));
+    } catch (InvalidInputException e) {
+      throw new FormRefused(e, LABELS);
+    }
   }
 
   /** The staff working the open case see at once that the resident called again. */

@@ -56,6 +56,16 @@ public class AreaDirectory {
     return tree().path(code);
   }
 
+  /** Whether {@code code} names a grid of the tree. */
+  public boolean isGrid(String code) {
+    return code != null && find(code).filter(Area::isGrid).isPresent();
+  }
+
+  /** The minimal unit {@code code} names, if it names one. */
+  public Optional<Area> minimalUnit(String code) {
+    return code == null ? Optional.empty() : find(code).filter(area -> area.level() == AreaLevel.MINIMAL_UNIT);
+  }
+
   /** The area of the given level above (or at) the area of {@code code}: a grid's community or street. */
   public Optional<Area> enclosing(String code, AreaLevel level) {
     return path(code).stream().filter(area -> area.level() == level).findFirst();

@@ -20,9 +20,7 @@ import java.lang.annotation.Target;
 import java.time.Year;
 import java.util.ArrayList;
 import java.util.List;
-import org.gridaid.organisation.Area;
 import org.gridaid.organisation.AreaDirectory;
-import org.gridaid.organisation.AreaLevel;
 import org.gridaid.shared.PhoneNumbers;
 import org.gridaid.shared.validation.EnumCode;
 import org.gridaid.shared.validation.EnumCodeValidator;
@@ -155,7 +153,7 @@ class RegisterForms {
     String grid = form.gridCode();
     String unit = form.minimalUnitCode();
     if (unit != null) {
-      var area = areas.find(unit).filter(a -> a.level() == AreaLevel.MINIMAL_UNIT);
+      var area = areas.minimalUnit(unit);
       if (area.isEmpty()) {
         check.reject("minimalUnitCode", "is not a known minimal unit");
       } else if (grid == null) {
@@ -166,7 +164,7 @@ class RegisterForms {
     }
     if (grid == null && unit == null) {
       check.reject("gridCode", "is required (or minimalUnitCode)");
-    } else if (grid != null && areas.find(grid).filter(Area::isGrid).isEmpty()) {
+    } else if (grid != null && !areas.isGrid(grid)) {
       check.reject("gridCode", "is not a known grid");
     }
     check.orThrow();

@@ -24,8 +24,7 @@ public class Residents {
       int checkInEveryDays) {}
 
   /** How to reach a person: their own phone, else the household's; null when the register has none. */
-  public record Contact(long personId, String gridCode, String name, String phone, String address,
-      List<Vulnerability> flags) {}
+  public record Contact(String name, String phone, String address, List<Vulnerability> flags) {}
 
   public List<Planned> withCheckInPlan() {
     return store.withCheckInPlan();
@@ -33,7 +32,7 @@ public class Residents {
 
   public Optional<Contact> contact(long personId) {
     return store.person(personId).flatMap(person -> store.household(person.householdId()).map(household ->
-        new Contact(person.id(), household.gridCode(), person.name(),
-            person.phone() != null ? person.phone() : household.phone(), household.address(), person.flags())));
+        new Contact(person.name(), person.phone() != null ? person.phone() : household.phone(),
+            household.address(), person.flags())));
   }
 }

@@ -10,7 +10,7 @@ import org.gridaid.shared.Coverage;
  * @param id the staff user id, or {@code api-key:<name>} for an outside system
  * @param groups the staff member's Camunda groups, under which engine calls are made for them
  */
-public record Requester(String id, boolean partner, boolean admin, Coverage coverage, List<String> groups) {
+public record Requester(String id, boolean partner, Coverage coverage, List<String> groups) {
 
   public boolean covers(String gridCode) {
     return coverage.covers(gridCode);

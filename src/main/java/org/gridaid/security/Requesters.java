@@ -23,10 +23,10 @@ public class Requesters {
   public Requester of(Authentication authentication) {
     String id = authentication.getName();
     if (hasAuthority(authentication, "ROLE_PARTNER")) {
-      return new Requester(id, true, false, Coverage.NOWHERE, List.of());
+      return new Requester(id, true, Coverage.NOWHERE, List.of());
     }
     boolean admin = hasAuthority(authentication, "ROLE_ADMIN");
-    return new Requester(id, false, admin, admin ? Coverage.EVERYWHERE : staff.coverageOf(id),
+    return new Requester(id, false, admin ? Coverage.EVERYWHERE : staff.coverageOf(id),
         CamundaAuthenticationProvider.groups(authentication));
   }
 

@@ -4,6 +4,7 @@ import static org.gridaid.helprequest.HelpRequestProcess.Forms.*;
 
 import java.util.Date;
 import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.gridaid.shared.engine.EngineUsers;
 import org.gridaid.shared.engine.FormVariables;
 import org.gridaid.shared.validation.EnumCodeValidator;
 import org.springframework.stereotype.Component;
@@ -19,9 +20,11 @@ class HandleRequestTask extends HelpRequestTaskListener {
     super(service);
   }
 
+  /** Only the worker who takes the case responds: someone assigning it to another is not their response. */
   @Override
   void assigned(DelegateTask task, long id) {
-    if (task.getAssignee() != null && service.respond(id, task.getAssignee())) {
+    String assignee = task.getAssignee();
+    if (assignee != null && assignee.equals(EngineUsers.current(task, assignee)) && service.respond(id, assignee)) {
       HelpRequestProcess.RESPONDED.on(task.getExecution()).set(true);
     }
   }

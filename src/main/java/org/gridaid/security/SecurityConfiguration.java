@@ -2,6 +2,10 @@ package org.gridaid.security;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.gridaid.shared.engine.EngineApiGuard;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.core.env.Environment;
 import org.gridaid.apikey.ApiKeyService;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -26,15 +30,26 @@ import org.springframework.security.web.util.matcher.RequestMatcher;
 @EnableMethodSecurity
 class SecurityConfiguration {
 
+  private final ObjectMapper json;
+  private final Environment environment;
+  private final String webappPath;
+
+  SecurityConfiguration(ObjectMapper json, Environment environment,
+      @Value("${camunda.bpm.webapp.application-path:/camunda}") String webappPath) {
+    this.json = json;
+    this.environment = environment;
+    this.webappPath = webappPath;
+  }
+
   @Bean
-  ProblemResponses problemResponses(ObjectMapper json) {
+  ProblemResponses problemResponses() {
     return new ProblemResponses(json);
   }
 
   @Bean
   @Order(1)
   SecurityFilterChain apiChain(HttpSecurity http, ProblemResponses problems, ApiKeyService keys,
-      IdentityService identity) throws Exception {
+      IdentityService identity, ProcessEngine engine) throws Exception {
     http.securityMatcher(new OrRequestMatcher(path("/api/**"), path("/engine-rest/**")))
         .csrf(csrf -> csrf.disable())
         .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
@@ -42,6 +57,7 @@ class SecurityConfiguration {
         .exceptionHandling(errors -> errors.authenticationEntryPoint(problems).accessDeniedHandler(problems))
         .addFilterBefore(new ApiKeyAuthenticationFilter(keys, problems), BasicAuthenticationFilter.class)
         .addFilterAfter(new EngineRestIdentityFilter(identity), AuthorizationFilter.class)
+        .addFilterAfter(engineApiGuard(engine), EngineRestIdentityFilter.class)
         .authorizeHttpRequests(requests -> requests
             .requestMatchers(path("/engine-rest/**")).hasRole("STAFF")
             // residents track their own case with the code from their text message (rate limited)
@@ -52,9 +68,11 @@ class SecurityConfiguration {
 
   @Bean
   @Order(2)
-  SecurityFilterChain webappChain(HttpSecurity http) throws Exception {
-    // Camunda's webapp filters authenticate, authorize and check the X-XSRF-TOKEN here
+  SecurityFilterChain webappChain(HttpSecurity http, ProcessEngine engine) throws Exception {
+    // Camunda's webapp filters authenticate, authorize and check the X-XSRF-TOKEN here; the
+    // webapps' engine API is the same resource set as /engine-rest and gets the same guard
     http.securityMatcher(path("/camunda/**"))
+        .addFilterAfter(engineApiGuard(engine), AuthorizationFilter.class)
         .csrf(csrf -> csrf.disable())
         .headers(headers -> headers.disable())
         .authorizeHttpRequests(requests -> requests.anyRequest().permitAll());
@@ -72,6 +90,14 @@ class SecurityConfiguration {
             .requestMatchers("/v3/api-docs/**", "/api-docs.html", "/swagger-ui/**").permitAll()
             .anyRequest().hasRole("ADMIN"));
     return http.build();
+  }
+
+  /**
+   * One per chain and not a bean: a Filter bean would also be registered for every URL. In the
+   * demo profile administrators may deploy; otherwise only the application deploys its jar.
+   */
+  private EngineApiGuard engineApiGuard(ProcessEngine engine) {
+    return new EngineApiGuard(engine, json, webappPath, environment.matchesProfiles("demo"));
   }
 
   /** Matches the path below the context, whichever servlet (MVC, Jersey, webapps) serves it. */

@@ -3,9 +3,9 @@ package org.gridaid.register;
 import org.gridaid.security.Requester;
 import org.gridaid.security.Requesters;
 import org.gridaid.shared.Coverage;
+import org.gridaid.shared.web.ForbiddenException;
 import org.gridaid.shared.web.InvalidInputException;
 import org.gridaid.shared.web.NotFoundException;
-import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Component;
 
@@ -46,8 +46,8 @@ class RegisterAccess {
       return false;
     }
     Requester requester = requesters.of(caller);
-    if (!requesters.servesGrid(requester, gridCode)) {
-      throw new AccessDeniedException("Only the grid staff serving this household see unmasked data");
+    if (!requester.servesGrid(gridCode)) {
+      throw new ForbiddenException("Only the grid staff serving this household see unmasked data");
     }
     if (reason == null || reason.isBlank()) {
       throw new InvalidInputException("reason", "is required to see unmasked personal data");

@@ -6,8 +6,8 @@ import java.util.List;
 import org.gridaid.security.Requester;
 import org.gridaid.security.Requesters;
 import org.gridaid.shared.EnumCodes;
+import org.gridaid.shared.web.ForbiddenException;
 import org.gridaid.shared.web.NotFoundException;
-import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.Authentication;
 import org.springframework.validation.annotation.Validated;
@@ -62,8 +62,8 @@ class CheckInController {
   RoundView record(@PathVariable long roundId, @RequestBody Recording body, Authentication caller) {
     Requester requester = requesters.of(caller);
     CheckInRound round = visible(checkIns.round(roundId), requester);
-    if (!requesters.servesGrid(requester, round.gridCode())) {
-      throw new AccessDeniedException("Only the grid's own staff record its check-ins");
+    if (!requester.servesGrid(round.gridCode())) {
+      throw new ForbiddenException("Only the grid's own staff and grid leader record its check-ins");
     }
     return RoundView.of(checkIns.recordFromPhone(roundId, body.entries() == null ? List.of() : body.entries(),
         requester.id(), body.finish()));

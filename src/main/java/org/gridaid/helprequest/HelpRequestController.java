@@ -33,7 +33,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * Help requests for outside systems (API key) and staff (HTTP Basic). Thin: who may see a case
- * is decided here, everything else by {@link HelpRequestService}.
+ * and act on it is {@link CaseAction}'s answer, everything else {@link HelpRequestService}'s.
  */
 @RestController
 @RequestMapping("/api/v1/help-requests")
@@ -87,7 +87,7 @@ class HelpRequestController {
   @PreAuthorize("hasRole('STAFF') or hasAuthority('api:help-requests:read')")
   HelpRequestView get(@PathVariable long id, Authentication authentication) {
     Requester requester = requesters.of(authentication);
-    return view(visible(id, requester), requester);
+    return view(CaseAction.SEE.check(requester, service.get(id)), requester);
   }
 
   /** Public: a resident reads their case with the tracking code from the text message. */
@@ -101,24 +101,27 @@ class HelpRequestController {
 
   record Cancellation(@NotBlank @Size(max = 500) String reason) {}
 
-  /** Ends an open case and every task of it. */
+  /** Ends an open case and every task of it: the hotline, the case's own grid, the district command. */
   @PostMapping("/{id}/cancel")
   @PreAuthorize("hasRole('STAFF') or hasAuthority('api:help-requests:cancel')")
   HelpRequestView cancel(@PathVariable long id, @Valid @RequestBody Cancellation body, Authentication authentication) {
     Requester requester = requesters.of(authentication);
-    visible(id, requester);
+    CaseAction.CANCEL.check(requester, service.get(id));
     return view(service.cancel(id, body.reason().strip(), requester.id()), requester);
   }
 
   record Hold(@NotBlank @Size(max = 500) String reason, @NotBlank String resumeAt) {}
 
-  /** A grid worker's phone app: the resident asked to wait; the deadlines stop until then. */
+  /**
+   * A grid worker's phone app: the resident asked to wait; the deadlines stop until then. Those
+   * who handle the case (its grid, the district command) take its task over to do so.
+   */
   @PostMapping("/{id}/hold")
   @PreAuthorize("hasRole('STAFF')")
   HelpRequestView hold(@PathVariable long id, @Valid @RequestBody Hold body, Authentication authentication) {
     Requester requester = requesters.of(authentication);
-    visible(id, requester);
-    service.hold(id, body.reason(), body.resumeAt(), requester);
+    CaseAction.HOLD_OR_RESUME.check(requester, service.get(id));
+    service.hold(id, body.reason(), body.resumeAt(), requester.id());
     return view(service.get(id), requester);
   }
 
@@ -127,7 +130,7 @@ class HelpRequestController {
   @PreAuthorize("hasRole('STAFF')")
   HelpRequestView resume(@PathVariable long id, Authentication authentication) {
     Requester requester = requesters.of(authentication);
-    visible(id, requester);
+    CaseAction.HOLD_OR_RESUME.check(requester, service.get(id));
     service.resumeNow(id);
     return view(service.get(id), requester);
   }
@@ -144,28 +147,11 @@ class HelpRequestController {
     Requester requester = requesters.of(authentication);
     Instant now = service.now();
     return service.search(requester.coverage(), trimmed(gridCode), status, overdue, page, size)
-        .map(r -> HelpRequestView.summary(r, seesPersonalData(requester, r), now));
-  }
-
-  /** An outside system sees what it sent; staff the cases of the grids they cover. */
-  private HelpRequest visible(long id, Requester requester) {
-    HelpRequest request = service.get(id);
-    boolean visible = requester.partner() ? requester.id().equals(request.submittedBy())
-        : requester.covers(request.gridCode());
-    if (!visible) {
-      // not yours: as if it did not exist
-      throw new NotFoundException("Help request", String.valueOf(id));
-    }
-    return request;
-  }
-
-  /** Staff who work the case see the caller's full details; others see them masked. */
-  private static boolean seesPersonalData(Requester requester, HelpRequest request) {
-    return !requester.partner() && requester.covers(request.gridCode());
+        .map(r -> HelpRequestView.summary(r, CaseAction.seesPersonalData(requester, r), now));
   }
 
   private HelpRequestView view(HelpRequest request, Requester requester) {
-    return HelpRequestView.of(request, service.timeline(request.id()), seesPersonalData(requester, request),
+    return HelpRequestView.of(request, service.timeline(request.id()), CaseAction.seesPersonalData(requester, request),
         service.now());
   }
 }

@@ -11,7 +11,6 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
-import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
@@ -20,7 +19,6 @@ import org.gridaid.organisation.Area;
 import org.gridaid.organisation.AreaDirectory;
 import org.gridaid.organisation.AreaLevel;
 import org.gridaid.organisation.GridResolution;
-import org.gridaid.security.Requester;
 import org.gridaid.shared.Coverage;
 import org.gridaid.shared.PersonalDataCipher;
 import org.gridaid.shared.engine.EngineErrors;
@@ -57,13 +55,12 @@ public class HelpRequestService {
   private final Validator validator;
   private final RuntimeService runtime;
   private final TaskService tasks;
-  private final IdentityService identity;
   private final TransactionTemplate transaction;
   private final Clock clock;
 
   HelpRequestService(HelpRequests cases, HelpRequestTimeline timeline, ResidentMessages messages,
       AreaDirectory areas, PersonalDataCipher cipher, Validator validator, RuntimeService runtime, TaskService tasks,
-      IdentityService identity, TransactionTemplate transaction, Clock clock) {
+      TransactionTemplate transaction, Clock clock) {
     this.cases = cases;
     this.timeline = timeline;
     this.messages = messages;
@@ -72,7 +69,6 @@ public class HelpRequestService {
     this.validator = validator;
     this.runtime = runtime;
     this.tasks = tasks;
-    this.identity = identity;
     this.transaction = transaction;
     this.clock = clock;
   }
@@ -402,28 +398,26 @@ public class HelpRequestService {
   }
 
   /**
-   * The phone app's hold: the grid worker completes the handling task with ON_HOLD, as in
-   * Tasklist and under their own Camunda authorizations.
+   * The phone app's hold: whoever handles the case (the caller checked that: {@link CaseAction})
+   * takes the grid's handling task, if somebody else has it, and completes it with ON_HOLD, as
+   * the form in Tasklist does; the task and the timeline name them.
    */
   @Transactional
-  public void hold(long id, String reason, String resumeAt, Requester requester) {
+  public void hold(long id, String reason, String resumeAt, String actor) {
     var task = tasks.createTaskQuery().processInstanceBusinessKey(String.valueOf(id))
         .taskDefinitionKey(HelpRequestProcess.TASK_HANDLE_REQUEST).singleResult();
     if (task == null) {
       throw new ConflictException("Help request " + id + " is not waiting for the grid");
     }
-    identity.setAuthentication(requester.id(), requester.groups());
     try {
-      if (task.getAssignee() == null) {
-        tasks.claim(task.getId(), requester.id());
+      if (!actor.equals(task.getAssignee())) {
+        tasks.setAssignee(task.getId(), actor);
       }
       tasks.complete(task.getId(), Map.of(HelpRequestProcess.Forms.OUTCOME.getName(), HandlingOutcome.ON_HOLD.name(),
           HelpRequestProcess.Forms.HOLD_REASON.getName(), reason,
           HelpRequestProcess.Forms.RESUME_AT.getName(), resumeAt));
     } catch (ProcessEngineException e) {
       throw EngineErrors.asInputError(e);
-    } finally {
-      identity.clearAuthentication();
     }
   }
 

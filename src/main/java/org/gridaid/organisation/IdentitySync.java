@@ -112,9 +112,8 @@ class IdentitySync implements ApplicationRunner {
       return groups;
     }
     groups.add(member.role().roleGroup());
-    String areaGroup = member.areaCode() == null ? null : member.role().areaGroup(member.areaCode());
-    if (areaGroup != null) {
-      groups.add(areaGroup);
+    if (member.areaCode() != null) {
+      groups.addAll(member.role().areaGroups(member.areaCode()));
     }
     return groups;
   }

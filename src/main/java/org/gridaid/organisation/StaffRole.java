@@ -1,8 +1,10 @@
 package org.gridaid.organisation;
 
+import java.util.List;
+
 /**
  * The roles of the domain brief. Each has one Camunda group for everybody in the role and,
- * for area roles, one group per area they serve (see {@link Groups}).
+ * for area roles, the groups of the area they serve (see {@link Groups}).
  */
 public enum StaffRole {
   HOTLINE("热线接线员", null, Groups.HOTLINE),
@@ -40,15 +42,19 @@ public enum StaffRole {
     return roleGroup;
   }
 
-  /** The group of the area this person serves, or null for roles without one. */
-  public String areaGroup(String areaCode) {
+  /**
+   * The groups of the area this person serves; none for roles without one. A grid leader is in
+   * the grid's group too: they see, take and take over every task of their grid, as its staff
+   * do (without the grid staff's role group).
+   */
+  public List<String> areaGroups(String areaCode) {
     return switch (this) {
-      case GRID_STAFF -> Groups.grid(areaCode);
-      case GRID_LEADER -> Groups.gridLeader(areaCode);
-      case COMMUNITY -> Groups.community(areaCode);
-      case STREET -> Groups.street(areaCode);
-      case VOLUNTEER -> Groups.volunteers(areaCode);
-      default -> null;
+      case GRID_STAFF -> List.of(Groups.grid(areaCode));
+      case GRID_LEADER -> List.of(Groups.gridLeader(areaCode), Groups.grid(areaCode));
+      case COMMUNITY -> List.of(Groups.community(areaCode));
+      case STREET -> List.of(Groups.street(areaCode));
+      case VOLUNTEER -> List.of(Groups.volunteers(areaCode));
+      default -> List.of();
     };
   }
 }

@@ -46,27 +46,18 @@ public class StaffService {
   }
 
   /**
-   * The grids a person's work covers: the hotline, medical team and district command work
-   * everywhere; grid, community and street staff their own area; other roles no grid.
+   * The grids an (active) person's work lets them see: the hotline, medical team and district
+   * command everywhere; grid, community and street staff their own area; other roles no grid.
+   * What they may do there is each module's own rule.
    */
-  public Coverage coverageOf(String userId) {
-    Optional<Staff> member = find(userId).filter(Staff::active);
-    if (member.isEmpty()) {
-      return Coverage.NOWHERE;
-    }
-    return switch (member.get().role()) {
+  public Coverage coverageOf(Staff member) {
+    return switch (member.role()) {
       case HOTLINE, MEDICAL_TEAM, DISTRICT_COMMAND -> Coverage.EVERYWHERE;
       case GRID_STAFF, GRID_LEADER, COMMUNITY, STREET -> Coverage.of(
-          areas.subtree(member.get().areaCode()).stream().filter(Area::isGrid).map(Area::code)
+          areas.subtree(member.areaCode()).stream().filter(Area::isGrid).map(Area::code)
               .collect(Collectors.toUnmodifiableSet()));
       default -> Coverage.NOWHERE;
     };
-  }
-
-  /** Whether the person is the grid staff or grid leader of this grid: those who serve its households. */
-  public boolean servesGrid(String userId, String gridCode) {
-    return find(userId).filter(member -> member.active() && gridCode != null && gridCode.equals(member.areaCode())
-        && (member.role() == StaffRole.GRID_STAFF || member.role() == StaffRole.GRID_LEADER)).isPresent();
   }
 
   /** The Camunda groups the person is in now (role, area and any others an admin added). */

@@ -7,8 +7,10 @@ import org.gridaid.register.RegisterForms.HouseholdForm;
 import org.gridaid.register.RegisterForms.PersonForm;
 import org.gridaid.register.RegisterViews.HouseholdView;
 import org.gridaid.register.RegisterViews.PersonView;
+import org.gridaid.shared.Coverage;
 import org.gridaid.shared.PhoneNumbers;
 import org.gridaid.shared.jdbc.Page;
+import org.gridaid.shared.web.InvalidInputException;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.Authentication;
@@ -24,8 +26,9 @@ import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * The register for staff, limited to the grids they cover. {@code ?reveal=true&reason=...}
- * shows a household's or person's phone and ID number to the grid staff who serve it. The
+ * The register for staff: each sees the grids they cover and changes those they keep
+ * ({@link RegisterAccess}). {@code ?reveal=true&reason=...} shows a household's or person's
+ * phone and ID number to the grid staff who serve it. The
  * bodies are the register's forms, checked by the service (their annotations and the rules
  * that need the register together), so a caller hears of every fault at once.
  */
@@ -57,7 +60,7 @@ class RegisterController {
   @PostMapping("/households")
   @ResponseStatus(HttpStatus.CREATED)
   HouseholdView createHousehold(@RequestBody HouseholdForm form, Authentication caller) {
-    return HouseholdView.of(register.createHousehold(form, caller.getName(), access.coverage(caller)), false);
+    return HouseholdView.of(register.createHousehold(form, caller.getName(), access.writable(caller)), false);
   }
 
   @GetMapping("/households/{id}")
@@ -72,8 +75,7 @@ class RegisterController {
   @PutMapping("/households/{id}")
   HouseholdView updateHousehold(@PathVariable long id, @RequestBody HouseholdForm form, Authentication caller) {
     access.checkCovers(caller, register.household(id).gridCode(), "Household", id);
-    return HouseholdView.of(register.updateHousehold(id, form, caller.getName(), access.coverage(caller)),
-        false);
+    return HouseholdView.of(register.updateHousehold(id, form, caller.getName(), access.writable(caller)), false);
   }
 
   @GetMapping("/persons")
@@ -91,7 +93,7 @@ class RegisterController {
   @PostMapping("/persons")
   @ResponseStatus(HttpStatus.CREATED)
   PersonView createPerson(@RequestBody PersonForm form, Authentication caller) {
-    checkHousehold(caller, form.householdId());
+    checkHousehold(access.writable(caller), form.householdId());
     return PersonView.of(register.createPerson(form, caller.getName()), false);
   }
 
@@ -107,15 +109,18 @@ class RegisterController {
   @PutMapping("/persons/{id}")
   PersonView updatePerson(@PathVariable long id, @RequestBody PersonForm form, Authentication caller) {
     access.checkCovers(caller, register.gridOfPerson(id), "Person", id);
-    checkHousehold(caller, form.householdId());
+    checkHousehold(access.writable(caller), form.householdId());
     return PersonView.of(register.updatePerson(id, form, caller.getName()), false);
   }
 
-  /** Staff add people only to households of the grids they cover. */
-  private void checkHousehold(Authentication caller, Long householdId) {
-    if (householdId != null) {
-      register.findHousehold(householdId)
-          .ifPresent(h -> RegisterService.checkCovered(h.gridCode(), access.coverage(caller)));
+  /**
+   * Staff add people only to households of the grids they write to; another grid's household
+   * is answered as one that does not exist.
+   */
+  private void checkHousehold(Coverage writable, Long householdId) {
+    if (householdId != null && register.findHousehold(householdId)
+        .filter(h -> !writable.covers(h.gridCode())).isPresent()) {
+      throw new InvalidInputException("householdId", "is not a known household");
     }
   }
 }

@@ -57,7 +57,7 @@ class RegisterCsvController {
   ResponseEntity<Report> importBody(@RequestBody InputStreamResource body, @RequestParam(required = false) Type type,
       @RequestParam(defaultValue = "false") boolean atomic, Authentication caller) throws IOException {
     try (InputStream csv = body.getInputStream()) {
-      return answer(importer.importCsv(csv, type, atomic, caller.getName(), access.coverage(caller)));
+      return answer(importer.importCsv(csv, type, atomic, caller.getName(), access.writable(caller)));
     }
   }
 
@@ -65,7 +65,7 @@ class RegisterCsvController {
   ResponseEntity<Report> importFile(@RequestPart("file") MultipartFile file, @RequestParam(required = false) Type type,
       @RequestParam(defaultValue = "false") boolean atomic, Authentication caller) throws IOException {
     try (InputStream csv = file.getInputStream()) {
-      return answer(importer.importCsv(csv, type, atomic, caller.getName(), access.coverage(caller)));
+      return answer(importer.importCsv(csv, type, atomic, caller.getName(), access.writable(caller)));
     }
   }
 

@@ -1,6 +1,7 @@
 package org.gridaid.security;
 
-import java.util.List;
+import java.util.Optional;
+import org.gridaid.organisation.Staff;
 import org.gridaid.organisation.StaffService;
 import org.gridaid.shared.Coverage;
 import org.springframework.security.core.Authentication;
@@ -9,7 +10,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Turns the signed-in principal into a {@link Requester}: an outside system covers no grid (it
- * sees only what it sent), an administrator every grid, a staff member the grids of their area.
+ * sees only what it sent), an administrator every grid, a staff member the grids of their role
+ * and area (see {@link StaffService#coverageOf}).
  */
 @Component
 public class Requesters {
@@ -23,16 +25,13 @@ public class Requesters {
   public Requester of(Authentication authentication) {
     String id = authentication.getName();
     if (hasAuthority(authentication, "ROLE_PARTNER")) {
-      return new Requester(id, true, Coverage.NOWHERE, List.of());
+      return new Requester(id, true, false, null, null, Coverage.NOWHERE);
     }
     boolean admin = hasAuthority(authentication, "ROLE_ADMIN");
-    return new Requester(id, false, admin ? Coverage.EVERYWHERE : staff.coverageOf(id),
-        CamundaAuthenticationProvider.groups(authentication));
-  }
-
-  /** The grid staff and grid leader of a grid: those who serve its households. */
-  public boolean servesGrid(Requester requester, String gridCode) {
-    return !requester.partner() && staff.servesGrid(requester.id(), gridCode);
+    Optional<Staff> member = staff.find(id).filter(Staff::active);
+    Coverage coverage = admin ? Coverage.EVERYWHERE : member.map(staff::coverageOf).orElse(Coverage.NOWHERE);
+    return new Requester(id, false, admin, member.map(Staff::role).orElse(null),
+        member.map(Staff::areaCode).orElse(null), coverage);
   }
 
   private static boolean hasAuthority(Authentication authentication, String authority) {

@@ -232,8 +232,11 @@ class HelpRequestApiTests extends ApiTestSupport {
         .activityId(HelpRequestProcess.TIMER_RESPONSE_DEADLINE).singleResult();
     management.executeJob(timer.getId());
 
+    // the leader sees the grid's own task as well, and may take it over
     as("gridleader-lile-zhongfu-02").get("/engine-rest/task?processInstanceBusinessKey=" + id).then()
-        .statusCode(200).body("name", contains("网格长督办"));
+        .statusCode(200).body("name", containsInAnyOrder("网格员处置", "网格长督办"));
+    as("grid-lile-zhongfu-02").get("/engine-rest/task?processInstanceBusinessKey=" + id).then()
+        .statusCode(200).body("name", contains("网格员处置"));
     as("grid-lile-zhongfu-02").get("/api/v1/help-requests/" + id).then()
         .body("escalationLevel", equalTo("GRID_LEADER"))
         .body("deadlines.nextEscalation.level", equalTo("COMMUNITY"))
@@ -259,6 +262,60 @@ class HelpRequestApiTests extends ApiTestSupport {
         .body("status", equalTo("IN_PROGRESS"))
         .body("timeline.type", hasItem("RESUMED"));
     as(worker).post("/api/v1/help-requests/" + id + "/resume").then().statusCode(409);
+  }
+
+  @Test
+  void seeingACaseIsNoLeaveToCancelOrHoldIt() {
+    int id = submit(request(HelpRequestScenario.newPhone()));
+    String cancel = "{\"reason\": \"不需要了\"}";
+    String hold = "{\"reason\": \"居民下午3点后方便\", \"resumeAt\": \""
+        + Instant.now().plus(Duration.ofHours(3)) + "\"}";
+
+    as("doctor-01").get("/api/v1/help-requests/" + id).then().statusCode(200);
+    for (String seesOnly : new String[] {"doctor-01", "community-lile-zhongfu", "street-lile"}) {
+      as(seesOnly).body(cancel).post("/api/v1/help-requests/" + id + "/cancel").then().statusCode(403)
+          .contentType("application/problem+json")
+          .body("type", equalTo("urn:grid-aid:problem:forbidden"))
+          .body("detail", org.hamcrest.Matchers.containsString("district command"));
+    }
+    for (String seesOnly : new String[] {"doctor-01", "hotline-01", "community-lile-zhongfu", "street-lile"}) {
+      as(seesOnly).body(hold).post("/api/v1/help-requests/" + id + "/hold").then().statusCode(403)
+          .contentType("application/problem+json")
+          .body("type", equalTo("urn:grid-aid:problem:forbidden"));
+      as(seesOnly).post("/api/v1/help-requests/" + id + "/resume").then().statusCode(403)
+          .contentType("application/problem+json");
+    }
+    as("grid-lile-zhongfu-02").get("/api/v1/help-requests/" + id).then()
+        .body("status", equalTo("ASSIGNED"))
+        .body("timeline.type", contains("RECEIVED", "ASSIGNED"));
+
+    // those who handle it: the grid's leader holds it, the district command resumes it, the hotline cancels
+    as("gridleader-lile-zhongfu-02").body(hold).post("/api/v1/help-requests/" + id + "/hold").then()
+        .statusCode(200).body("status", equalTo("ON_HOLD"))
+        .body("timeline.find { it.type == 'ON_HOLD' }.actor", equalTo("gridleader-lile-zhongfu-02"));
+    as("command-01").post("/api/v1/help-requests/" + id + "/resume").then().statusCode(200)
+        .body("status", equalTo("IN_PROGRESS"));
+    as("hotline-01").body(cancel).post("/api/v1/help-requests/" + id + "/cancel").then().statusCode(200)
+        .body("status", equalTo("CANCELLED"));
+  }
+
+  @Test
+  void theDistrictCommandHoldsACaseAWorkerHadClaimedAndTheTaskNamesThem() {
+    int id = submit(request(HelpRequestScenario.newPhone()));
+    String worker = "grid-lile-zhongfu-02";
+    String task = as(worker).get("/engine-rest/task?processInstanceBusinessKey=" + id).then().extract().path("[0].id");
+    as(worker).body("{\"userId\": \"" + worker + "\"}").post("/engine-rest/task/" + task + "/claim").then()
+        .statusCode(204);
+
+    as("command-01").body("{\"reason\": \"居民外出就医\", \"resumeAt\": \""
+            + Instant.now().plus(Duration.ofHours(5)) + "\"}")
+        .post("/api/v1/help-requests/" + id + "/hold").then().statusCode(200)
+        .body("status", equalTo("ON_HOLD"))
+        .body("timeline.find { it.type == 'RESPONDED' }.actor", equalTo(worker))
+        .body("timeline.find { it.type == 'ON_HOLD' }.actor", equalTo("command-01"));
+    admin().get("/engine-rest/history/task?taskId=" + task).then().statusCode(200)
+        .body("[0].assignee", equalTo("command-01"))
+        .body("[0].deleteReason", equalTo("completed"));
   }
 
   @Test

@@ -44,7 +44,7 @@ class StaffApiTests extends ApiTestSupport {
   }
 
   @Test
-  void promotingAGridWorkerToGridLeaderGivesTheLeadersGroup() {
+  void promotingAGridWorkerToGridLeaderGivesTheLeadersGroupsAndKeepsTheGridsTasks() {
     admin().body("""
         {"userId": "grid-test-promoted", "displayName": "晋升测试", "role": "GRID_STAFF", "areaCode": "JH-JN-DH-02"}""")
         .post("/api/v1/staff").then().statusCode(201);
@@ -52,7 +52,9 @@ class StaffApiTests extends ApiTestSupport {
         {"displayName": "晋升测试", "role": "GRID_LEADER", "areaCode": "JH-JN-DH-02"}""")
         .put("/api/v1/staff/grid-test-promoted").then().statusCode(200);
 
-    assertThat(groupsOf("grid-test-promoted")).containsExactlyInAnyOrder("grid-leaders", "grid-leader-JH-JN-DH-02");
+    // the grid's group too (its tasks), but no longer the grid staff's role group
+    assertThat(groupsOf("grid-test-promoted"))
+        .containsExactlyInAnyOrder("grid-leaders", "grid-leader-JH-JN-DH-02", "grid-JH-JN-DH-02");
   }
 
   @Test

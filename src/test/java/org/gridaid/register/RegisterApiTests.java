@@ -127,6 +127,38 @@ class RegisterApiTests extends ApiTestSupport {
   }
 
   @Test
+  void thoseWhoSeeEveryGridReadTheRegisterButOnlyTheAreasOwnStaffChangeIt() {
+    String phone = phone();
+    int household = household(phone);
+    String sameHousehold = """
+        {"address": "银泉花园1栋%d室", "gridCode": "%s", "phone": "%s", "size": 3}"""
+        .formatted(household, GRID, phone);
+    int person = person(household, idNumber(), phone());
+    long before = jdbc.sql("select count(*) from household").query(Long.class).single();
+
+    for (String seesOnly : new String[] {"doctor-01", "hotline-01", "command-01"}) {
+      as(seesOnly).get("/api/v1/persons/" + person).then().statusCode(200);
+      as(seesOnly).body(sameHousehold).put("/api/v1/households/" + household).then().statusCode(403)
+          .contentType("application/problem+json").body("type", equalTo("urn:grid-aid:problem:forbidden"));
+      as(seesOnly).body("{\"householdId\": %d, \"name\": \"李四\"}".formatted(household))
+          .post("/api/v1/persons").then().statusCode(403);
+      as(seesOnly).body(sameHousehold.replace("1栋", "2栋")).post("/api/v1/households").then().statusCode(403);
+      as(seesOnly).contentType("text/csv; charset=UTF-8")
+          .body("address,gridCode,size\r\n银泉花园3栋1室," + GRID + ",1\r\n")
+          .post("/api/v1/register/import").then().statusCode(403);
+    }
+    as("pharmacy-01").body(sameHousehold).put("/api/v1/households/" + household).then().statusCode(404);
+    assertThat(jdbc.sql("select count(*) from household").query(Long.class).single()).isEqualTo(before);
+    as(WORKER).get("/api/v1/households/" + household).then().body("size", equalTo(2));
+
+    // the community office of the area keeps its grids' register; another grid's worker cannot add to it
+    as("community-waihai-yinquan").body(sameHousehold).put("/api/v1/households/" + household).then()
+        .statusCode(200).body("size", equalTo(3));
+    as("grid-waihai-yinquan-01").body("{\"householdId\": %d, \"name\": \"李四\"}".formatted(household))
+        .post("/api/v1/persons").then().statusCode(400).body("errors.field", contains("householdId"));
+  }
+
+  @Test
   void householdsImportFromCsvWithChineseHeadersAndBomAndReimportingChangesNothing() {
     String csv = "\uFEFF地址,网格编码,最小单元编码,电话,户人数,救助类别\r\n"
         + "泉景苑7栋101,JH-WH-YQ-03,,13800000101,3,困难户\r\n"

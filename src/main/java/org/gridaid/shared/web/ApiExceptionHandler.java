@@ -81,6 +81,11 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
             e.getMessage()));
   }
 
+  @ExceptionHandler(ForbiddenException.class)
+  ProblemDetail forbidden(ForbiddenException e) {
+    return Problems.of(HttpStatus.FORBIDDEN, Problems.FORBIDDEN, "Forbidden", e.getMessage());
+  }
+
   @ExceptionHandler(AccessDeniedException.class)
   ProblemDetail accessDenied(AccessDeniedException e) {
     return Problems.of(HttpStatus.FORBIDDEN, Problems.FORBIDDEN, "Forbidden",

@@ -27,7 +27,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 /**
  * Camunda's REST API as a hostile staff member uses it: their own task and their own start
  * are all they hold, and neither lets them steer a case. The same guard stands in front of the
- * webapps' engine API (see {@code AuthorizationMatrixTests} for every role).
+ * webapps' engine API (see {@code EngineAuthorizationMatrixTests} for every role).
  */
 class EngineApiTests extends ApiTestSupport {
 

@@ -27,6 +27,7 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.method.annotation.HandlerMethodValidationException;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import org.springframework.web.multipart.MaxUploadSizeExceededException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
 /** Every error of /api/** as application/problem+json with a stable type. */
@@ -41,7 +42,9 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
       403, Problems.FORBIDDEN,
       404, Problems.NOT_FOUND,
       405, Problems.METHOD_NOT_ALLOWED,
+      406, Problems.NOT_ACCEPTABLE,
       409, Problems.CONFLICT,
+      413, Problems.PAYLOAD_TOO_LARGE,
       415, Problems.UNSUPPORTED_MEDIA_TYPE);
 
   @ExceptionHandler(InvalidInputException.class)
@@ -85,6 +88,12 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
   ProblemDetail accessDenied(AccessDeniedException e) {
     return Problems.of(HttpStatus.FORBIDDEN, Problems.FORBIDDEN, "Forbidden",
         "You are signed in but not allowed to do this.");
+  }
+
+  /** A body read past its limit (a chunked one: a declared length over it never gets here). */
+  @ExceptionHandler(RequestBodyLimit.BodyTooLargeException.class)
+  ResponseEntity<ProblemDetail> bodyTooLarge(RequestBodyLimit.BodyTooLargeException e) {
+    return ResponseEntity.status(HttpStatus.PAYLOAD_TOO_LARGE).body(Problems.payloadTooLarge(e.limit()));
   }
 
   @ExceptionHandler(Exception.class)
@@ -132,8 +141,18 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
   }
 
   @Override
+  protected ResponseEntity<Object> handleMaxUploadSizeExceededException(MaxUploadSizeExceededException e,
+      HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+    return ResponseEntity.status(HttpStatus.PAYLOAD_TOO_LARGE).body(Problems.payloadTooLarge(e.getMaxUploadSize()));
+  }
+
+  @Override
   protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException e,
       HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+    RequestBodyLimit.BodyTooLargeException tooLarge = causeOf(e, RequestBodyLimit.BodyTooLargeException.class);
+    if (tooLarge != null) {
+      return ResponseEntity.status(HttpStatus.PAYLOAD_TOO_LARGE).body(Problems.payloadTooLarge(tooLarge.limit()));
+    }
     if (e.getCause() instanceof MismatchedInputException mismatch && !mismatch.getPath().isEmpty()) {
       String field = jsonPath(mismatch.getPath());
       String message = mismatch instanceof UnrecognizedPropertyException ? "is not a known field"
@@ -154,6 +173,15 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
       problem.setType(TYPE_BY_STATUS.getOrDefault(status.value(), Problems.INTERNAL));
     }
     return response;
+  }
+
+  private static <T extends Throwable> T causeOf(Throwable e, Class<T> type) {
+    for (Throwable cause = e; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
+      if (type.isInstance(cause)) {
+        return type.cast(cause);
+      }
+    }
+    return null;
   }
 
   private static String jsonPath(List<JsonMappingException.Reference> path) {

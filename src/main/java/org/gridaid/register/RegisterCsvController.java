@@ -78,7 +78,9 @@ class RegisterCsvController {
    * The households or persons of the grids the caller covers, phones and ID numbers masked;
    * the grid staff of a grid may export theirs unmasked with a reason, which is recorded. The
    * rows are read first, so a failure is still an error response, then written straight to the
-   * response: a BOM first (Excel takes the file for UTF-8 only then), CRLF after each record.
+   * response: a BOM first (Excel takes the file for UTF-8 only then), CRLF after each record,
+   * and a cell that a spreadsheet would run as a formula behind an apostrophe
+   * ({@link SpreadsheetCells}; the register keeps it as entered, and an import takes it off).
    * Written in the request's own thread rather than as a StreamingResponseBody, which would be
    * cut off by the 30-second async timeout on a slow connection.
    */
@@ -127,7 +129,13 @@ class RegisterCsvController {
     CSVPrinter csv = new CSVPrinter(writer, CSVFormat.RFC4180);
     csv.printRecord(columns);
     for (T row : rows) {
-      csv.printRecord(fields.apply(row));
+      Object[] cells = fields.apply(row);
+      for (int i = 0; i < cells.length; i++) {
+        if (cells[i] instanceof String text) {
+          cells[i] = SpreadsheetCells.neutralised(text);
+        }
+      }
+      csv.printRecord(cells);
     }
     csv.flush();
   }

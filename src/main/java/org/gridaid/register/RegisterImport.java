@@ -191,7 +191,7 @@ class RegisterImport {
     Map<String, String> values = new HashMap<>();
     for (int i = 0; i < header.size() && i < record.size(); i++) {
       if (header.get(i) != null) {
-        values.put(header.get(i), record.get(i));
+        values.put(header.get(i), SpreadsheetCells.asEntered(record.get(i)));
       }
     }
     return values;

@@ -129,4 +129,34 @@ class RegisterCsvTests extends ApiTestSupport {
     admin().get("/api/v1/register/export?gridCode=" + GRID + "&reveal=true&reason=核对").then().statusCode(403)
         .contentType("application/problem+json");
   }
+
+  @Test
+  void cellsASpreadsheetWouldRunAreExportedAsTextAndImportBackAsEntered() {
+    String address = "@SUM(1+1)永明路公式1号";
+    int household = as(WORKER).body("""
+        {"address": "%s", "gridCode": "%s", "size": 1}""".formatted(address, GRID))
+        .post("/api/v1/households").then().statusCode(201).extract().path("id");
+    int person = as(WORKER).body("""
+        {"householdId": %d, "name": "=1+2", "chronicConditions": "+高血压", "regularMedicines": "-硝苯地平",
+         "carerContact": "＝HYPERLINK(\\"http://x\\")", "checkInBy": "'张三"}""".formatted(household))
+        .post("/api/v1/persons").then().statusCode(201).extract().path("id");
+    // the register and its API keep what was entered
+    as(WORKER).get("/api/v1/persons/" + person + "?reveal=true&reason=核对").then().statusCode(200)
+        .body("name", equalTo("=1+2")).body("chronicConditions", equalTo("+高血压"))
+        .body("carerContact", equalTo("＝HYPERLINK(\"http://x\")")).body("checkInBy", equalTo("'张三"));
+
+    String households = export("HOUSEHOLDS");
+    String persons = export("PERSONS");
+
+    assertThat(households).contains("\r\n'" + address + ",").doesNotContain("\r\n" + address);
+    assertThat(persons).contains(",'" + address + ",'=1+2,", ",'+高血压,'-硝苯地平,\"'＝HYPERLINK(\"\"http://x\"\")\",''张三,")
+        .doesNotContain(",=1+2,");
+    post(WORKER, households).statusCode(200).body("created", equalTo(0)).body("updated", equalTo(0))
+        .body("errors", empty());
+    post(WORKER, persons).statusCode(200).body("created", equalTo(0)).body("updated", equalTo(0))
+        .body("errors", empty());
+    as(WORKER).get("/api/v1/persons/" + person + "?reveal=true&reason=核对").then().statusCode(200)
+        .body("name", equalTo("=1+2")).body("regularMedicines", equalTo("-硝苯地平"))
+        .body("carerContact", equalTo("＝HYPERLINK(\"http://x\")")).body("checkInBy", equalTo("'张三"));
+  }
 }

@@ -28,13 +28,17 @@ import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RequestPart;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.multipart.MultipartFile;
 
-/** Bulk import and export of the register as CSV (UTF-8, with or without BOM), streamed both ways. */
+/**
+ * Bulk import and export of the register as CSV, streamed both ways: imported as UTF-8 (with or
+ * without BOM) or GB18030/GBK ({@link CsvEncoding}), exported as UTF-8 with a BOM.
+ */
 @RestController
 @RequestMapping("/api/v1/register")
 @PreAuthorize("hasRole('STAFF')")
@@ -54,10 +58,11 @@ class RegisterCsvController {
   @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true, content = {
       @Content(mediaType = "text/csv", schema = @Schema(type = "string")),
       @Content(mediaType = MediaType.TEXT_PLAIN_VALUE, schema = @Schema(type = "string"))})
-  ResponseEntity<Report> importBody(@RequestBody InputStreamResource body, @RequestParam(required = false) Type type,
+  ResponseEntity<Report> importBody(@RequestBody InputStreamResource body,
+      @RequestHeader(HttpHeaders.CONTENT_TYPE) String contentType, @RequestParam(required = false) Type type,
       @RequestParam(defaultValue = "false") boolean atomic, Authentication caller) throws IOException {
     try (InputStream csv = body.getInputStream()) {
-      return answer(importer.importCsv(csv, type, atomic, caller.getName(), access.coverage(caller)));
+      return answer(importer.importCsv(csv, contentType, type, atomic, caller.getName(), access.coverage(caller)));
     }
   }
 
@@ -65,7 +70,8 @@ class RegisterCsvController {
   ResponseEntity<Report> importFile(@RequestPart("file") MultipartFile file, @RequestParam(required = false) Type type,
       @RequestParam(defaultValue = "false") boolean atomic, Authentication caller) throws IOException {
     try (InputStream csv = file.getInputStream()) {
-      return answer(importer.importCsv(csv, type, atomic, caller.getName(), access.coverage(caller)));
+      return answer(importer.importCsv(csv, file.getContentType(), type, atomic, caller.getName(),
+          access.coverage(caller)));
     }
   }
 

@@ -1,12 +1,8 @@
 package org.gridaid.register;
 
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.io.Reader;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
@@ -96,14 +92,17 @@ class RegisterImport {
   }
 
   /**
-   * {@code csv}: UTF-8, with or without a BOM; read to the end before the import's transaction
-   * begins. {@code coverage}: the grids the caller may write to.
+   * {@code csv}: UTF-8 with or without a BOM, or GB18030 (GBK), as {@link CsvEncoding} tells;
+   * read to the end before the import's transaction begins. {@code contentType}: the file's
+   * media type as sent, with the charset it declares, if any. {@code coverage}: the grids the
+   * caller may write to.
    */
-  Report importCsv(InputStream csv, Type requested, boolean atomic, String actor, Coverage coverage)
-      throws IOException {
+  Report importCsv(InputStream csv, String contentType, Type requested, boolean atomic, String actor,
+      Coverage coverage) throws IOException {
     Type type;
     List<Row> filled = new ArrayList<>();
-    try (CSVParser parser = CSV.parse(withoutBom(csv))) {
+    CsvEncoding.Text text = CsvEncoding.text(csv, contentType);
+    try (CSVParser parser = CSV.parse(text.reader())) {
       Iterator<CSVRecord> records = parser.iterator();
       if (!records.hasNext()) {
         throw new InvalidInputException("file", "is empty: the first line must name the columns");
@@ -128,7 +127,9 @@ class RegisterImport {
         }
       }
     } catch (UncheckedIOException e) {
-      throw e.getCause();
+      throw unreadable(e.getCause(), text);
+    } catch (CsvEncoding.MalformedLine e) {
+      throw unreadable(e, text);
     }
     Importer importer = new Importer(type, actor, coverage);
     Report report = transaction.execute(status -> {
@@ -149,14 +150,16 @@ class RegisterImport {
     return report;
   }
 
-  /** The text of a UTF-8 stream, without the BOM if it starts with one. */
-  private static Reader withoutBom(InputStream in) throws IOException {
-    BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
-    reader.mark(1);
-    if (reader.read() != BOM) {
-      reader.reset();
+  /**
+   * The first 64 KB were of one character set, a later line is not: the file is refused, as
+   * nothing of it would be read right. Other read failures go on as they are.
+   */
+  private static IOException unreadable(IOException e, CsvEncoding.Text text) {
+    if (e instanceof CsvEncoding.MalformedLine malformed) {
+      throw new InvalidInputException("file", "is not " + text.charset().name() + " text from line "
+          + malformed.line() + " on: save the whole file in one character set, \"CSV UTF-8\" or GB18030 (GBK)");
     }
-    return reader;
+    return e;
   }
 
   /**

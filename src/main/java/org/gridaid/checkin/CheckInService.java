@@ -115,7 +115,7 @@ public class CheckInService {
   }
 
   /** The entries a worker sends at once, as the phone app and the Tasklist form send them. */
-  record Heards(@Valid List<Heard> entries) {}
+  record Heards(@Valid List<@NotNull(message = "is required") Heard> entries) {}
 
   /**
    * Records what was heard; with {@code finishing}, every person of the round must have an
@@ -158,6 +158,10 @@ public class CheckInService {
     List<CheckInOutcome> outcomes = new ArrayList<>();
     for (int i = 0; i < heard.size(); i++) {
       Heard h = heard.get(i);
+      if (h == null) {
+        outcomes.add(null);
+        continue;
+      }
       String at = "entries[" + i + "]";
       if (h.personId() != null && round.entryOf(h.personId()).isEmpty()) {
         check.reject(at + ".personId", "is not on this round's list");

@@ -36,7 +36,7 @@ public class RegisterService {
   }
 
   String gridOfPerson(long personId) {
-    return store.gridOfPerson(personId);
+    return store.gridOfPerson(personId).orElseThrow(() -> new NotFoundException("Person", String.valueOf(personId)));
   }
 
   Optional<Household> findHousehold(long id) {

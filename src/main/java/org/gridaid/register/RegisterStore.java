@@ -183,10 +183,10 @@ class RegisterStore {
         .list();
   }
 
-  /** The grid of the household a person belongs to. */
-  String gridOfPerson(long personId) {
+  /** The grid of the household a person belongs to; empty when there is no such person. */
+  Optional<String> gridOfPerson(long personId) {
     return jdbc.sql("select h.grid_code from person p join household h on h.id = p.household_id where p.id = ?")
-        .param(personId).query(String.class).single();
+        .param(personId).query(String.class).optional();
   }
 
   Page<Household> households(Coverage coverage, String gridCode, String phone, int page, int size) {

@@ -227,4 +227,16 @@ class RegisterApiTests extends ApiTestSupport {
         .body("total", org.hamcrest.Matchers.greaterThanOrEqualTo(10_000))
         .body("items[0].phone", not(startsWith("1380000")));
   }
+
+  @Test
+  void aPersonOrHouseholdThatDoesNotExistIsNotFound() {
+    int household = household(phone());
+    as(WORKER).body("""
+        {"householdId": %d, "name": "无此人"}""".formatted(household)).put("/api/v1/persons/999999999").then()
+        .statusCode(404).contentType("application/problem+json").body("type", equalTo("urn:grid-aid:problem:not-found"));
+    as(WORKER).get("/api/v1/persons/999999999").then().statusCode(404);
+    as(WORKER).body("""
+        {"address": "无此户", "gridCode": "%s", "size": 1}""".formatted(GRID)).put("/api/v1/households/999999999")
+        .then().statusCode(404).contentType("application/problem+json");
+  }
 }

@@ -153,11 +153,14 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     if (tooLarge != null) {
       return ResponseEntity.status(HttpStatus.PAYLOAD_TOO_LARGE).body(Problems.payloadTooLarge(tooLarge.limit()));
     }
-    if (e.getCause() instanceof MismatchedInputException mismatch && !mismatch.getPath().isEmpty()) {
-      String field = jsonPath(mismatch.getPath());
-      String message = mismatch instanceof UnrecognizedPropertyException ? "is not a known field"
-          : mismatch instanceof InvalidFormatException ? "has an invalid value"
-          : "has the wrong type";
+    // a value Jackson could not take for its field: of the wrong type, out of range (a number
+    // too large for its field), not one of an enum's codes, or not valid JSON inside the field
+    if (e.getCause() instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()) {
+      String field = jsonPath(mapping.getPath());
+      String message = mapping instanceof UnrecognizedPropertyException ? "is not a known field"
+          : mapping instanceof MismatchedInputException && !(mapping instanceof InvalidFormatException)
+              ? "has the wrong type"
+              : "has an invalid value";
       return ResponseEntity.badRequest().body(Problems.validation(List.of(new FieldError(field, message))));
     }
     return ResponseEntity.badRequest().body(Problems.of(HttpStatus.BAD_REQUEST,
@@ -207,6 +210,10 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     var pathVariable = parameter.getParameterAnnotation(org.springframework.web.bind.annotation.PathVariable.class);
     if (pathVariable != null && !pathVariable.name().isEmpty()) {
       return pathVariable.name();
+    }
+    var header = parameter.getParameterAnnotation(org.springframework.web.bind.annotation.RequestHeader.class);
+    if (header != null && !header.name().isEmpty()) {
+      return header.name();
     }
     return parameter.getParameterName();
   }

@@ -164,8 +164,11 @@ class HelpRequestController {
     return !requester.partner() && requester.covers(request.gridCode());
   }
 
+  /** Staff see a note that the caller has another open case only if they may see that case too. */
   private HelpRequestView view(HelpRequest request, Requester requester) {
-    return HelpRequestView.of(request, service.timeline(request.id()), seesPersonalData(requester, request),
-        service.now());
+    boolean staffView = seesPersonalData(requester, request);
+    List<TimelineEvent> timeline = service.timeline(request.id()).stream()
+        .filter(e -> !staffView || service.seesOtherCase(e, requester.coverage())).toList();
+    return HelpRequestView.of(request, timeline, staffView, service.now());
   }
 }

@@ -27,7 +27,9 @@ import org.springframework.web.bind.annotation.RestController;
  * The register for staff, limited to the grids they cover. {@code ?reveal=true&reason=...}
  * shows a household's or person's phone and ID number to the grid staff who serve it. The
  * bodies are the register's forms, checked by the service (their annotations and the rules
- * that need the register together), so a caller hears of every fault at once.
+ * that need the register together), so a caller hears of every fault at once. Households and
+ * persons of grids the caller does not cover are answered as if they did not exist, and so is
+ * a resident registered there ({@link RegisterService#createPerson}).
  */
 @RestController
 @RequestMapping("/api/v1")
@@ -81,18 +83,18 @@ class RegisterController {
       @RequestParam(required = false) Vulnerability flag,
       @RequestParam(required = false) @Size(max = 50) String name,
       @RequestParam(required = false) @Size(max = 20) String phone,
+      @RequestParam(defaultValue = "false") boolean idNumberHeld,
       @RequestParam(defaultValue = "0") @Min(0) int page,
       @RequestParam(defaultValue = "20") @Min(1) @Max(500) int size, Authentication caller) {
-    Page<Person> found = register.persons(access.coverage(caller), gridCode, flag, name, PhoneNumbers.normalise(phone), page,
-        size);
+    Page<Person> found = register.persons(access.coverage(caller), gridCode, flag, name, PhoneNumbers.normalise(phone),
+        idNumberHeld, page, size);
     return found.map(p -> PersonView.of(p, false));
   }
 
   @PostMapping("/persons")
   @ResponseStatus(HttpStatus.CREATED)
   PersonView createPerson(@RequestBody PersonForm form, Authentication caller) {
-    checkHousehold(caller, form.householdId());
-    return PersonView.of(register.createPerson(form, caller.getName()), false);
+    return PersonView.of(register.createPerson(form, caller.getName(), access.coverage(caller)), false);
   }
 
   @GetMapping("/persons/{id}")
@@ -101,21 +103,13 @@ class RegisterController {
     Person person = register.person(id);
     String grid = register.gridOfPerson(id);
     access.checkCovers(caller, grid, "Person", id);
-    return PersonView.of(person, access.reveal(caller, reveal, reason, grid, "PERSON", id, PERSONAL_FIELDS));
+    return PersonView.of(person, access.reveal(caller, reveal, reason, grid, "PERSON", id, PERSONAL_FIELDS),
+        register.idNumberHeldFor(id, access.coverage(caller)).orElse(null));
   }
 
   @PutMapping("/persons/{id}")
   PersonView updatePerson(@PathVariable long id, @RequestBody PersonForm form, Authentication caller) {
     access.checkCovers(caller, register.gridOfPerson(id), "Person", id);
-    checkHousehold(caller, form.householdId());
-    return PersonView.of(register.updatePerson(id, form, caller.getName()), false);
-  }
-
-  /** Staff add people only to households of the grids they cover. */
-  private void checkHousehold(Authentication caller, Long householdId) {
-    if (householdId != null) {
-      register.findHousehold(householdId)
-          .ifPresent(h -> RegisterService.checkCovered(h.gridCode(), access.coverage(caller)));
-    }
+    return PersonView.of(register.updatePerson(id, form, caller.getName(), access.coverage(caller)), false);
   }
 }

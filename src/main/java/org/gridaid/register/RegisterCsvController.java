@@ -58,10 +58,11 @@ class RegisterCsvController {
   @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true, content = {
       @Content(mediaType = "text/csv", schema = @Schema(type = "string")),
       @Content(mediaType = MediaType.TEXT_PLAIN_VALUE, schema = @Schema(type = "string"))})
-  ResponseEntity<Report> importBody(@RequestBody InputStreamResource body,
+  ResponseEntity<Report> importBody(@RequestBody(required = false) InputStreamResource body,
       @RequestHeader(HttpHeaders.CONTENT_TYPE) String contentType, @RequestParam(required = false) Type type,
       @RequestParam(defaultValue = "false") boolean atomic, Authentication caller) throws IOException {
-    try (InputStream csv = body.getInputStream()) {
+    // no body at all is an empty file, which the import names as such
+    try (InputStream csv = body == null ? InputStream.nullInputStream() : body.getInputStream()) {
       return answer(importer.importCsv(csv, contentType, type, atomic, caller.getName(), access.coverage(caller)));
     }
   }

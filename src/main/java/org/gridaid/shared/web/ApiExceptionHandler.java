@@ -11,6 +11,8 @@ import java.util.stream.Collectors;
 import org.gridaid.shared.web.Problems.FieldError;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -28,6 +30,7 @@ import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.method.annotation.HandlerMethodValidationException;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.multipart.MaxUploadSizeExceededException;
+import org.springframework.web.multipart.support.MissingServletRequestPartException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
 /** Every error of /api/** as application/problem+json with a stable type. */
@@ -74,6 +77,27 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
   ProblemDetail concurrentChange(OptimisticLockingFailureException e) {
     return Problems.of(HttpStatus.CONFLICT, Problems.CONFLICT, "Conflict",
         "Somebody changed this at the same moment; nothing of yours was saved. Read it again and retry.");
+  }
+
+  /** A row that somebody else stored at the same moment with the same key. */
+  @ExceptionHandler(DuplicateKeyException.class)
+  ProblemDetail duplicate(DuplicateKeyException e) {
+    return Problems.of(HttpStatus.CONFLICT, Problems.CONFLICT, "Conflict",
+        "This is already stored; nothing of yours was saved. Read it again and retry.");
+  }
+
+  /**
+   * A value the database refused (too long, or a character it cannot store) that no check
+   * caught before: a fault of the request, not of the server, but a check is missing; the
+   * bad-input tests name each field, so this answer should never be seen.
+   */
+  @ExceptionHandler(DataIntegrityViolationException.class)
+  ProblemDetail refusedByDatabase(DataIntegrityViolationException e) {
+    // the message is not logged: it may quote the value, which may be personal data
+    log.warn("A value of an API call was refused by the database (SQL state {}); a check is missing",
+        e.getMostSpecificCause() instanceof java.sql.SQLException sql ? sql.getSQLState() : "?");
+    return Problems.of(HttpStatus.BAD_REQUEST, Problems.MALFORMED_REQUEST, "Malformed request",
+        "A value of the request cannot be stored (too long, or characters that are not text); nothing was changed.");
   }
 
   @ExceptionHandler(TooManyRequestsException.class)
@@ -130,6 +154,13 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
       WebRequest request) {
     return ResponseEntity.badRequest().body(Problems.validation(
         List.of(new FieldError(e.getParameterName(), "is required"))));
+  }
+
+  @Override
+  protected ResponseEntity<Object> handleMissingServletRequestPart(MissingServletRequestPartException e,
+      HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+    return ResponseEntity.badRequest().body(Problems.validation(
+        List.of(new FieldError(e.getRequestPartName(), "is required"))));
   }
 
   @Override

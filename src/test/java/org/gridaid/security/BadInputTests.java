@@ -667,6 +667,15 @@ class BadInputTests extends ApiTestSupport {
     });
   }
 
+  @Test
+  void anIdempotencyKeyTooLongIsNamedAndNothingIsWritten() {
+    long before = count("help_request");
+    withKey(Api.PARTNER_KEY).header("Idempotency-Key", "k".repeat(101)).body(helpRequest())
+        .post("/api/v1/help-requests").then().statusCode(400).contentType("application/problem+json")
+        .body("errors.field", hasItem("Idempotency-Key"));
+    assertThat(count("help_request")).isEqualTo(before);
+  }
+
   // ---- the table is complete ----------------------------------------------------------------
 
   @Test

@@ -4,13 +4,20 @@ import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
+import jakarta.validation.ElementKind;
+import jakarta.validation.Path;
+import java.lang.reflect.Method;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 import org.gridaid.shared.web.Problems.FieldError;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.core.DefaultParameterNameDiscoverer;
+import org.springframework.core.MethodParameter;
+import org.springframework.core.annotation.AnnotatedElementUtils;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.dao.OptimisticLockingFailureException;
@@ -25,6 +32,9 @@ import org.springframework.security.access.AccessDeniedException;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.MissingServletRequestParameterException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.method.annotation.HandlerMethodValidationException;
@@ -58,8 +68,35 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
   @ExceptionHandler(ConstraintViolationException.class)
   ProblemDetail constraintViolation(ConstraintViolationException e) {
     return Problems.validation(e.getConstraintViolations().stream()
-        .map(v -> new FieldError(lastNode(v.getPropertyPath().toString()), v.getMessage()))
+        .map(v -> new FieldError(fieldOf(v), v.getMessage()))
         .toList());
+  }
+
+  /**
+   * The field as the caller sent it: a parameter of a controller method by its name in the
+   * request ({@code Idempotency-Key}, not {@code idempotencyKey}), else the last node of the path.
+   */
+  private static String fieldOf(ConstraintViolation<?> violation) {
+    List<Path.Node> nodes = new java.util.ArrayList<>();
+    violation.getPropertyPath().forEach(nodes::add);
+    if (nodes.size() == 2 && nodes.get(0).getKind() == ElementKind.METHOD
+        && nodes.get(1).getKind() == ElementKind.PARAMETER) {
+      Path.MethodNode method = nodes.get(0).as(Path.MethodNode.class);
+      try {
+        Method declared = violation.getRootBeanClass().getDeclaredMethod(method.getName(),
+            method.getParameterTypes().toArray(Class<?>[]::new));
+        MethodParameter parameter = new MethodParameter(declared,
+            nodes.get(1).as(Path.ParameterNode.class).getParameterIndex());
+        parameter.initParameterNameDiscovery(new DefaultParameterNameDiscoverer());
+        String name = parameterName(parameter);
+        if (name != null) {
+          return name;
+        }
+      } catch (NoSuchMethodException e) {
+        // a method of a proxy or a bridge: its path has to do
+      }
+    }
+    return lastNode(violation.getPropertyPath().toString());
   }
 
   @ExceptionHandler(NotFoundException.class)
@@ -233,18 +270,14 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     return field.toString();
   }
 
-  private static String parameterName(org.springframework.core.MethodParameter parameter) {
-    var requestParam = parameter.getParameterAnnotation(org.springframework.web.bind.annotation.RequestParam.class);
-    if (requestParam != null && !requestParam.name().isEmpty()) {
-      return requestParam.name();
-    }
-    var pathVariable = parameter.getParameterAnnotation(org.springframework.web.bind.annotation.PathVariable.class);
-    if (pathVariable != null && !pathVariable.name().isEmpty()) {
-      return pathVariable.name();
-    }
-    var header = parameter.getParameterAnnotation(org.springframework.web.bind.annotation.RequestHeader.class);
-    if (header != null && !header.name().isEmpty()) {
-      return header.name();
+  /** A request parameter, path variable or header by the name the caller sends it under. */
+  private static String parameterName(MethodParameter parameter) {
+    for (var type : List.of(RequestParam.class, PathVariable.class, RequestHeader.class)) {
+      var annotation = AnnotatedElementUtils.findMergedAnnotationAttributes(parameter.getParameter(), type, false,
+          false);
+      if (annotation != null && !annotation.getString("name").isEmpty()) {
+        return annotation.getString("name");
+      }
     }
     return parameter.getParameterName();
   }

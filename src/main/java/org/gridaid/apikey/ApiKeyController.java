@@ -9,6 +9,7 @@ import java.time.OffsetDateTime;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import org.gridaid.shared.validation.PlainText;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.DeleteMapping;
@@ -50,8 +51,8 @@ class ApiKeyController {
     service.revoke(id);
   }
 
-  record NewKey(@NotBlank @Size(max = 100) String name,
-      @NotEmpty @Size(max = 50) List<@NotBlank @Size(max = 60) String> operations) {}
+  record NewKey(@NotBlank @Size(max = 100) @PlainText String name,
+      @NotEmpty @Size(max = 50) List<@NotBlank @Size(max = 60) @PlainText String> operations) {}
 
   /** {@code key} is present only in the answer that issued it. */
   record KeyView(long id, String name, Set<String> operations, String createdBy, OffsetDateTime createdAt,

@@ -23,6 +23,7 @@ import org.gridaid.shared.engine.EngineErrors;
 import org.gridaid.shared.validation.EnumCode;
 import org.gridaid.shared.validation.EnumCodeValidator;
 import org.gridaid.shared.validation.FormCheck;
+import org.gridaid.shared.validation.PlainText;
 import org.gridaid.shared.web.NotFoundException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -106,8 +107,8 @@ public class CheckInService {
   public record Heard(
       @NotNull(message = "is not on this round's list") Long personId,
       @EnumCode(CheckInOutcome.class) String outcome,
-      @Size(max = 500, message = "must be at most 500 characters") String need,
-      @Size(max = 30, message = "must be at most 30 characters") String needCategory) {
+      @Size(max = 500, message = "must be at most 500 characters") @PlainText(multiline = true) String need,
+      @Size(max = 30, message = "must be at most 30 characters") @PlainText String needCategory) {
 
     CheckInOutcome outcomeValue() {
       return EnumCodeValidator.find(CheckInOutcome.class, outcome);
@@ -115,7 +116,7 @@ public class CheckInService {
   }
 
   /** The entries a worker sends at once, as the phone app and the Tasklist form send them. */
-  record Heards(@Valid List<Heard> entries) {}
+  record Heards(@Valid List<@NotNull(message = "is required") Heard> entries) {}
 
   /**
    * Records what was heard; with {@code finishing}, every person of the round must have an
@@ -158,6 +159,10 @@ public class CheckInService {
     List<CheckInOutcome> outcomes = new ArrayList<>();
     for (int i = 0; i < heard.size(); i++) {
       Heard h = heard.get(i);
+      if (h == null) {
+        outcomes.add(null);
+        continue;
+      }
       String at = "entries[" + i + "]";
       if (h.personId() != null && round.entryOf(h.personId()).isEmpty()) {
         check.reject(at + ".personId", "is not on this round's list");

@@ -16,6 +16,7 @@ import org.gridaid.security.Requester;
 import org.gridaid.security.Requesters;
 import org.gridaid.shared.Sha256;
 import org.gridaid.shared.jdbc.Page;
+import org.gridaid.shared.validation.PlainText;
 import org.gridaid.shared.web.NotFoundException;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -99,7 +100,7 @@ class HelpRequestController {
     return HelpRequestView.of(request, service.timeline(request.id()), false, service.now());
   }
 
-  record Cancellation(@NotBlank @Size(max = 500) String reason) {}
+  record Cancellation(@NotBlank @Size(max = 500) @PlainText(multiline = true) String reason) {}
 
   /** Ends an open case and every task of it: the hotline, the case's own grid, the district command. */
   @PostMapping("/{id}/cancel")
@@ -110,7 +111,8 @@ class HelpRequestController {
     return view(service.cancel(id, body.reason().strip(), requester.id()), requester);
   }
 
-  record Hold(@NotBlank @Size(max = 500) String reason, @NotBlank String resumeAt) {}
+  record Hold(@NotBlank @Size(max = 500) @PlainText(multiline = true) String reason,
+      @NotBlank @Size(max = 40) String resumeAt) {}
 
   /**
    * A grid worker's phone app: the resident asked to wait; the deadlines stop until then. Those
@@ -150,8 +152,11 @@ class HelpRequestController {
         .map(r -> HelpRequestView.summary(r, CaseAction.seesPersonalData(requester, r), now));
   }
 
+  /** Staff see a note that the caller has another open case only if they may see that case too. */
   private HelpRequestView view(HelpRequest request, Requester requester) {
-    return HelpRequestView.of(request, service.timeline(request.id()), CaseAction.seesPersonalData(requester, request),
-        service.now());
+    boolean staffView = CaseAction.seesPersonalData(requester, request);
+    List<TimelineEvent> timeline = service.timeline(request.id()).stream()
+        .filter(e -> !staffView || service.seesOtherCase(e, requester.coverage())).toList();
+    return HelpRequestView.of(request, timeline, staffView, service.now());
   }
 }

@@ -19,6 +19,7 @@ import org.gridaid.organisation.Area;
 import org.gridaid.organisation.AreaDirectory;
 import org.gridaid.organisation.AreaLevel;
 import org.gridaid.organisation.GridResolution;
+import org.gridaid.organisation.StaffService;
 import org.gridaid.shared.Coverage;
 import org.gridaid.shared.PersonalDataCipher;
 import org.gridaid.shared.engine.EngineErrors;
@@ -51,6 +52,7 @@ public class HelpRequestService {
   private final HelpRequestTimeline timeline;
   private final ResidentMessages messages;
   private final AreaDirectory areas;
+  private final StaffService staff;
   private final PersonalDataCipher cipher;
   private final Validator validator;
   private final RuntimeService runtime;
@@ -59,12 +61,13 @@ public class HelpRequestService {
   private final Clock clock;
 
   HelpRequestService(HelpRequests cases, HelpRequestTimeline timeline, ResidentMessages messages,
-      AreaDirectory areas, PersonalDataCipher cipher, Validator validator, RuntimeService runtime, TaskService tasks,
-      TransactionTemplate transaction, Clock clock) {
+      AreaDirectory areas, StaffService staff, PersonalDataCipher cipher, Validator validator, RuntimeService runtime,
+      TaskService tasks, TransactionTemplate transaction, Clock clock) {
     this.cases = cases;
     this.timeline = timeline;
     this.messages = messages;
     this.areas = areas;
+    this.staff = staff;
     this.cipher = cipher;
     this.validator = validator;
     this.runtime = runtime;
@@ -217,7 +220,8 @@ public class HelpRequestService {
 
   /**
    * Stores the call. A call from the same phone about the same thing while a case is open is
-   * kept too, but linked to that case instead of starting a second handling chain.
+   * kept too, but linked to that case instead of starting a second handling chain, when its
+   * sender may see that case (see {@link #mayLink}); otherwise it is a case of its own.
    */
   @Transactional
   public Registration register(NewHelpRequest command, String submittedBy) {
@@ -230,7 +234,7 @@ public class HelpRequestService {
     String phoneHash = cipher.lookupHash(call.callerPhone());
     Optional<HelpRequest> open = cases.findFirstByPhone(phoneHash, call.categoryValue(),
         HelpRequestStatus.openCodes());
-    if (open.isPresent()) {
+    if (open.isPresent() && mayLink(submittedBy, open.get())) {
       HelpRequest repeated = save(open.get().linkRepeatedCall(call, TrackingCodes.next(), phoneHash, submittedBy,
           now));
       open.get().repeatedCallLinked(repeated, now);
@@ -240,7 +244,41 @@ public class HelpRequestService {
     }
     HelpRequest request = save(HelpRequest.receive(call, TrackingCodes.next(), phoneHash, submittedBy, now));
     log.info("Help request {} received ({}, {})", request.id(), request.category(), request.channel());
+    open.ifPresent(other -> {
+      // notes beside the two cases, not changes of them: the open case's version stays, so
+      // nobody working it meanwhile makes this call fail (and so tell its sender)
+      timeline.append(request.id(), List.of(new TimelineEvent(now, TimelineEventType.SAME_CALLER_OPEN_CASE, null,
+          submittedBy, "#" + other.id())));
+      timeline.append(other.id(), List.of(new TimelineEvent(now, TimelineEventType.SAME_CALLER_OPEN_CASE, null,
+          submittedBy, "#" + request.id())));
+      log.info("Help request {} has the caller of open request {}; kept apart", request.id(), other.id());
+    });
     return new Registration(request.id(), null);
+  }
+
+  /**
+   * Whether a repeated call is linked to the open case of the same phone: only when its sender
+   * may see that case, the outside system that sent it or staff who cover its grid (the hotline
+   * covers the district). Anybody else would learn from the answer that this phone has an open
+   * case (its id, its status "linked", no deadlines) and put their text into another grid's
+   * case. Their call is a case of its own instead, answered exactly as any new one, and staff
+   * who may see both cases find them pointed at each other ({@link TimelineEventType#SAME_CALLER_OPEN_CASE}).
+   */
+  private boolean mayLink(String submittedBy, HelpRequest open) {
+    return submittedBy.equals(open.submittedBy())
+        || staff.find(submittedBy).map(staff::coverageOf).orElse(Coverage.NOWHERE).covers(open.gridCode());
+  }
+
+  /**
+   * Whether a staff member may see the other case a {@link TimelineEventType#SAME_CALLER_OPEN_CASE}
+   * entry points to: they cover its grid. Outside systems never see these entries.
+   */
+  boolean seesOtherCase(TimelineEvent entry, Coverage coverage) {
+    if (entry.type() != TimelineEventType.SAME_CALLER_OPEN_CASE) {
+      return true;
+    }
+    long other = Long.parseLong(entry.detail().substring(1));
+    return cases.findById(other).map(o -> coverage.covers(o.gridCode())).orElse(false);
   }
 
   // ---- the process's steps ---------------------------------------------------------------

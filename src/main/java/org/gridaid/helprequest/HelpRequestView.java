@@ -21,6 +21,7 @@ record HelpRequestView(long id, String trackingCode, HelpRequestStatus status, S
 
   static HelpRequestView of(HelpRequest r, List<TimelineEvent> events, boolean staffView, Instant now) {
     List<Entry> timeline = events.stream()
+        .filter(e -> staffView || !e.type().staffOnly())
         .map(e -> staffView
             ? new Entry(e.at(), e.type(), e.type().publicText(), e.level(), e.actor(), e.detail())
             : new Entry(e.at(), e.type(), e.type().publicText(), publicLevel(e), null, null))

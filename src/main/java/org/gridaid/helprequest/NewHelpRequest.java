@@ -10,6 +10,7 @@ import org.gridaid.shared.PhoneNumbers;
 import org.gridaid.shared.validation.EnumCode;
 import org.gridaid.shared.validation.EnumCodeValidator;
 import org.gridaid.shared.validation.PhoneNumber;
+import org.gridaid.shared.validation.PlainText;
 
 /**
  * A new help request: the one command of intake, whether an outside system posts it, an
@@ -18,19 +19,22 @@ import org.gridaid.shared.validation.PhoneNumber;
  * {@link HelpRequestService}); codes are read as the validation read them.
  */
 record NewHelpRequest(
-    @NotBlank(message = "is required") @Size(max = 50, message = "must be at most 50 characters")
+    @NotBlank(message = "is required") @Size(max = 50, message = "must be at most 50 characters") @PlainText
     String callerName,
     @NotBlank(message = "is required") @PhoneNumber
     String callerPhone,
-    @Size(max = 200, message = "must be at most 200 characters")
+    @Size(max = 200, message = "must be at most 200 characters") @PlainText
     String address,
+    @Size(max = 40, message = "must be at most 40 characters") @PlainText
     String minimalUnitCode,
+    @Size(max = 40, message = "must be at most 40 characters") @PlainText
     String gridCode,
     @NotBlank(message = "is required") @EnumCode(Category.class)
     String category,
     @NotBlank(message = "is required") @Size(max = 2000, message = "must be at most 2000 characters")
+    @PlainText(multiline = true)
     String description,
-    @Size(max = 200, message = "must be at most 200 characters")
+    @Size(max = 200, message = "must be at most 200 characters") @PlainText
     String affectedPerson,
     List<@NotBlank(message = "is required") @EnumCode(Vulnerability.class) String> vulnerabilities,
     @EnumCode(Channel.class)

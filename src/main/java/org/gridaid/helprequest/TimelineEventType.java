@@ -1,9 +1,18 @@
 package org.gridaid.helprequest;
 
-/** Kinds of timeline entries, each with the words a resident reads on the tracking page. */
+/**
+ * Kinds of timeline entries, each with the words a resident reads on the tracking page, but
+ * for the few that only staff read.
+ */
 enum TimelineEventType {
   RECEIVED("诉求已受理"),
   DUPLICATE_LINKED("同一来电人同类诉求再次来电, 已并入本诉求"),
+  /**
+   * The same phone has another open case of the same category, which the sender of this call
+   * could not see, so the call is a case of its own (detail: {@code #<the other case's id>}).
+   * For staff who may see both cases only.
+   */
+  SAME_CALLER_OPEN_CASE(null),
   AWAITING_GRID("地址未能匹配网格, 由热线人工指定"),
   ASSIGNED("已派单至网格"),
   MEDICAL_TEAM_ALERTED("已通知医疗保障组"),
@@ -27,7 +36,12 @@ enum TimelineEventType {
     this.publicText = publicText;
   }
 
+  /** The words a resident reads; null for an entry only staff read. */
   String publicText() {
     return publicText;
+  }
+
+  boolean staffOnly() {
+    return publicText == null;
   }
 }

@@ -7,6 +7,7 @@ import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import java.util.List;
 import java.util.stream.Stream;
+import org.gridaid.shared.validation.PlainText;
 import org.gridaid.shared.web.InvalidInputException;
 import org.gridaid.shared.web.Problems;
 import org.gridaid.shared.web.Problems.FieldError;
@@ -128,10 +129,10 @@ class AreaController {
 
   record NewArea(
       @NotBlank @Size(max = 40) @Pattern(regexp = CODE, message = "must be upper-case letters and digits joined by '-'") String code,
-      @Size(max = 40) String parentCode,
+      @Size(max = 40) @PlainText String parentCode,
       @NotNull AreaLevel level,
-      @NotBlank @Size(max = 100) String name,
+      @NotBlank @Size(max = 100) @PlainText String name,
       @Pattern(regexp = "COMMUNITY|VILLAGE", message = "must be COMMUNITY or VILLAGE") String kind,
-      @Size(max = 200) String address,
+      @Size(max = 200) @PlainText String address,
       Integer sortOrder) {}
 }

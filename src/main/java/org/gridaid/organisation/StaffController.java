@@ -8,6 +8,7 @@ import jakarta.validation.constraints.Size;
 import java.security.Principal;
 import java.util.List;
 import java.util.Set;
+import org.gridaid.shared.validation.PlainText;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.validation.annotation.Validated;
@@ -80,16 +81,16 @@ class StaffController {
 
   record NewStaff(
       @NotBlank @Size(max = 64) @Pattern(regexp = USER_ID, message = "must be lower-case letters and digits joined by '-'") String userId,
-      @NotBlank @Size(max = 100) String displayName,
+      @NotBlank @Size(max = 100) @PlainText String displayName,
       @NotNull StaffRole role,
-      @Size(max = 40) String areaCode,
+      @Size(max = 40) @PlainText String areaCode,
       Employment employment,
       @Size(min = 12, max = 128) String initialPassword) {}
 
   record StaffChange(
-      @NotBlank @Size(max = 100) String displayName,
+      @NotBlank @Size(max = 100) @PlainText String displayName,
       @NotNull StaffRole role,
-      @Size(max = 40) String areaCode,
+      @Size(max = 40) @PlainText String areaCode,
       Employment employment,
       Boolean active) {}
 }

@@ -30,7 +30,9 @@ import org.springframework.web.bind.annotation.RestController;
  * ({@link RegisterAccess}). {@code ?reveal=true&reason=...} shows a household's or person's
  * phone and ID number to the grid staff who serve it. The
  * bodies are the register's forms, checked by the service (their annotations and the rules
- * that need the register together), so a caller hears of every fault at once.
+ * that need the register together), so a caller hears of every fault at once. Households and
+ * persons of grids the caller does not cover are answered as if they did not exist, and so is
+ * a resident registered there ({@link RegisterService#createPerson}).
  */
 @RestController
 @RequestMapping("/api/v1")
@@ -83,18 +85,18 @@ class RegisterController {
       @RequestParam(required = false) Vulnerability flag,
       @RequestParam(required = false) @Size(max = 50) String name,
       @RequestParam(required = false) @Size(max = 20) String phone,
+      @RequestParam(defaultValue = "false") boolean idNumberHeld,
       @RequestParam(defaultValue = "0") @Min(0) int page,
       @RequestParam(defaultValue = "20") @Min(1) @Max(500) int size, Authentication caller) {
-    Page<Person> found = register.persons(access.coverage(caller), gridCode, flag, name, PhoneNumbers.normalise(phone), page,
-        size);
+    Page<Person> found = register.persons(access.coverage(caller), gridCode, flag, name, PhoneNumbers.normalise(phone),
+        idNumberHeld, page, size);
     return found.map(p -> PersonView.of(p, false));
   }
 
   @PostMapping("/persons")
   @ResponseStatus(HttpStatus.CREATED)
   PersonView createPerson(@RequestBody PersonForm form, Authentication caller) {
-    checkHousehold(access.writable(caller), form.householdId());
-    return PersonView.of(register.createPerson(form, caller.getName()), false);
+    return PersonView.of(register.createPerson(form, caller.getName(), access.writable(caller)), false);
   }
 
   @GetMapping("/persons/{id}")
@@ -103,24 +105,13 @@ class RegisterController {
     Person person = register.person(id);
     String grid = register.gridOfPerson(id);
     access.checkCovers(caller, grid, "Person", id);
-    return PersonView.of(person, access.reveal(caller, reveal, reason, grid, "PERSON", id, PERSONAL_FIELDS));
+    return PersonView.of(person, access.reveal(caller, reveal, reason, grid, "PERSON", id, PERSONAL_FIELDS),
+        register.idNumberHeldFor(id, access.coverage(caller)).orElse(null));
   }
 
   @PutMapping("/persons/{id}")
   PersonView updatePerson(@PathVariable long id, @RequestBody PersonForm form, Authentication caller) {
     access.checkCovers(caller, register.gridOfPerson(id), "Person", id);
-    checkHousehold(access.writable(caller), form.householdId());
-    return PersonView.of(register.updatePerson(id, form, caller.getName()), false);
-  }
-
-  /**
-   * Staff add people only to households of the grids they write to; another grid's household
-   * is answered as one that does not exist.
-   */
-  private void checkHousehold(Coverage writable, Long householdId) {
-    if (householdId != null && register.findHousehold(householdId)
-        .filter(h -> !writable.covers(h.gridCode())).isPresent()) {
-      throw new InvalidInputException("householdId", "is not a known household");
-    }
+    return PersonView.of(register.updatePerson(id, form, caller.getName(), access.writable(caller)), false);
   }
 }

@@ -28,13 +28,17 @@ import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RequestPart;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.multipart.MultipartFile;
 
-/** Bulk import and export of the register as CSV (UTF-8, with or without BOM), streamed both ways. */
+/**
+ * Bulk import and export of the register as CSV, streamed both ways: imported as UTF-8 (with or
+ * without BOM) or GB18030/GBK ({@link CsvEncoding}), exported as UTF-8 with a BOM.
+ */
 @RestController
 @RequestMapping("/api/v1/register")
 @PreAuthorize("hasRole('STAFF')")
@@ -54,10 +58,12 @@ class RegisterCsvController {
   @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true, content = {
       @Content(mediaType = "text/csv", schema = @Schema(type = "string")),
       @Content(mediaType = MediaType.TEXT_PLAIN_VALUE, schema = @Schema(type = "string"))})
-  ResponseEntity<Report> importBody(@RequestBody InputStreamResource body, @RequestParam(required = false) Type type,
+  ResponseEntity<Report> importBody(@RequestBody(required = false) InputStreamResource body,
+      @RequestHeader(HttpHeaders.CONTENT_TYPE) String contentType, @RequestParam(required = false) Type type,
       @RequestParam(defaultValue = "false") boolean atomic, Authentication caller) throws IOException {
-    try (InputStream csv = body.getInputStream()) {
-      return answer(importer.importCsv(csv, type, atomic, caller.getName(), access.writable(caller)));
+    // no body at all is an empty file, which the import names as such
+    try (InputStream csv = body == null ? InputStream.nullInputStream() : body.getInputStream()) {
+      return answer(importer.importCsv(csv, contentType, type, atomic, caller.getName(), access.writable(caller)));
     }
   }
 
@@ -65,7 +71,8 @@ class RegisterCsvController {
   ResponseEntity<Report> importFile(@RequestPart("file") MultipartFile file, @RequestParam(required = false) Type type,
       @RequestParam(defaultValue = "false") boolean atomic, Authentication caller) throws IOException {
     try (InputStream csv = file.getInputStream()) {
-      return answer(importer.importCsv(csv, type, atomic, caller.getName(), access.writable(caller)));
+      return answer(importer.importCsv(csv, file.getContentType(), type, atomic, caller.getName(),
+          access.writable(caller)));
     }
   }
 
@@ -78,7 +85,9 @@ class RegisterCsvController {
    * The households or persons of the grids the caller covers, phones and ID numbers masked;
    * the grid staff of a grid may export theirs unmasked with a reason, which is recorded. The
    * rows are read first, so a failure is still an error response, then written straight to the
-   * response: a BOM first (Excel takes the file for UTF-8 only then), CRLF after each record.
+   * response: a BOM first (Excel takes the file for UTF-8 only then), CRLF after each record,
+   * and a cell that a spreadsheet would run as a formula behind an apostrophe
+   * ({@link SpreadsheetCells}; the register keeps it as entered, and an import takes it off).
    * Written in the request's own thread rather than as a StreamingResponseBody, which would be
    * cut off by the 30-second async timeout on a slow connection.
    */
@@ -127,7 +136,13 @@ class RegisterCsvController {
     CSVPrinter csv = new CSVPrinter(writer, CSVFormat.RFC4180);
     csv.printRecord(columns);
     for (T row : rows) {
-      csv.printRecord(fields.apply(row));
+      Object[] cells = fields.apply(row);
+      for (int i = 0; i < cells.length; i++) {
+        if (cells[i] instanceof String text) {
+          cells[i] = SpreadsheetCells.neutralised(text);
+        }
+      }
+      csv.printRecord(cells);
     }
     csv.flush();
   }

@@ -26,6 +26,7 @@ import org.gridaid.shared.validation.EnumCode;
 import org.gridaid.shared.validation.EnumCodeValidator;
 import org.gridaid.shared.validation.FormCheck;
 import org.gridaid.shared.validation.PhoneNumber;
+import org.gridaid.shared.validation.PlainText;
 import org.gridaid.shared.web.Problems.FieldError;
 import org.hibernate.validator.constraints.Range;
 import org.hibernate.validator.constraintvalidation.HibernateConstraintValidatorContext;
@@ -45,9 +46,9 @@ class RegisterForms {
 
   /** Texts come trimmed, blank as null; the recipient group defaults to ORDINARY. */
   record HouseholdForm(
-      @NotBlank(message = REQUIRED) @Size(max = 200, message = AT_MOST) String address,
-      String gridCode,
-      String minimalUnitCode,
+      @NotBlank(message = REQUIRED) @Size(max = 200, message = AT_MOST) @PlainText String address,
+      @Size(max = 40, message = AT_MOST) @PlainText String gridCode,
+      @Size(max = 40, message = AT_MOST) @PlainText String minimalUnitCode,
       @PhoneNumber String phone,
       @NotNull(message = REQUIRED) @Range(min = 1, max = 30, message = BETWEEN) Integer size,
       @EnumCode(RecipientGroup.class) String recipientGroup) {
@@ -64,15 +65,15 @@ class RegisterForms {
   /** Texts come trimmed, blank as null; flags are codes or Chinese labels. */
   record PersonForm(
       Long householdId,
-      @NotBlank(message = REQUIRED) @Size(max = 50, message = AT_MOST) String name,
+      @NotBlank(message = REQUIRED) @Size(max = 50, message = AT_MOST) @PlainText String name,
       @IdNumber String idNumber,
       @PhoneNumber String phone,
       @BirthYear Integer birthYear,
       List<@NotNull(message = REQUIRED) @EnumCode(Vulnerability.class) String> flags,
-      @Size(max = 500, message = AT_MOST) String chronicConditions,
-      @Size(max = 500, message = AT_MOST) String regularMedicines,
-      @Size(max = 200, message = AT_MOST) String carerContact,
-      @Size(max = 100, message = AT_MOST) String checkInBy,
+      @Size(max = 500, message = AT_MOST) @PlainText(multiline = true) String chronicConditions,
+      @Size(max = 500, message = AT_MOST) @PlainText(multiline = true) String regularMedicines,
+      @Size(max = 200, message = AT_MOST) @PlainText(multiline = true) String carerContact,
+      @Size(max = 100, message = AT_MOST) @PlainText String checkInBy,
       @Range(min = 1, max = 30, message = BETWEEN) Integer checkInEveryDays) {
 
     PersonForm {

@@ -1,12 +1,8 @@
 package org.gridaid.register;
 
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.io.Reader;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
@@ -20,7 +16,6 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.function.BiConsumer;
-import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.apache.commons.csv.CSVFormat;
@@ -96,14 +91,17 @@ class RegisterImport {
   }
 
   /**
-   * {@code csv}: UTF-8, with or without a BOM; read to the end before the import's transaction
-   * begins. {@code coverage}: the grids the caller may write to.
+   * {@code csv}: UTF-8 with or without a BOM, or GB18030 (GBK), as {@link CsvEncoding} tells;
+   * read to the end before the import's transaction begins. {@code contentType}: the file's
+   * media type as sent, with the charset it declares, if any. {@code coverage}: the grids the
+   * caller may write to.
    */
-  Report importCsv(InputStream csv, Type requested, boolean atomic, String actor, Coverage coverage)
-      throws IOException {
+  Report importCsv(InputStream csv, String contentType, Type requested, boolean atomic, String actor,
+      Coverage coverage) throws IOException {
     Type type;
     List<Row> filled = new ArrayList<>();
-    try (CSVParser parser = CSV.parse(withoutBom(csv))) {
+    CsvEncoding.Text text = CsvEncoding.text(csv, contentType);
+    try (CSVParser parser = CSV.parse(text.reader())) {
       Iterator<CSVRecord> records = parser.iterator();
       if (!records.hasNext()) {
         throw new InvalidInputException("file", "is empty: the first line must name the columns");
@@ -128,7 +126,9 @@ class RegisterImport {
         }
       }
     } catch (UncheckedIOException e) {
-      throw e.getCause();
+      throw unreadable(e.getCause(), text);
+    } catch (CsvEncoding.MalformedLine e) {
+      throw unreadable(e, text);
     }
     Importer importer = new Importer(type, actor, coverage);
     Report report = transaction.execute(status -> {
@@ -149,14 +149,16 @@ class RegisterImport {
     return report;
   }
 
-  /** The text of a UTF-8 stream, without the BOM if it starts with one. */
-  private static Reader withoutBom(InputStream in) throws IOException {
-    BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
-    reader.mark(1);
-    if (reader.read() != BOM) {
-      reader.reset();
+  /**
+   * The first 64 KB were of one character set, a later line is not: the file is refused, as
+   * nothing of it would be read right. Other read failures go on as they are.
+   */
+  private static IOException unreadable(IOException e, CsvEncoding.Text text) {
+    if (e instanceof CsvEncoding.MalformedLine malformed) {
+      throw new InvalidInputException("file", "is not " + text.charset().name() + " text from line "
+          + malformed.line() + " on: save the whole file in one character set, \"CSV UTF-8\" or GB18030 (GBK)");
     }
-    return reader;
+    return e;
   }
 
   /**
@@ -191,7 +193,7 @@ class RegisterImport {
     Map<String, String> values = new HashMap<>();
     for (int i = 0; i < header.size() && i < record.size(); i++) {
       if (header.get(i) != null) {
-        values.put(header.get(i), record.get(i));
+        values.put(header.get(i), SpreadsheetCells.asEntered(record.get(i)));
       }
     }
     return values;
@@ -202,8 +204,16 @@ class RegisterImport {
 
   private enum Change { CREATED, UPDATED, UNCHANGED }
 
-  /** A row that passed its checks, and what it does to the register. */
-  private record Planned<T>(int row, T value, Change change) {}
+  /**
+   * A row that passed its checks, and what it does to the register; {@code held}: a person
+   * whose ID number is held for review ({@link RegisterService#createPerson}).
+   */
+  private record Planned<T>(int row, T value, Change change, boolean held) {
+
+    Planned(int row, T value, Change change) {
+      this(row, value, change, false);
+    }
+  }
 
   /** After this many rows changed, the database's planner statistics are refreshed. */
   private static final int BIG_CHANGE = 1_000;
@@ -252,8 +262,8 @@ class RegisterImport {
             household.recipientGroup());
         planned.add(new Planned<>(number, changed, change(known, changed)));
       });
-      write(planned, batch -> store.insertHouseholds(batch, actor),
-          batch -> store.updateHouseholds(batch, actor));
+      write(planned, (batch, held) -> store.insertHouseholds(batch, actor),
+          (batch, held) -> store.updateHouseholds(batch, actor));
     }
 
     void persons(List<Row> rows) {
@@ -273,23 +283,40 @@ class RegisterImport {
       // hashed on all cores too: a keyed hash per number is most of the look-up's own work
       Map<String, String> idNumbers = parsed.values().parallelStream().map(Person::idNumber)
           .filter(Objects::nonNull).collect(Collectors.toMap(store::hash, id -> id, (same, again) -> same));
+      // a number registered in a grid the caller does not cover is held for review, as
+      // RegisterService.createPerson holds it: the report tells nothing of the other grid
       Map<String, Person> byIdNumber = new HashMap<>();
-      store.personsByIdNumberHash(idNumbers).forEach(p -> byIdNumber.put(p.idNumber(), p));
+      Set<String> elsewhere = new HashSet<>();
+      store.personsByIdNumberHash(idNumbers, false, coverage).forEach(at -> {
+        if (coverage.covers(at.gridCode())) {
+          byIdNumber.put(at.person().idNumber(), at.person());
+        } else {
+          elsewhere.add(at.person().idNumber());
+        }
+      });
+      Map<String, String> notMatched = new HashMap<>(idNumbers);
+      notMatched.values().removeIf(byIdNumber::containsKey);
+      Map<String, Person> heldByIdNumber = new HashMap<>();
+      store.personsByIdNumberHash(notMatched, true, coverage)
+          .forEach(at -> heldByIdNumber.putIfAbsent(at.person().idNumber(), at.person()));
       Map<String, Person> byName = new HashMap<>();
       store.personsWithoutIdNumber(parsed.values().stream().filter(p -> p.idNumber() == null)
           .map(Person::householdId).collect(Collectors.toSet()))
           .forEach(p -> byName.put(p.householdId() + "|" + p.name(), p));
       List<Planned<Person>> planned = new ArrayList<>();
       parsed.forEach((number, person) -> {
-        Person known = person.idNumber() != null ? byIdNumber.get(person.idNumber())
-            : byName.get(person.householdId() + "|" + person.name());
+        String idNumber = person.idNumber();
+        Person known = idNumber == null ? byName.get(person.householdId() + "|" + person.name())
+            : byIdNumber.getOrDefault(idNumber, heldByIdNumber.get(idNumber));
+        boolean held = idNumber != null && !byIdNumber.containsKey(idNumber)
+            && (heldByIdNumber.containsKey(idNumber) || elsewhere.contains(idNumber));
         Person changed = known == null ? person : new Person(known.id(), person.householdId(), person.name(),
             person.idNumber(), person.phone(), person.birthYear(), person.flags(), person.chronicConditions(),
             person.regularMedicines(), person.carerContact(), person.checkInBy(), person.checkInEveryDays());
-        planned.add(new Planned<>(number, changed, change(known, changed)));
+        planned.add(new Planned<>(number, changed, change(known, changed), held));
       });
-      write(planned, batch -> store.insertPersons(batch, actor),
-          batch -> store.updatePersons(batch, actor));
+      write(planned, (batch, held) -> store.insertPersons(batch, actor, held),
+          (batch, held) -> store.updatePersons(batch, actor, held));
     }
 
     private Person person(Row row, Map<String, Long> households) {
@@ -349,7 +376,8 @@ class RegisterImport {
      * (somebody changed the same rows meanwhile) is written again row by row, so only the
      * refused rows are reported and the others still go in.
      */
-    private <T> void write(List<Planned<T>> planned, Consumer<List<T>> insert, Consumer<List<T>> update) {
+    private <T> void write(List<Planned<T>> planned, BiConsumer<List<T>, Boolean> insert,
+        BiConsumer<List<T>, Boolean> update) {
       for (int from = 0; from < planned.size(); from += BATCH) {
         List<Planned<T>> batch = planned.subList(from, Math.min(planned.size(), from + BATCH));
         try {
@@ -370,14 +398,19 @@ class RegisterImport {
       }
     }
 
-    private <T> void apply(List<Planned<T>> batch, Consumer<List<T>> insert, Consumer<List<T>> update) {
-      List<T> inserts = batch.stream().filter(p -> p.change() == Change.CREATED).map(Planned::value).toList();
-      List<T> updates = batch.stream().filter(p -> p.change() == Change.UPDATED).map(Planned::value).toList();
-      if (!inserts.isEmpty()) {
-        insert.accept(inserts);
-      }
-      if (!updates.isEmpty()) {
-        update.accept(updates);
+    private <T> void apply(List<Planned<T>> batch, BiConsumer<List<T>, Boolean> insert,
+        BiConsumer<List<T>, Boolean> update) {
+      for (boolean held : new boolean[] {false, true}) {
+        List<T> inserts = batch.stream().filter(p -> p.held() == held && p.change() == Change.CREATED)
+            .map(Planned::value).toList();
+        List<T> updates = batch.stream().filter(p -> p.held() == held && p.change() == Change.UPDATED)
+            .map(Planned::value).toList();
+        if (!inserts.isEmpty()) {
+          insert.accept(inserts, held);
+        }
+        if (!updates.isEmpty()) {
+          update.accept(updates, held);
+        }
       }
     }
 

@@ -92,43 +92,79 @@ class RegisterStore {
   }
 
   private static final String INSERT_PERSON = """
-      insert into person (household_id, name, id_number_enc, id_number_hash, phone_enc, phone_hash, birth_year,
-        flags, chronic_conditions_enc, regular_medicines_enc, carer_contact_enc, check_in_by, check_in_every_days,
-        updated_by) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""";
+      insert into person (household_id, name, id_number_enc, id_number_hash, id_number_held_hash, phone_enc,
+        phone_hash, birth_year, flags, chronic_conditions_enc, regular_medicines_enc, carer_contact_enc, check_in_by,
+        check_in_every_days, updated_by) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""";
   private static final String UPDATE_PERSON = """
-      update person set household_id = ?, name = ?, id_number_enc = ?, id_number_hash = ?, phone_enc = ?,
-        phone_hash = ?, birth_year = ?, flags = ?, chronic_conditions_enc = ?, regular_medicines_enc = ?,
-        carer_contact_enc = ?, check_in_by = ?, check_in_every_days = ?, updated_by = ?,
+      update person set household_id = ?, name = ?, id_number_enc = ?, id_number_hash = ?, id_number_held_hash = ?,
+        phone_enc = ?, phone_hash = ?, birth_year = ?, flags = ?, chronic_conditions_enc = ?,
+        regular_medicines_enc = ?, carer_contact_enc = ?, check_in_by = ?, check_in_every_days = ?, updated_by = ?,
         updated_at = current_timestamp where id = ?""";
 
   long insertPerson(Person p, String actor) {
+    return insertPerson(p, actor, false);
+  }
+
+  /** {@code held}: the person's ID number is another person's, held for review (see {@link RegisterService}). */
+  long insertPerson(Person p, String actor, boolean held) {
     var keys = new GeneratedKeyHolder();
-    jdbc.sql(INSERT_PERSON).params(personParams(p, actor)).update(keys, "id");
+    jdbc.sql(INSERT_PERSON).params(personParams(p, actor, held)).update(keys, "id");
     return keys.getKey().longValue();
   }
 
-  void updatePerson(Person p, String actor) {
-    updatePersons(List.of(p), actor);
+  void updatePerson(Person p, String actor, boolean held) {
+    updatePersons(List.of(p), actor, held);
   }
 
-  void insertPersons(List<Person> persons, String actor) {
-    batch.batchUpdate(INSERT_PERSON, persons.stream().map(p -> personParams(p, actor).toArray()).toList());
+  void insertPersons(List<Person> persons, String actor, boolean held) {
+    batch.batchUpdate(INSERT_PERSON, persons.stream().map(p -> personParams(p, actor, held).toArray()).toList());
   }
 
-  void updatePersons(List<Person> persons, String actor) {
+  void updatePersons(List<Person> persons, String actor, boolean held) {
     batch.batchUpdate(UPDATE_PERSON, persons.stream().map(p -> {
-      List<Object> params = personParams(p, actor);
+      List<Object> params = personParams(p, actor, held);
       params.add(p.id());
       return params.toArray();
     }).toList());
   }
 
-  private List<Object> personParams(Person p, String actor) {
-    return new ArrayList<>(Arrays.asList(p.householdId(), p.name(), cipher.encrypt(p.idNumber()), hash(p.idNumber()),
+  private List<Object> personParams(Person p, String actor, boolean held) {
+    String idNumberHash = hash(p.idNumber());
+    return new ArrayList<>(Arrays.asList(p.householdId(), p.name(), cipher.encrypt(p.idNumber()),
+        held ? null : idNumberHash, held ? idNumberHash : null,
         cipher.encrypt(p.phone()), hash(p.phone()), p.birthYear(), EnumCodes.join(p.flags()),
         cipher.encrypt(p.chronicConditions()),
         cipher.encrypt(p.regularMedicines()), cipher.encrypt(p.carerContact()), p.checkInBy(), p.checkInEveryDays(),
         actor));
+  }
+
+  /** A person found by their ID number, and the grid of their household. */
+  record Holder(long personId, String gridCode) {}
+
+  /** The person registered under this ID number (by its hash), if any. */
+  Optional<Holder> holderOf(String idNumberHash) {
+    return jdbc.sql("""
+            select p.id, h.grid_code from person p join household h on h.id = p.household_id
+            where p.id_number_hash = ?""").param(idNumberHash)
+        .query((rs, row) -> new Holder(rs.getLong("id"), rs.getString("grid_code"))).optional();
+  }
+
+  /** A person of the coverage, other than {@code except}, whose number (by its hash) is held for review. */
+  Optional<Holder> heldWithin(String idNumberHash, Coverage coverage, long except) {
+    return new Filters().within("h.grid_code", coverage).add("p.id_number_held_hash = ?", idNumberHash)
+        .add("p.id <> ?", except)
+        .list(jdbc, "select p.id, h.grid_code from person p join household h on h.id = p.household_id", "p.id",
+            (rs, row) -> new Holder(rs.getLong("id"), rs.getString("grid_code")))
+        .stream().findFirst();
+  }
+
+  /** The person registered under the number a person's is held for, if that is them. */
+  Optional<Holder> holderOfHeld(long personId) {
+    return jdbc.sql("""
+            select o.id, oh.grid_code from person p
+            join person o on o.id_number_hash = p.id_number_held_hash
+            join household oh on oh.id = o.household_id where p.id = ?""").param(personId)
+        .query((rs, row) -> new Holder(rs.getLong("id"), rs.getString("grid_code"))).optional();
   }
 
   Optional<Person> person(long id) {
@@ -148,19 +184,28 @@ class RegisterStore {
   }
 
   /**
-   * The persons with these ID numbers ({@code idNumbers}: each by its hash), looked up a
-   * thousand at a time. A person found by the hash of a number has that number: it is not
-   * decrypted again.
+   * The persons with these ID numbers ({@code idNumbers}: each by its hash), with their grid,
+   * looked up a thousand at a time. A person found by the hash of a number has that number: it
+   * is not decrypted again. {@code held}: the persons whose number is held for review instead,
+   * those of the coverage only.
    */
-  List<Person> personsByIdNumberHash(Map<String, String> idNumbers) {
-    return inChunks(idNumbers.keySet(), chunk -> new Filters().in("p.id_number_hash", chunk)
-        .list(jdbc, "select p.* from person p", "p.id",
-            (rs, row) -> mapPerson(rs, idNumbers.get(rs.getString("id_number_hash")))));
+  List<PersonAt> personsByIdNumberHash(Map<String, String> idNumbers, boolean held, Coverage coverage) {
+    String column = held ? "p.id_number_held_hash" : "p.id_number_hash";
+    return inChunks(idNumbers.keySet(), chunk -> {
+      Filters where = new Filters().in(column, chunk);
+      if (held) {
+        where.within("h.grid_code", coverage);
+      }
+      return where.list(jdbc, "select p.*, h.grid_code as h_grid, h.address as h_address from person p"
+              + " join household h on h.id = p.household_id", "p.id",
+          (rs, row) -> new PersonAt(mapPerson(rs, idNumbers.get(rs.getString(held ? "id_number_held_hash"
+              : "id_number_hash"))), rs.getString("h_grid"), rs.getString("h_address")));
+    });
   }
 
   /** The persons without an ID number in these households: they are known by name. */
   List<Person> personsWithoutIdNumber(Collection<Long> householdIds) {
-    return inChunks(householdIds, chunk -> new Filters().in("p.household_id", chunk).add("p.id_number_hash is null")
+    return inChunks(householdIds, chunk -> new Filters().in("p.household_id", chunk).add("p.id_number_enc is null")
         .list(jdbc, "select p.* from person p", "p.id", this::mapPerson));
   }
 
@@ -183,10 +228,10 @@ class RegisterStore {
         .list();
   }
 
-  /** The grid of the household a person belongs to. */
-  String gridOfPerson(long personId) {
+  /** The grid of the household a person belongs to; empty when there is no such person. */
+  Optional<String> gridOfPerson(long personId) {
     return jdbc.sql("select h.grid_code from person p join household h on h.id = p.household_id where p.id = ?")
-        .param(personId).query(String.class).single();
+        .param(personId).query(String.class).optional();
   }
 
   Page<Household> households(Coverage coverage, String gridCode, String phone, int page, int size) {
@@ -194,12 +239,20 @@ class RegisterStore {
         .page(jdbc, "select h.* from household h", "h.id", page, size, this::mapHousehold);
   }
 
-  Page<Person> persons(Coverage coverage, String gridCode, Vulnerability flag, String name, String phone, int page,
-      int size) {
+  /** {@code idNumberHeld}: only persons whose number is held for review against a person of the coverage. */
+  Page<Person> persons(Coverage coverage, String gridCode, Vulnerability flag, String name, String phone,
+      boolean idNumberHeld, int page, int size) {
     Filters where = new Filters().within("h.grid_code", coverage).eq("h.grid_code", gridCode)
         .eq("p.phone_hash", hash(phone)).eq("p.name", name);
     if (flag != null) {
       where.add("(',' || p.flags || ',') like ?", "%," + flag.name() + ",%");
+    }
+    if (idNumberHeld) {
+      where.add("p.id_number_held_hash is not null").add("exists (select 1 from person o"
+          + " join household oh on oh.id = o.household_id where o.id_number_hash = p.id_number_held_hash"
+          + (coverage.everywhere() || coverage.gridCodes().isEmpty() ? ""
+              : " and oh.grid_code in (" + String.join(",", java.util.Collections.nCopies(coverage.gridCodes().size(),
+                  "?")) + ")") + ")", coverage.everywhere() ? new Object[0] : coverage.gridCodes().toArray());
     }
     return where.page(jdbc, "select p.* from person p join household h on h.id = p.household_id", "p.id", page,
         size, this::mapPerson);

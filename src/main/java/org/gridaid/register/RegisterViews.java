@@ -21,17 +21,25 @@ final class RegisterViews {
     }
   }
 
+  /**
+   * {@code idNumberHeldFor}: the person whose ID number this person's is, while it is held for
+   * review; shown only to staff who may see that person too.
+   */
   record PersonView(long id, long householdId, String name, String idNumber, String phone, Integer birthYear,
       List<Vulnerability> flags, List<String> flagLabels, String chronicConditions, String regularMedicines,
-      String carerContact, String checkInBy, Integer checkInEveryDays, boolean masked) {
+      String carerContact, String checkInBy, Integer checkInEveryDays, boolean masked, Long idNumberHeldFor) {
 
     static PersonView of(Person p, boolean revealed) {
+      return of(p, revealed, null);
+    }
+
+    static PersonView of(Person p, boolean revealed, Long idNumberHeldFor) {
       return new PersonView(p.id(), p.householdId(), p.name(),
           revealed ? p.idNumber() : IdNumbers.mask(p.idNumber()),
           revealed ? p.phone() : maskPhone(p.phone()), p.birthYear(), p.flags(),
           p.flags().stream().map(Vulnerability::label).toList(), p.chronicConditions(), p.regularMedicines(),
           revealed ? p.carerContact() : maskDigits(p.carerContact()), p.checkInBy(), p.checkInEveryDays(),
-          !revealed);
+          !revealed, idNumberHeldFor);
     }
   }
 

@@ -62,4 +62,21 @@ class ApiKeyApiTests extends ApiTestSupport {
         .post("/api/v1/api-keys").then().statusCode(409);
     assertThat(jdbc.sql("select count(*) from api_key where name = 'greedy'").query(Integer.class).single()).isZero();
   }
+
+  @Test
+  void aKeyWithTheLongestNameSendsAndCancelsHelpRequests() {
+    String name = "partner-" + "x".repeat(92);
+    String key = admin().body("""
+        {"name": "%s", "operations": ["help-requests:create", "help-requests:read", "help-requests:cancel"]}"""
+            .formatted(name)).post("/api/v1/api-keys").then().statusCode(201).extract().path("key");
+
+    int id = withKey(key).body("""
+        {"callerName": "长名测试", "callerPhone": "13700009101", "gridCode": "JH-LL-ZF-01", "category": "OTHER",
+         "description": "合作方长名密钥"}""").post("/api/v1/help-requests").then().statusCode(201)
+        .extract().path("id");
+    withKey(key).body("{\"reason\": \"居民已自行解决\"}").post("/api/v1/help-requests/" + id + "/cancel").then()
+        .statusCode(200).body("status", equalTo("CANCELLED"));
+    assertThat(jdbc.sql("select submitted_by from help_request where id = ?").param(id).query(String.class).single())
+        .isEqualTo("api-key:" + name);
+  }
 }

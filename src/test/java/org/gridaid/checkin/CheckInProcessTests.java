@@ -3,6 +3,7 @@ package org.gridaid.checkin;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.gridaid.test.Api.as;
+import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsInAnyOrder;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
@@ -266,6 +267,10 @@ class CheckInProcessTests extends ApiTestSupport {
         .body("errors.field", containsInAnyOrder("entries[0].need", "entries[1].personId", "entries[1].outcome"));
     as("grid-jiangnan-nanshan-01").body("{\"entries\": []}").post("/api/v1/check-ins/" + round + "/entries").then()
         .statusCode(404);
+    as(WORKER).body("{\"entries\": [{\"personId\": %d, \"outcome\": \"FINE\"}, null]}".formatted(person))
+        .post("/api/v1/check-ins/" + round + "/entries").then().statusCode(400)
+        .contentType("application/problem+json").body("errors.field", contains("entries[1]"));
+    assertThat(checkIns.round(round).entryOf(person).orElseThrow().outcome()).isNull();
 
     StringBuilder all = new StringBuilder();
     for (var entry : checkIns.round(round).entries()) {

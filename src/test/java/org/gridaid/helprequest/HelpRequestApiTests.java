@@ -159,6 +159,49 @@ class HelpRequestApiTests extends ApiTestSupport {
   }
 
   @Test
+  void aPartnerThatSendsThePhoneOfAnOpenCaseItCannotSeeLearnsNothingOfThatCase() {
+    String phone = HelpRequestScenario.newPhone();
+    int open = as("hotline-01").body("""
+        {"callerName": "陈先生", "callerPhone": "%s", "gridCode": "JH-LL-ZF-01", "category": "MEDICINE",
+         "description": "旧诉求原文"}""".formatted(phone)).post("/api/v1/help-requests").then().statusCode(201)
+        .extract().path("id");
+
+    var fresh = withKey(PARTNER).body(request(HelpRequestScenario.newPhone())).post("/api/v1/help-requests").then()
+        .statusCode(201).extract();
+    var repeated = withKey(PARTNER).body(request(phone)).post("/api/v1/help-requests").then().statusCode(201)
+        .extract();
+
+    // answered as any new case: its own id and code, routed, no word of the other case
+    java.util.Map<String, Object> answer = repeated.jsonPath().getMap("");
+    java.util.Map<String, Object> freshAnswer = fresh.jsonPath().getMap("");
+    assertThat(answer.keySet()).isEqualTo(freshAnswer.keySet()).doesNotContain("linkedToId");
+    for (String same : java.util.List.of("status", "gridCode", "priority")) {
+      assertThat(answer.get(same)).as(same).isEqualTo(freshAnswer.get(same));
+    }
+    int id = repeated.path("id");
+    assertThat(id).isNotEqualTo(open);
+    java.util.List<String> freshTimeline = withKey(PARTNER).get("/api/v1/help-requests/" + fresh.path("id")).then()
+        .extract().path("timeline.type");
+    withKey(PARTNER).get("/api/v1/help-requests/" + id).then().statusCode(200)
+        .body("linkedToId", nullValue()).body("timeline.type", equalTo(freshTimeline));
+    withKey(PARTNER).get("/api/v1/help-requests/" + open).then().statusCode(404);
+
+    // the open case is as it was; staff who may see both cases find them pointed at each other
+    as("hotline-01").get("/api/v1/help-requests/" + open).then().statusCode(200)
+        .body("description", equalTo("旧诉求原文")).body("linkedCalls", equalTo(0))
+        .body("timeline.findAll { it.type == 'SAME_CALLER_OPEN_CASE' }.detail", contains("#" + id));
+    as("community-lile-zhongfu").get("/api/v1/help-requests/" + id).then().statusCode(200)
+        .body("timeline.findAll { it.type == 'SAME_CALLER_OPEN_CASE' }.detail", contains("#" + open));
+    // the grid the new case went to does not cover the other case's grid: not a word of it either
+    as("grid-lile-zhongfu-02").get("/api/v1/help-requests/" + id).then().statusCode(200)
+        .body("timeline.type", not(hasItem("SAME_CALLER_OPEN_CASE")));
+
+    // the hotline covers the district: its repeated call is linked, as before
+    as("hotline-02").body(request(phone)).post("/api/v1/help-requests").then().statusCode(201)
+        .body("status", equalTo("LINKED")).body("linkedToId", equalTo(open));
+  }
+
+  @Test
   void aResidentTracksTheirCaseWithTheCodeAloneButOnlySoOftenAMinute() {
     String phone = HelpRequestScenario.newPhone();
     String code = withKey(PARTNER).body(request(phone)).post("/api/v1/help-requests").then().statusCode(201)

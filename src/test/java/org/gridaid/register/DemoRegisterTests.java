@@ -31,7 +31,7 @@ class DemoRegisterTests {
         .isGreaterThan(10);
     assertThat(count("select count(*) from person where flags <> '' and check_in_by is null"
         + " and updated_by = 'demo-data'")).isZero();
-    assertThat(register.persons(Coverage.EVERYWHERE, "JH-LL-ZF-02", Vulnerability.CHRONIC_ILLNESS, null, null, 0, 5).items())
+    assertThat(register.persons(Coverage.EVERYWHERE, "JH-LL-ZF-02", Vulnerability.CHRONIC_ILLNESS, null, null, false, 0, 5).items())
         .allSatisfy(p -> assertThat(p.regularMedicines()).isNotBlank());
   }
 }

@@ -10,6 +10,7 @@ import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.startsWith;
 
+import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
 import org.gridaid.test.ApiTestSupport;
 import org.junit.jupiter.api.Test;
@@ -258,5 +259,99 @@ class RegisterApiTests extends ApiTestSupport {
     as("grid-jiangnan-nanshan-03").get("/api/v1/households?gridCode=JH-JN-NS-03&size=1").then()
         .body("total", org.hamcrest.Matchers.greaterThanOrEqualTo(10_000))
         .body("items[0].phone", not(startsWith("1380000")));
+  }
+
+  @Test
+  void aPersonOrHouseholdThatDoesNotExistIsNotFound() {
+    int household = household(phone());
+    as(WORKER).body("""
+        {"householdId": %d, "name": "无此人"}""".formatted(household)).put("/api/v1/persons/999999999").then()
+        .statusCode(404).contentType("application/problem+json").body("type", equalTo("urn:grid-aid:problem:not-found"));
+    as(WORKER).get("/api/v1/persons/999999999").then().statusCode(404);
+    as(WORKER).body("""
+        {"address": "无此户", "gridCode": "%s", "size": 1}""".formatted(GRID)).put("/api/v1/households/999999999")
+        .then().statusCode(404).contentType("application/problem+json");
+  }
+
+  static final String OTHER_GRID = "JH-WH-YQ-01";
+  static final String OTHER_WORKER = "grid-waihai-yinquan-01";
+
+  int householdOf(String worker, String grid, String address) {
+    return as(worker).body("""
+        {"address": "%s", "gridCode": "%s", "size": 2}""".formatted(address, grid))
+        .post("/api/v1/households").then().statusCode(201).extract().path("id");
+  }
+
+  static String personBody(int household, String name, String idNumber) {
+    return """
+        {"householdId": %d, "name": "%s", "idNumber": "%s", "birthYear": 1950}""".formatted(household, name, idNumber);
+  }
+
+  /** What a worker sees of registering a person with this number, twice, and of changing and importing them. */
+  List<Object> whatTheWorkerSees(String idNumber, String tag) {
+    List<Object> seen = new java.util.ArrayList<>();
+    String address = "银泉花园核对" + tag + "栋";
+    int household = householdOf(WORKER, GRID, address);
+    var created = as(WORKER).body(personBody(household, "赵伯", idNumber)).post("/api/v1/persons").then().extract();
+    seen.add(created.statusCode());
+    int person = created.path("id");
+    String masked = IdNumbers.mask(idNumber);
+    java.util.Map<String, Object> body = created.jsonPath().getMap("");
+    seen.add(masked.equals(body.remove("idNumber")));
+    body.remove("id");
+    body.remove("householdId");
+    seen.add(body);
+    java.util.Map<String, Object> read = as(WORKER).get("/api/v1/persons/" + person).then().extract().jsonPath()
+        .getMap("");
+    seen.add(masked.equals(read.remove("idNumber")));
+    read.remove("id");
+    read.remove("householdId");
+    seen.add(read);
+    seen.add(as(WORKER).get("/api/v1/persons/" + person + "?reveal=true&reason=核对").then().extract().path("idNumber")
+        .equals(idNumber));
+    var again = as(WORKER).body(personBody(householdOf(WORKER, GRID, address + "2室"), "赵伯", idNumber))
+        .post("/api/v1/persons").then().extract();
+    seen.add(again.statusCode());
+    seen.add(again.<String>path("detail").replace(String.valueOf(person), "<person>"));
+    seen.add(as(WORKER).body(personBody(household, "赵伯伯", idNumber)).put("/api/v1/persons/" + person).then()
+        .extract().statusCode());
+    var imported = as(WORKER).contentType("text/csv; charset=UTF-8")
+        .body("gridCode,address,name,idNumber,birthYear\n" + GRID + "," + address + ",赵伯伯," + idNumber + ",1950\n")
+        .post("/api/v1/register/import").then().extract().jsonPath().getMap("");
+    seen.add(imported);
+    seen.add(as(WORKER).get("/api/v1/persons?idNumberHeld=true&size=500").then().extract().path("total"));
+    return seen;
+  }
+
+  @Test
+  void aGridWorkerCannotLearnWhetherAnIdNumberIsRegisteredInAnotherGrid() {
+    String elsewhere = idNumber();
+    int otherHousehold = householdOf(OTHER_WORKER, OTHER_GRID, "银泉一区" + elsewhere.substring(10) + "号");
+    int registered = as(OTHER_WORKER).body(personBody(otherHousehold, "钱婆婆", elsewhere)).post("/api/v1/persons")
+        .then().statusCode(201).extract().path("id");
+
+    List<Object> registeredElsewhere = whatTheWorkerSees(elsewhere, "甲" + elsewhere.substring(14));
+    List<Object> registeredNowhere = whatTheWorkerSees(idNumber(), "乙" + elsewhere.substring(14));
+
+    assertThat(registeredElsewhere.get(0)).isEqualTo(201);
+    assertThat(registeredElsewhere.get(1)).isEqualTo(true);
+    assertThat(registeredElsewhere).isEqualTo(registeredNowhere);
+    // a household of the other grid is as unknown as one that does not exist
+    as(WORKER).body(personBody(otherHousehold, "孙伯", idNumber())).post("/api/v1/persons").then().statusCode(400)
+        .body("errors.field", contains("householdId")).body("errors.message", contains("is not a known household"));
+
+    // the other grid's resident is as they were
+    as(OTHER_WORKER).get("/api/v1/persons/" + registered + "?reveal=true&reason=核对").then().statusCode(200)
+        .body("name", equalTo("钱婆婆")).body("householdId", equalTo(otherHousehold))
+        .body("idNumber", equalTo(elsewhere));
+    // staff who cover both grids find the person whose number is held, and whose number it is
+    List<Integer> held = as("community-waihai-yinquan").get("/api/v1/persons?idNumberHeld=true&size=500").then()
+        .statusCode(200).extract().path("items.id");
+    assertThat(held).isNotEmpty();
+    int heldPerson = held.get(held.size() - 1);
+    as("community-waihai-yinquan").get("/api/v1/persons/" + heldPerson).then().statusCode(200)
+        .body("idNumberHeldFor", equalTo(registered)).body("name", equalTo("赵伯伯"));
+    as(WORKER).get("/api/v1/persons/" + heldPerson).then().statusCode(200)
+        .body("idNumberHeldFor", org.hamcrest.Matchers.nullValue());
   }
 }

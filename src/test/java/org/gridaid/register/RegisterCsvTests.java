@@ -129,4 +129,88 @@ class RegisterCsvTests extends ApiTestSupport {
     admin().get("/api/v1/register/export?gridCode=" + GRID + "&reveal=true&reason=核对").then().statusCode(403)
         .contentType("application/problem+json");
   }
+
+  @Test
+  void cellsASpreadsheetWouldRunAreExportedAsTextAndImportBackAsEntered() {
+    String address = "@SUM(1+1)永明路公式1号";
+    int household = as(WORKER).body("""
+        {"address": "%s", "gridCode": "%s", "size": 1}""".formatted(address, GRID))
+        .post("/api/v1/households").then().statusCode(201).extract().path("id");
+    int person = as(WORKER).body("""
+        {"householdId": %d, "name": "=1+2", "chronicConditions": "+高血压", "regularMedicines": "-硝苯地平",
+         "carerContact": "＝HYPERLINK(\\"http://x\\")", "checkInBy": "'张三"}""".formatted(household))
+        .post("/api/v1/persons").then().statusCode(201).extract().path("id");
+    // the register and its API keep what was entered
+    as(WORKER).get("/api/v1/persons/" + person + "?reveal=true&reason=核对").then().statusCode(200)
+        .body("name", equalTo("=1+2")).body("chronicConditions", equalTo("+高血压"))
+        .body("carerContact", equalTo("＝HYPERLINK(\"http://x\")")).body("checkInBy", equalTo("'张三"));
+
+    String households = export("HOUSEHOLDS");
+    String persons = export("PERSONS");
+
+    assertThat(households).contains("\r\n'" + address + ",").doesNotContain("\r\n" + address);
+    assertThat(persons).contains(",'" + address + ",'=1+2,", ",'+高血压,'-硝苯地平,\"'＝HYPERLINK(\"\"http://x\"\")\",''张三,")
+        .doesNotContain(",=1+2,");
+    post(WORKER, households).statusCode(200).body("created", equalTo(0)).body("updated", equalTo(0))
+        .body("errors", empty());
+    post(WORKER, persons).statusCode(200).body("created", equalTo(0)).body("updated", equalTo(0))
+        .body("errors", empty());
+    as(WORKER).get("/api/v1/persons/" + person + "?reveal=true&reason=核对").then().statusCode(200)
+        .body("name", equalTo("=1+2")).body("regularMedicines", equalTo("-硝苯地平"))
+        .body("carerContact", equalTo("＝HYPERLINK(\"http://x\")")).body("checkInBy", equalTo("'张三"));
+  }
+
+  static final java.nio.charset.Charset GB18030 = java.nio.charset.Charset.forName("GB18030");
+
+  static ValidatableResponse post(String user, String contentType, byte[] csv) {
+    return as(user).contentType(contentType).body(csv).post("/api/v1/register/import").then();
+  }
+
+  @Test
+  void aRegisterSavedByChineseExcelInGbkImportsWithItsChineseNames() {
+    String households = "地址,网格编码,户人数,救助类别\r\n永明路国标1号,JH-LL-YM-01,2,困难户\r\n"
+        + "永明路国标2号,JH-LL-YM-01,1,普通户\r\n";
+    String persons = "网格编码,地址,姓名,出生年份,特殊人群,基础疾病\r\n"
+        + "JH-LL-YM-01,永明路国标1号,欧阳婆婆,1938,独居老人,高血压\r\n"
+        + "JH-LL-YM-01,永明路国标2号,黄伯,1945,,糖尿病\r\n";
+
+    upload(WORKER, "households.csv", households.getBytes(GB18030)).statusCode(200).body("created", equalTo(2))
+        .body("errors", empty());
+    // a body without a charset; the same file once more with the charset it is in
+    post(WORKER, "text/csv", persons.getBytes(GB18030)).statusCode(200).body("created", equalTo(2))
+        .body("errors", empty());
+    post(WORKER, "text/csv; charset=GBK", persons.getBytes(GB18030)).statusCode(200)
+        .body("unchanged", equalTo(2));
+
+    as(WORKER).get("/api/v1/persons?gridCode=" + GRID + "&name=欧阳婆婆").then().statusCode(200)
+        .body("items.chronicConditions", contains("高血压")).body("items.flags[0]", contains("ELDERLY_ALONE"));
+    assertThat(export("HOUSEHOLDS")).contains("永明路国标1号,JH-LL-YM-01,,,2,HARDSHIP");
+  }
+
+  @Test
+  void aFileThatChangesItsCharacterSetHalfWayIsRefusedAndNothingOfItImported() {
+    StringBuilder csv = new StringBuilder("address,gridCode,size\n");
+    for (int i = 0; csv.length() < 70 * 1024; i++) {
+      csv.append("Yongming Road mixed ").append(i).append(",JH-LL-YM-01,1\n");
+    }
+    byte[] ascii = csv.toString().getBytes(StandardCharsets.US_ASCII);
+    byte[] gbk = "永明路混合编码1号,JH-LL-YM-01,1\n".getBytes(GB18030);
+    byte[] file = java.util.Arrays.copyOf(ascii, ascii.length + gbk.length);
+    System.arraycopy(gbk, 0, file, ascii.length, gbk.length);
+    long lines = csv.chars().filter(c -> c == '\n').count();
+
+    post(WORKER, "text/csv", file).statusCode(400).contentType("application/problem+json")
+        .body("errors.field", contains("file"))
+        .body("errors[0].message", equalTo("is not UTF-8 text from line " + (lines + 1) + " on: save the whole file"
+            + " in one character set, \"CSV UTF-8\" or GB18030 (GBK)"));
+    upload(WORKER, "binary.csv", new byte[] {(byte) 0xff, (byte) 0xff, (byte) 0x80, 'a', ',', 'b'}).statusCode(400)
+        .contentType("application/problem+json").body("errors.field", contains("file"));
+    post(WORKER, "text/csv; charset=x-no-such-set", ascii).statusCode(415).contentType("application/problem+json");
+    String oddPart = "--b\r\nContent-Disposition: form-data; name=\"file\"; filename=\"odd.csv\"\r\n"
+        + "Content-Type: text/csv; charset=x-no-such-set\r\n\r\naddress,gridCode,size\r\n--b--\r\n";
+    post(WORKER, "multipart/form-data; boundary=b", oddPart.getBytes(StandardCharsets.US_ASCII)).statusCode(400)
+        .body("errors.field", contains("charset"));
+    as(WORKER).get("/api/v1/households?gridCode=" + GRID + "&size=500").then().statusCode(200)
+        .body("items.address", org.hamcrest.Matchers.not(org.hamcrest.Matchers.hasItem("Yongming Road mixed 0")));
+  }
 }

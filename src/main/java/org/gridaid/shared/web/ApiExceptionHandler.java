@@ -4,13 +4,22 @@ import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
+import jakarta.validation.ElementKind;
+import jakarta.validation.Path;
+import java.lang.reflect.Method;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 import org.gridaid.shared.web.Problems.FieldError;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.core.DefaultParameterNameDiscoverer;
+import org.springframework.core.MethodParameter;
+import org.springframework.core.annotation.AnnotatedElementUtils;
+import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -23,10 +32,15 @@ import org.springframework.security.access.AccessDeniedException;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.MissingServletRequestParameterException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.method.annotation.HandlerMethodValidationException;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import org.springframework.web.multipart.MaxUploadSizeExceededException;
+import org.springframework.web.multipart.support.MissingServletRequestPartException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
 /** Every error of /api/** as application/problem+json with a stable type. */
@@ -41,7 +55,9 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
       403, Problems.FORBIDDEN,
       404, Problems.NOT_FOUND,
       405, Problems.METHOD_NOT_ALLOWED,
+      406, Problems.NOT_ACCEPTABLE,
       409, Problems.CONFLICT,
+      413, Problems.PAYLOAD_TOO_LARGE,
       415, Problems.UNSUPPORTED_MEDIA_TYPE);
 
   @ExceptionHandler(InvalidInputException.class)
@@ -52,8 +68,35 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
   @ExceptionHandler(ConstraintViolationException.class)
   ProblemDetail constraintViolation(ConstraintViolationException e) {
     return Problems.validation(e.getConstraintViolations().stream()
-        .map(v -> new FieldError(lastNode(v.getPropertyPath().toString()), v.getMessage()))
+        .map(v -> new FieldError(fieldOf(v), v.getMessage()))
         .toList());
+  }
+
+  /**
+   * The field as the caller sent it: a parameter of a controller method by its name in the
+   * request ({@code Idempotency-Key}, not {@code idempotencyKey}), else the last node of the path.
+   */
+  private static String fieldOf(ConstraintViolation<?> violation) {
+    List<Path.Node> nodes = new java.util.ArrayList<>();
+    violation.getPropertyPath().forEach(nodes::add);
+    if (nodes.size() == 2 && nodes.get(0).getKind() == ElementKind.METHOD
+        && nodes.get(1).getKind() == ElementKind.PARAMETER) {
+      Path.MethodNode method = nodes.get(0).as(Path.MethodNode.class);
+      try {
+        Method declared = violation.getRootBeanClass().getDeclaredMethod(method.getName(),
+            method.getParameterTypes().toArray(Class<?>[]::new));
+        MethodParameter parameter = new MethodParameter(declared,
+            nodes.get(1).as(Path.ParameterNode.class).getParameterIndex());
+        parameter.initParameterNameDiscovery(new DefaultParameterNameDiscoverer());
+        String name = parameterName(parameter);
+        if (name != null) {
+          return name;
+        }
+      } catch (NoSuchMethodException e) {
+        // a method of a proxy or a bridge: its path has to do
+      }
+    }
+    return lastNode(violation.getPropertyPath().toString());
   }
 
   @ExceptionHandler(NotFoundException.class)
@@ -73,6 +116,27 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
         "Somebody changed this at the same moment; nothing of yours was saved. Read it again and retry.");
   }
 
+  /** A row that somebody else stored at the same moment with the same key. */
+  @ExceptionHandler(DuplicateKeyException.class)
+  ProblemDetail duplicate(DuplicateKeyException e) {
+    return Problems.of(HttpStatus.CONFLICT, Problems.CONFLICT, "Conflict",
+        "This is already stored; nothing of yours was saved. Read it again and retry.");
+  }
+
+  /**
+   * A value the database refused (too long, or a character it cannot store) that no check
+   * caught before: a fault of the request, not of the server, but a check is missing; the
+   * bad-input tests name each field, so this answer should never be seen.
+   */
+  @ExceptionHandler(DataIntegrityViolationException.class)
+  ProblemDetail refusedByDatabase(DataIntegrityViolationException e) {
+    // the message is not logged: it may quote the value, which may be personal data
+    log.warn("A value of an API call was refused by the database (SQL state {}); a check is missing",
+        e.getMostSpecificCause() instanceof java.sql.SQLException sql ? sql.getSQLState() : "?");
+    return Problems.of(HttpStatus.BAD_REQUEST, Problems.MALFORMED_REQUEST, "Malformed request",
+        "A value of the request cannot be stored (too long, or characters that are not text); nothing was changed.");
+  }
+
   @ExceptionHandler(TooManyRequestsException.class)
   ResponseEntity<ProblemDetail> tooManyRequests(TooManyRequestsException e) {
     return ResponseEntity.status(HttpStatus.TOO_MANY_REQUESTS)
@@ -90,6 +154,12 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
   ProblemDetail accessDenied(AccessDeniedException e) {
     return Problems.of(HttpStatus.FORBIDDEN, Problems.FORBIDDEN, "Forbidden",
         "You are signed in but not allowed to do this.");
+  }
+
+  /** A body read past its limit (a chunked one: a declared length over it never gets here). */
+  @ExceptionHandler(RequestBodyLimit.BodyTooLargeException.class)
+  ResponseEntity<ProblemDetail> bodyTooLarge(RequestBodyLimit.BodyTooLargeException e) {
+    return ResponseEntity.status(HttpStatus.PAYLOAD_TOO_LARGE).body(Problems.payloadTooLarge(e.limit()));
   }
 
   @ExceptionHandler(Exception.class)
@@ -129,6 +199,13 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
   }
 
   @Override
+  protected ResponseEntity<Object> handleMissingServletRequestPart(MissingServletRequestPartException e,
+      HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+    return ResponseEntity.badRequest().body(Problems.validation(
+        List.of(new FieldError(e.getRequestPartName(), "is required"))));
+  }
+
+  @Override
   protected ResponseEntity<Object> handleTypeMismatch(org.springframework.beans.TypeMismatchException e,
       HttpHeaders headers, HttpStatusCode status, WebRequest request) {
     String field = e instanceof MethodArgumentTypeMismatchException m ? m.getName() : e.getPropertyName();
@@ -137,13 +214,26 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
   }
 
   @Override
+  protected ResponseEntity<Object> handleMaxUploadSizeExceededException(MaxUploadSizeExceededException e,
+      HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+    return ResponseEntity.status(HttpStatus.PAYLOAD_TOO_LARGE).body(Problems.payloadTooLarge(e.getMaxUploadSize()));
+  }
+
+  @Override
   protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException e,
       HttpHeaders headers, HttpStatusCode status, WebRequest request) {
-    if (e.getCause() instanceof MismatchedInputException mismatch && !mismatch.getPath().isEmpty()) {
-      String field = jsonPath(mismatch.getPath());
-      String message = mismatch instanceof UnrecognizedPropertyException ? "is not a known field"
-          : mismatch instanceof InvalidFormatException ? "has an invalid value"
-          : "has the wrong type";
+    RequestBodyLimit.BodyTooLargeException tooLarge = causeOf(e, RequestBodyLimit.BodyTooLargeException.class);
+    if (tooLarge != null) {
+      return ResponseEntity.status(HttpStatus.PAYLOAD_TOO_LARGE).body(Problems.payloadTooLarge(tooLarge.limit()));
+    }
+    // a value Jackson could not take for its field: of the wrong type, out of range (a number
+    // too large for its field), not one of an enum's codes, or not valid JSON inside the field
+    if (e.getCause() instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()) {
+      String field = jsonPath(mapping.getPath());
+      String message = mapping instanceof UnrecognizedPropertyException ? "is not a known field"
+          : mapping instanceof MismatchedInputException && !(mapping instanceof InvalidFormatException)
+              ? "has the wrong type"
+              : "has an invalid value";
       return ResponseEntity.badRequest().body(Problems.validation(List.of(new FieldError(field, message))));
     }
     return ResponseEntity.badRequest().body(Problems.of(HttpStatus.BAD_REQUEST,
@@ -161,6 +251,15 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     return response;
   }
 
+  private static <T extends Throwable> T causeOf(Throwable e, Class<T> type) {
+    for (Throwable cause = e; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
+      if (type.isInstance(cause)) {
+        return type.cast(cause);
+      }
+    }
+    return null;
+  }
+
   private static String jsonPath(List<JsonMappingException.Reference> path) {
     StringBuilder field = new StringBuilder();
     for (JsonMappingException.Reference ref : path) {
@@ -176,14 +275,14 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     return field.toString();
   }
 
-  private static String parameterName(org.springframework.core.MethodParameter parameter) {
-    var requestParam = parameter.getParameterAnnotation(org.springframework.web.bind.annotation.RequestParam.class);
-    if (requestParam != null && !requestParam.name().isEmpty()) {
-      return requestParam.name();
-    }
-    var pathVariable = parameter.getParameterAnnotation(org.springframework.web.bind.annotation.PathVariable.class);
-    if (pathVariable != null && !pathVariable.name().isEmpty()) {
-      return pathVariable.name();
+  /** A request parameter, path variable or header by the name the caller sends it under. */
+  private static String parameterName(MethodParameter parameter) {
+    for (var type : List.of(RequestParam.class, PathVariable.class, RequestHeader.class)) {
+      var annotation = AnnotatedElementUtils.findMergedAnnotationAttributes(parameter.getParameter(), type, false,
+          false);
+      if (annotation != null && !annotation.getString("name").isEmpty()) {
+        return annotation.getString("name");
+      }
     }
     return parameter.getParameterName();
   }

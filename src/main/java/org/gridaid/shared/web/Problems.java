@@ -16,6 +16,9 @@ public final class Problems {
   public static final URI FORBIDDEN = type("forbidden");
   public static final URI METHOD_NOT_ALLOWED = type("method-not-allowed");
   public static final URI UNSUPPORTED_MEDIA_TYPE = type("unsupported-media-type");
+  public static final URI NOT_ACCEPTABLE = type("not-acceptable");
+  /** The body is larger than its path takes ({@link RequestBodySettings}); {@code maxBytes} says how large it may be. */
+  public static final URI PAYLOAD_TOO_LARGE = type("payload-too-large");
   public static final URI INTERNAL = type("internal");
   public static final URI ADDRESS_NOT_RESOLVED = type("address-not-resolved");
   public static final URI TOO_MANY_REQUESTS = type("too-many-requests");
@@ -38,6 +41,17 @@ public final class Problems {
         "Some fields are missing or invalid: "
             + String.join(", ", errors.stream().map(FieldError::field).distinct().toList()));
     problem.setProperty("errors", errors);
+    return problem;
+  }
+
+  /** 413: the body is larger than {@code maxBytes}; nothing was read past that, nothing changed. */
+  public static ProblemDetail payloadTooLarge(long maxBytes) {
+    ProblemDetail problem = of(HttpStatus.PAYLOAD_TOO_LARGE, PAYLOAD_TOO_LARGE, "Payload too large",
+        "The request body is larger than " + (maxBytes < 0 ? "this endpoint takes" : "the " + maxBytes
+            + " bytes this endpoint takes") + "; nothing was changed.");
+    if (maxBytes >= 0) {
+      problem.setProperty("maxBytes", maxBytes);
+    }
     return problem;
   }
 

@@ -167,7 +167,7 @@ class EngineAuthorizationMatrixTests extends ApiTestSupport {
     operations.put("POST authorization/create", (api, cell) -> api.body("""
         {"type": 1, "permissions": ["READ"], "groupId": "matrix-nobody", "resourceType": 5, "resourceId": "%s"}"""
         .formatted(UUID.randomUUID())).post(engine("authorization/create")));
-    operations.put("POST identity/verify", (api, cell) -> api.body("{\"username\": \"demo\", \"password\": \"x\"}")
+    operations.put("POST identity/verify", (api, cell) -> api.body("{\"username\": \"matrix-nobody\", \"password\": \"x\"}")
         .post(engine("identity/verify")));
   }
 

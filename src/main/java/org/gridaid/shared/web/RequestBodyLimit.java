@@ -110,7 +110,14 @@ class RequestBodyLimit {
         return;
       }
       Limited limited = new Limited(request, limit);
-      chain.doFilter(limited, new Guarded(response, limited));
+      try {
+        chain.doFilter(limited, new Guarded(response, limited));
+      } catch (IOException | ServletException | RuntimeException failed) {
+        // a filter that read the body itself (the engine API's guard) lets the failure through
+        if (!limited.exceeded) {
+          throw failed;
+        }
+      }
       if (limited.exceeded) {
         if (response.isCommitted()) {
           log.warn("Request body of {} {} over its limit of {} bytes; the answer had already begun",

@@ -20,7 +20,8 @@ import org.springframework.security.web.util.matcher.RequestMatcher;
  * Three doors. The APIs (/api, /engine-rest) are stateless: HTTP Basic with a staff account
  * or an API key on every call, so no cookie can authenticate them and CSRF does not apply.
  * The webapps (/camunda) keep Camunda's own sign-in, session and CSRF token. Everything
- * else is health checks (public) or administration (admins only).
+ * else is health checks (public) or administration (admins only). Wrong passwords are
+ * throttled at every door that checks one ({@link SignInThrottle}).
  */
 @Configuration
 @EnableMethodSecurity
@@ -41,7 +42,8 @@ class SecurityConfiguration {
         .httpBasic(basic -> basic.authenticationEntryPoint(problems))
         .exceptionHandling(errors -> errors.authenticationEntryPoint(problems).accessDeniedHandler(problems))
         .addFilterBefore(new ApiKeyAuthenticationFilter(keys, problems), BasicAuthenticationFilter.class)
-        .addFilterAfter(new EngineRestIdentityFilter(identity), AuthorizationFilter.class)
+        .addFilterAfter(new ClosedPasswordCheckFilter(problems), AuthorizationFilter.class)
+        .addFilterAfter(new EngineRestIdentityFilter(identity), ClosedPasswordCheckFilter.class)
         .authorizeHttpRequests(requests -> requests
             .requestMatchers(path("/engine-rest/**")).hasRole("STAFF")
             // residents track their own case with the code from their text message (rate limited)
@@ -52,11 +54,15 @@ class SecurityConfiguration {
 
   @Bean
   @Order(2)
-  SecurityFilterChain webappChain(HttpSecurity http) throws Exception {
-    // Camunda's webapp filters authenticate, authorize and check the X-XSRF-TOKEN here
+  SecurityFilterChain webappChain(HttpSecurity http, ProblemResponses problems, SignInThrottle throttle)
+      throws Exception {
+    // Camunda's webapp filters authenticate, authorize and check the X-XSRF-TOKEN here; its
+    // sign-in form is throttled as HTTP Basic is
     http.securityMatcher(path("/camunda/**"))
         .csrf(csrf -> csrf.disable())
         .headers(headers -> headers.disable())
+        .addFilterBefore(new WebappSignInThrottleFilter(throttle, problems), AuthorizationFilter.class)
+        .addFilterBefore(new ClosedPasswordCheckFilter(problems), AuthorizationFilter.class)
         .authorizeHttpRequests(requests -> requests.anyRequest().permitAll());
     return http.build();
   }

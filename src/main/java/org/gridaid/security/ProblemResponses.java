@@ -30,7 +30,12 @@ class ProblemResponses implements AuthenticationEntryPoint, AccessDeniedHandler 
       tooManySignIns(request, response, throttled);
       return;
     }
-    response.setHeader("WWW-Authenticate", "Basic realm=\"grid-aid\"");
+    // a browser answers the Basic challenge with its sign-in dialog and then sends the
+    // credentials with every request to this origin, forged cross-site ones too: only clients
+    // that are no browser are challenged (curl, wget and the like wait for it)
+    if (!fromBrowser(request)) {
+      response.setHeader("WWW-Authenticate", "Basic realm=\"grid-aid\"");
+    }
     write(request, response, Problems.of(HttpStatus.UNAUTHORIZED, Problems.UNAUTHENTICATED, "Unauthenticated",
         "Sign in with a staff account (HTTP Basic) or send an X-Api-Key header."));
   }
@@ -39,6 +44,12 @@ class ProblemResponses implements AuthenticationEntryPoint, AccessDeniedHandler 
   public void handle(HttpServletRequest request, HttpServletResponse response, AccessDeniedException e)
       throws IOException {
     forbidden(request, response, "You are signed in but not allowed to do this.");
+  }
+
+  /** Browsers send fetch metadata with every request (and an Origin with most). */
+  private static boolean fromBrowser(HttpServletRequest request) {
+    return request.getHeader("Sec-Fetch-Mode") != null || request.getHeader(CrossSiteRequestFilter.FETCH_SITE) != null
+        || request.getHeader(HttpHeaders.ORIGIN) != null;
   }
 
   void forbidden(HttpServletRequest request, HttpServletResponse response, String detail) throws IOException {

@@ -12,13 +12,16 @@ import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.intercept.AuthorizationFilter;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
+import org.springframework.security.web.csrf.CsrfFilter;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 import org.springframework.security.web.util.matcher.OrRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
 
 /**
  * Three doors. The APIs (/api, /engine-rest) are stateless: HTTP Basic with a staff account
- * or an API key on every call, so no cookie can authenticate them and CSRF does not apply.
+ * or an API key on every call, so no cookie can authenticate them. A browser may still hold
+ * Basic credentials and send them on a forged request, so cross-site browser requests are
+ * refused ({@link CrossSiteRequestFilter}) and browsers are never asked for Basic credentials.
  * The webapps (/camunda) keep Camunda's own sign-in, session and CSRF token. Everything
  * else is health checks (public) or administration (admins only). Wrong passwords are
  * throttled at every door that checks one ({@link SignInThrottle}).
@@ -35,9 +38,11 @@ class SecurityConfiguration {
   @Bean
   @Order(1)
   SecurityFilterChain apiChain(HttpSecurity http, ProblemResponses problems, ApiKeyService keys,
-      IdentityService identity) throws Exception {
+      IdentityService identity, CrossSiteSettings crossSite) throws Exception {
     http.securityMatcher(new OrRequestMatcher(path("/api/**"), path("/engine-rest/**")))
+        // no CSRF token without a session; cross-site browser requests are refused instead
         .csrf(csrf -> csrf.disable())
+        .addFilterAt(new CrossSiteRequestFilter(crossSite, problems), CsrfFilter.class)
         .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
         .httpBasic(basic -> basic.authenticationEntryPoint(problems))
         .exceptionHandling(errors -> errors.authenticationEntryPoint(problems).accessDeniedHandler(problems))

@@ -22,8 +22,11 @@ import org.camunda.bpm.engine.authorization.Resource;
 import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.filter.Filter;
 import org.camunda.bpm.engine.identity.Group;
+import org.camunda.bpm.engine.identity.PasswordPolicyResult;
+import org.camunda.bpm.engine.identity.PasswordPolicyRule;
 import org.camunda.bpm.engine.identity.User;
 import org.camunda.bpm.engine.task.TaskQuery;
+import org.gridaid.shared.engine.SystemPasswords;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -66,8 +69,12 @@ class CamundaIdentity {
     identity.saveGroup(group);
   }
 
-  /** Creates the user if missing (with the password, if any) and keeps the names current. */
-  void ensureUser(String id, String firstName, String lastName, String initialPassword) {
+  /**
+   * Creates the user if missing (with the password, if any) and keeps the names current. A
+   * password a person chose follows the engine's password policy; one the system wrote (demo
+   * data) does not.
+   */
+  void ensureUser(String id, String firstName, String lastName, String initialPassword, PasswordOrigin origin) {
     User user = identity.createUserQuery().userId(id).singleResult();
     boolean created = user == null;
     if (created) {
@@ -78,7 +85,34 @@ class CamundaIdentity {
     }
     user.setFirstName(firstName);
     user.setLastName(lastName);
-    identity.saveUser(user);
+    if (created && initialPassword != null && origin == PasswordOrigin.SYSTEM) {
+      SystemPasswords.saveUser(identity, user);
+    } else {
+      identity.saveUser(user);
+    }
+  }
+
+  /**
+   * What the engine's password policy finds wrong with a password for a user of this id and
+   * these names, one sentence a rule; empty when it is good.
+   */
+  List<String> passwordPolicyViolations(String id, String firstName, String lastName, String password) {
+    User candidate = identity.newUser(id);
+    candidate.setFirstName(firstName);
+    candidate.setLastName(lastName);
+    PasswordPolicyResult result = identity.checkPasswordAgainstPolicy(password, candidate);
+    if (result == null) {
+      return List.of();
+    }
+    return result.getViolatedRules().stream().map(CamundaIdentity::describe).toList();
+  }
+
+  private static String describe(PasswordPolicyRule rule) {
+    return switch (rule.getPlaceholder()) {
+      case "PASSWORD_POLICY_LENGTH" -> "must have at least " + rule.getParameters().get("minLength") + " characters";
+      case "PASSWORD_POLICY_USER_DATA" -> "must not contain the user id or the person's name";
+      default -> "does not follow the password policy (" + rule.getPlaceholder() + ")";
+    };
   }
 
   /** Replaces the password with a random one nobody knows: the account can no longer sign in. */
@@ -88,7 +122,8 @@ class CamundaIdentity {
       byte[] random = new byte[32];
       RANDOM.nextBytes(random);
       user.setPassword(HexFormat.of().formatHex(random));
-      identity.saveUser(user);
+      // nobody chose it, nobody knows it: not a password change the policy is about
+      SystemPasswords.saveUser(identity, user);
     }
   }
 

@@ -6,6 +6,7 @@ import static org.camunda.bpm.engine.authorization.ProcessDefinitionPermissions.
 import static org.camunda.bpm.engine.authorization.ProcessDefinitionPermissions.READ_INSTANCE;
 
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Set;
 import org.camunda.bpm.engine.authorization.Authorization;
 import org.camunda.bpm.engine.authorization.Resources;
@@ -54,7 +55,7 @@ class IdentitySync implements ApplicationRunner {
       }
     }
     var everybody = staff.findAll();
-    everybody.forEach(member -> syncStaff(member, null));
+    everybody.forEach(this::syncStaff);
     log.info("Camunda identity in step with the register: {} areas, {} staff", areaCount, everybody.size());
   }
 
@@ -99,11 +100,25 @@ class IdentitySync implements ApplicationRunner {
    * The user exists with current names and is in exactly the groups of their role and area
    * (none when inactive).
    */
-  void syncStaff(Staff member, String initialPassword) {
-    String areaName = member.areaCode() == null ? "" : areas.find(member.areaCode()).map(Area::name).orElse("");
-    String lastName = areaName.isEmpty() ? member.role().label() : areaName + " " + member.role().label();
-    camunda.ensureUser(member.userId(), member.displayName(), lastName, initialPassword);
+  void syncStaff(Staff member) {
+    syncStaff(member, null, PasswordOrigin.PERSON);
+  }
+
+  /** {@link #syncStaff(Staff)}, and a user created now gets this initial password. */
+  void syncStaff(Staff member, String initialPassword, PasswordOrigin origin) {
+    camunda.ensureUser(member.userId(), member.displayName(), lastName(member), initialPassword, origin);
     camunda.setMemberships(member.userId(), groupsOf(member));
+  }
+
+  /** What the password policy finds wrong with this password for this person; empty when it is good. */
+  List<String> passwordPolicyViolations(Staff member, String password) {
+    return camunda.passwordPolicyViolations(member.userId(), member.displayName(), lastName(member), password);
+  }
+
+  /** Camunda's last name of a staff member: where and what they work, e.g. "中福社区第1网格 网格员". */
+  private String lastName(Staff member) {
+    String areaName = member.areaCode() == null ? "" : areas.find(member.areaCode()).map(Area::name).orElse("");
+    return areaName.isEmpty() ? member.role().label() : areaName + " " + member.role().label();
   }
 
   static Set<String> groupsOf(Staff member) {

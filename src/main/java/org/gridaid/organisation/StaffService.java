@@ -68,16 +68,37 @@ public class StaffService {
 
   /**
    * Adds a person to the register and creates their Camunda user. Without an initial
-   * password they cannot sign in until an administrator sets one in Camunda Admin.
+   * password they cannot sign in until an administrator sets one in Camunda Admin. The
+   * initial password follows the password policy, as every password a person chooses.
    */
   @Transactional
   public Staff register(Staff staff, String initialPassword, String changedBy) {
+    return register(staff, initialPassword, PasswordOrigin.PERSON, changedBy);
+  }
+
+  /**
+   * Adds a person whose password the system wrote, not a person (the demo accounts): it skips
+   * the password policy.
+   */
+  @Transactional
+  Staff registerWithSystemPassword(Staff staff, String password, String changedBy) {
+    return register(staff, password, PasswordOrigin.SYSTEM, changedBy);
+  }
+
+  private Staff register(Staff staff, String initialPassword, PasswordOrigin origin, String changedBy) {
     if (members.find(staff.userId()).isPresent()) {
       throw new ConflictException("Staff member '" + staff.userId() + "' already exists");
     }
-    checkArea(staff);
+    List<FieldError> errors = areaErrors(staff);
+    if (initialPassword != null && origin == PasswordOrigin.PERSON) {
+      identity.passwordPolicyViolations(staff, initialPassword)
+          .forEach(violation -> errors.add(new FieldError("initialPassword", violation)));
+    }
+    if (!errors.isEmpty()) {
+      throw new InvalidInputException(errors);
+    }
     members.insert(staff, changedBy);
-    identity.syncStaff(staff, initialPassword);
+    identity.syncStaff(staff, initialPassword, origin);
     log.info("Staff {} registered as {} in {} by {}", staff.userId(), staff.role(), staff.areaCode(), changedBy);
     return staff;
   }
@@ -90,9 +111,12 @@ public class StaffService {
   @Transactional
   public Staff update(Staff staff, String changedBy) {
     Staff before = get(staff.userId());
-    checkArea(staff);
+    List<FieldError> errors = areaErrors(staff);
+    if (!errors.isEmpty()) {
+      throw new InvalidInputException(errors);
+    }
     members.update(staff, changedBy);
-    identity.syncStaff(staff, null);
+    identity.syncStaff(staff);
     if (before.active() && !staff.active()) {
       camunda.lockOut(staff.userId());
     }
@@ -101,7 +125,7 @@ public class StaffService {
     return staff;
   }
 
-  private void checkArea(Staff staff) {
+  private List<FieldError> areaErrors(Staff staff) {
     List<FieldError> errors = new ArrayList<>();
     AreaLevel wanted = staff.role().areaLevel();
     if (wanted == null && staff.areaCode() != null) {
@@ -116,8 +140,6 @@ public class StaffService {
         errors.add(new FieldError("areaCode", "must be a " + wanted + " for role " + staff.role()));
       }
     }
-    if (!errors.isEmpty()) {
-      throw new InvalidInputException(errors);
-    }
+    return errors;
   }
 }

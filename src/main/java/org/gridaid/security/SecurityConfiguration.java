@@ -16,15 +16,19 @@ import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.intercept.AuthorizationFilter;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
+import org.springframework.security.web.csrf.CsrfFilter;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 import org.springframework.security.web.util.matcher.OrRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
 
 /**
  * Three doors. The APIs (/api, /engine-rest) are stateless: HTTP Basic with a staff account
- * or an API key on every call, so no cookie can authenticate them and CSRF does not apply.
+ * or an API key on every call, so no cookie can authenticate them. A browser may still hold
+ * Basic credentials and send them on a forged request, so cross-site browser requests are
+ * refused ({@link CrossSiteRequestFilter}) and browsers are never asked for Basic credentials.
  * The webapps (/camunda) keep Camunda's own sign-in, session and CSRF token. Everything
- * else is health checks (public) or administration (admins only).
+ * else is health checks (public) or administration (admins only). Wrong passwords are
+ * throttled at every door that checks one ({@link SignInThrottle}).
  */
 @Configuration
 @EnableMethodSecurity
@@ -49,14 +53,17 @@ class SecurityConfiguration {
   @Bean
   @Order(1)
   SecurityFilterChain apiChain(HttpSecurity http, ProblemResponses problems, ApiKeyService keys,
-      IdentityService identity, ProcessEngine engine) throws Exception {
+      IdentityService identity, CrossSiteSettings crossSite, ProcessEngine engine) throws Exception {
     http.securityMatcher(new OrRequestMatcher(path("/api/**"), path("/engine-rest/**")))
+        // no CSRF token without a session; cross-site browser requests are refused instead
         .csrf(csrf -> csrf.disable())
+        .addFilterAt(new CrossSiteRequestFilter(crossSite, problems), CsrfFilter.class)
         .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
         .httpBasic(basic -> basic.authenticationEntryPoint(problems))
         .exceptionHandling(errors -> errors.authenticationEntryPoint(problems).accessDeniedHandler(problems))
         .addFilterBefore(new ApiKeyAuthenticationFilter(keys, problems), BasicAuthenticationFilter.class)
-        .addFilterAfter(new EngineRestIdentityFilter(identity), AuthorizationFilter.class)
+        .addFilterAfter(new ClosedPasswordCheckFilter(problems), AuthorizationFilter.class)
+        .addFilterAfter(new EngineRestIdentityFilter(identity), ClosedPasswordCheckFilter.class)
         .addFilterAfter(engineApiGuard(engine), EngineRestIdentityFilter.class)
         .authorizeHttpRequests(requests -> requests
             .requestMatchers(path("/engine-rest/**")).hasRole("STAFF")
@@ -68,13 +75,17 @@ class SecurityConfiguration {
 
   @Bean
   @Order(2)
-  SecurityFilterChain webappChain(HttpSecurity http, ProcessEngine engine) throws Exception {
-    // Camunda's webapp filters authenticate, authorize and check the X-XSRF-TOKEN here; the
-    // webapps' engine API is the same resource set as /engine-rest and gets the same guard
+  SecurityFilterChain webappChain(HttpSecurity http, ProblemResponses problems, SignInThrottle throttle,
+      ProcessEngine engine) throws Exception {
+    // Camunda's webapp filters authenticate, authorize and check the X-XSRF-TOKEN here; its
+    // sign-in form is throttled as HTTP Basic is, and its engine API is the same resource set as
+    // /engine-rest and gets the same guard
     http.securityMatcher(path("/camunda/**"))
         .addFilterAfter(engineApiGuard(engine), AuthorizationFilter.class)
         .csrf(csrf -> csrf.disable())
         .headers(headers -> headers.disable())
+        .addFilterBefore(new WebappSignInThrottleFilter(throttle, problems), AuthorizationFilter.class)
+        .addFilterBefore(new ClosedPasswordCheckFilter(problems), AuthorizationFilter.class)
         .authorizeHttpRequests(requests -> requests.anyRequest().permitAll());
     return http.build();
   }

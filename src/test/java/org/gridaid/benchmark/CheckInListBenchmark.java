@@ -44,6 +44,7 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
+import org.springframework.test.context.ActiveProfiles;
 
 /**
  * What a grid worker with 500 people on today's check-in list waits for: Tasklist's list of
@@ -54,6 +55,7 @@ import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
  * console and to target/benchmark/check-in-list.md.
  */
 @Tag("benchmark")
+@ActiveProfiles("demo")
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
     // the morning timer is fired by hand; nothing else runs in the background while measuring
     "camunda.bpm.job-execution.enabled=false",

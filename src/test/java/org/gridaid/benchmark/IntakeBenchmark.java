@@ -26,6 +26,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.ActiveProfiles;
 
 /**
  * Intake of help requests over our REST API against a plain start of the same process with
@@ -34,6 +35,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  * figures go to the console and to target/benchmark/intake.md.
  */
 @Tag("benchmark")
+@ActiveProfiles("demo")
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
     "spring.datasource.hikari.maximum-pool-size=20",
     "logging.level.org.gridaid=WARN"})

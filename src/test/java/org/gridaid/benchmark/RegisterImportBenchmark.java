@@ -24,6 +24,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.ActiveProfiles;
 
 /**
  * The register's CSV import at the size of a street: 40,000 households and 100,000 persons
@@ -33,6 +34,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * console and to target/benchmark/register-import.md.
  */
 @Tag("benchmark")
+@ActiveProfiles("demo")
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
     // a context (and so a database) of its own: the other benchmarks count the grids' people
     "gridaid.benchmark=register-import",

@@ -71,6 +71,7 @@ class CheckInNeedCrashTests {
     Map<String, Object> properties = new HashMap<>(database);
     properties.put(TestDatabaseInitializer.GIVEN, "true");
     properties.put("server.port", "0");
+    properties.put("spring.profiles.active", "demo");
     properties.put("camunda.bpm.job-execution.enabled", "false");
     properties.put("gridaid.events.resubmit-cron", "-");
     // an engine name of its own: engines are registered by name for the whole JVM, and closing

@@ -66,7 +66,7 @@ class EngineAuthorizationMatrixTests extends ApiTestSupport {
       POST user/create                        401  204   403  403  403   403  403   403  403   403  403   403  403  403   403   403   403  403  403
       PUT user/{self}/profile                 401  204   204  204  204   204  204   204  204   204  204   204  204  204   204   204   204  403  403
       POST authorization/create               401  200   403  403  403   403  403   403  403   403  403   403  403  403   403   403   403  403  403
-      POST identity/verify                    401  200   403  403  403   403  403   403  403   403  403   403  403  403   403   403   403  403  403
+      POST identity/verify                    401  403   403  403  403   403  403   403  403   403  403   403  403  403   403   403   403  403  403
       """;
 
   private static final String CASE_GRID = "JH-LL-ZF-02";

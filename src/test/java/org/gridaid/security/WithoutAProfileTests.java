@@ -1,11 +1,13 @@
 package org.gridaid.security;
 
 import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import java.security.SecureRandom;
 import java.util.Base64;
 import java.util.HashMap;
 import java.util.Map;
+import org.camunda.bpm.engine.RepositoryService;
 import org.gridaid.GridAidApplication;
 import org.gridaid.test.Api;
 import org.gridaid.test.TestDatabaseInitializer;
@@ -74,6 +76,16 @@ class WithoutAProfileTests {
       given().port(port).auth().preemptive().basic(user, Api.DEMO_PASSWORD).get("/api/v1/areas")
           .then().statusCode(401);
     }
+  }
+
+  @Test
+  void nobodyDeploysOverTheApiNotEvenTheAdministrator() {
+    given().port(port).auth().preemptive().basic(ADMIN, ADMIN_PASSWORD).contentType("multipart/form-data")
+        .multiPart("deployment-name", "injected").multiPart("note.txt", "note.txt", "说明".getBytes(), "text/plain")
+        .post("/engine-rest/deployment/create").then().statusCode(403)
+        .contentType("application/problem+json");
+    assertThat(app.getBean(RepositoryService.class).createDeploymentQuery().deploymentName("injected").count())
+        .isZero();
   }
 
   @Test

@@ -2,9 +2,11 @@ package org.gridaid.helprequest;
 
 import static org.gridaid.helprequest.HelpRequestProcess.Forms.*;
 
+import java.time.Instant;
 import java.util.Date;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.gridaid.shared.engine.FormVariables;
+import org.gridaid.shared.web.InvalidInputException;
 import org.springframework.stereotype.Component;
 
 /** 回访居民: the hotline calls the resident back; the answer closes the case or sends it on. */
@@ -18,22 +20,40 @@ class CallbackTask extends HelpRequestTaskListener {
   @Override
   void created(DelegateTask task, long id) {
     HelpRequest request = service.get(id);
-    HelpRequestProcess.setSummary(task.getExecution(), request, service.now());
-    HelpRequestProcess.DEADLINES.on(task.getExecution()).set("第 " + (request.callbackAttempts() + 1)
+    HelpRequestProcess.setSummary(task, request, service.now());
+    HelpRequestProcess.DEADLINES.on(task).setLocal("第 " + (request.callbackAttempts() + 1)
         + " 次回访, 请于 " + FormDates.format(task.getDueDate().toInstant()) + " 前完成 (最多 "
         + HelpRequest.CALLBACK_TRIES + " 次)");
   }
 
+  private static Boolean yesOrNo(Object answer) {
+    if (answer == null || answer instanceof Boolean) {
+      return (Boolean) answer;
+    }
+    return switch (answer.toString()) {
+      case "true" -> true;
+      case "false" -> false;
+      default -> throw new InvalidInputException(RESIDENT_SATISFIED.getName(), "must be true or false");
+    };
+  }
+
   @Override
   void completed(DelegateTask task, long id, String actor) {
-    CallbackResult result = service.recordCallback(id,
-        Boolean.TRUE.equals(FormVariables.read(CALLBACK_REACHED, task)),
-        Boolean.TRUE.equals(FormVariables.read(RESIDENT_SATISFIED, task)), FormVariables.read(CALLBACK_NOTE, task),
-        actor);
+    boolean reached = Boolean.TRUE.equals(FormVariables.read(CALLBACK_REACHED, task));
+    Boolean satisfied = yesOrNo(FormVariables.read(RESIDENT_SATISFIED, task));
+    if (reached && satisfied == null) {
+      // left unanswered it would have sent the case back to the grid
+      throw new InvalidInputException(RESIDENT_SATISFIED.getName(), "is required when the resident was reached");
+    }
+    CallbackResult result = service.recordCallback(id, reached, Boolean.TRUE.equals(satisfied),
+        FormVariables.read(CALLBACK_NOTE, task), actor);
     var process = task.getExecution();
     HelpRequestProcess.CALLBACK_RESULT.on(process).set(result.name());
     if (result == CallbackResult.TRY_AGAIN) {
-      HelpRequestProcess.CALLBACK_DUE.on(process).set(Date.from(service.now().plus(HelpRequest.CALLBACK_RETRY_AFTER)));
+      // the next try comes back after a wait, and is due as long after that again
+      Instant retryAt = service.now().plus(HelpRequest.CALLBACK_RETRY_AFTER);
+      HelpRequestProcess.CALLBACK_RETRY_AT.on(process).set(Date.from(retryAt));
+      HelpRequestProcess.CALLBACK_DUE.on(process).set(Date.from(retryAt.plus(HelpRequest.CALLBACK_RETRY_AFTER)));
     }
     if (result == CallbackResult.RETURN_TO_GRID) {
       HelpRequestProcess.RESOLUTION_DUE.on(process).set(Date.from(service.get(id).resolutionDueAt()));

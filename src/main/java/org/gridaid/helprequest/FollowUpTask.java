@@ -20,10 +20,9 @@ class FollowUpTask extends HelpRequestTaskListener {
   void created(DelegateTask task, long id) {
     EscalationLevel level = EscalationLevel.ofTask(task.getTaskDefinitionKey());
     HelpRequest request = service.escalate(id, level);
-    if (level != EscalationLevel.GRID_LEADER) {
-      task.setDueDate(Date.from(request.nextLevelDue()));
-    }
-    HelpRequestProcess.setSummary(task.getExecution(), request, service.now());
+    // due when the next level gets the case: the grid leader's when the resolution deadline passes
+    task.setDueDate(Date.from(level == EscalationLevel.GRID_LEADER ? request.resolutionDueAt() : request.nextLevelDue()));
+    HelpRequestProcess.setSummary(task, request, service.now());
   }
 
   @Override

@@ -38,7 +38,10 @@ class HandleRequestTask extends HelpRequestTaskListener {
     HandlingOutcome outcome = EnumCodeValidator.find(HandlingOutcome.class, form.outcome());
     var process = task.getExecution();
     // the gateway after the handling reads the outcome in its one spelling
-    OUTCOME.on(process).set(outcome.name());
+    HelpRequestProcess.HANDLING_OUTCOME.on(process).set(outcome.name());
+    if (outcome == HandlingOutcome.REROUTE) {
+      HelpRequestProcess.REROUTE_TO.on(process).set(form.newGridCode().strip());
+    }
     HelpRequestProcess.RESPONDED.on(process).set(true);
     HelpRequestProcess.HANDLED_BY.on(process).set(actor);
     if (outcome == HandlingOutcome.ON_HOLD) {

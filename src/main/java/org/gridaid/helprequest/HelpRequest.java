@@ -290,6 +290,10 @@ class HelpRequest {
     record(now, TimelineEventType.SUPERVISED, level.name(), actor, note, null);
   }
 
+  void medicalTeamOverdue(Instant now) {
+    record(now, TimelineEventType.MEDICAL_TEAM_OVERDUE, EscalationLevel.DISTRICT.name(), SYSTEM, EscalationLevel.DISTRICT.label(), null);
+  }
+
   void medicalTeamResponded(String actor, String note, Instant now) {
     record(now, TimelineEventType.MEDICAL_TEAM_RESPONDED, null, actor, note, null);
   }

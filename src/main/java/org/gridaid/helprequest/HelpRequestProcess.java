@@ -8,6 +8,7 @@ import static io.holunda.camunda.bpm.data.CamundaBpmData.stringVariable;
 
 import io.holunda.camunda.bpm.data.factory.VariableFactory;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.VariableScope;
 import java.time.Instant;
 import java.util.Date;
@@ -35,11 +36,14 @@ public final class HelpRequestProcess {
   public static final String TASK_STREET_FOLLOW_UP = "userTask_streetFollowUp";
   public static final String TASK_DISTRICT_FOLLOW_UP = "userTask_districtFollowUp";
   public static final String TASK_CALLBACK = "userTask_callback";
+  public static final String TASK_MEDICAL_FOLLOW_UP = "userTask_medicalFollowUp";
 
   public static final String TIMER_RESPONSE_DEADLINE = "timer_responseDeadline";
   public static final String TIMER_RESOLUTION_DEADLINE = "timer_resolutionDeadline";
-  public static final String TIMER_COMMUNITY_DEADLINE = "event_communityDeadline";
-  public static final String TIMER_STREET_DEADLINE = "event_streetDeadline";
+  public static final String TIMER_COMMUNITY_DEADLINE = "timer_communityDeadline";
+  public static final String TIMER_STREET_DEADLINE = "timer_streetDeadline";
+  public static final String TIMER_MEDICAL_RESPONSE_DEADLINE = "event_medicalResponseDeadline";
+  public static final String TIMER_CALLBACK_RETRY = "timer_callbackRetry";
   public static final String TIMER_RESUME_AT = "timer_resumeAt";
 
   /**
@@ -96,9 +100,15 @@ public final class HelpRequestProcess {
   static final VariableFactory<Map<String, Object>> TRIAGE = customVariable("triage", (Class) Map.class);
   /** Whether a grid worker took the case before the response deadline. */
   static final VariableFactory<Boolean> RESPONDED = booleanVariable("responded");
+  /** The grid worker's last outcome, in its one spelling: what the gateway after handling reads. */
+  static final VariableFactory<String> HANDLING_OUTCOME = stringVariable("handlingOutcome");
+  /** The grid a worker sent the case on to, checked: what the reroute step reads. */
+  static final VariableFactory<String> REROUTE_TO = stringVariable("rerouteTo");
   /** The grid worker who recorded the last outcome. */
   static final VariableFactory<String> HANDLED_BY = stringVariable("handledBy");
   static final VariableFactory<Date> CALLBACK_DUE = dateVariable("callbackDue");
+  /** When a resident not reached is called again (the timer before the next 回访居民). */
+  static final VariableFactory<Date> CALLBACK_RETRY_AT = dateVariable("callbackRetryAt");
   static final VariableFactory<String> CALLBACK_RESULT = stringVariable("callbackResult");
   /** Until when a case on hold waits for the resident (the timer of 等待居民). */
   static final VariableFactory<Date> HOLD_UNTIL = dateVariable("holdUntil");
@@ -119,8 +129,14 @@ public final class HelpRequestProcess {
     static final VariableFactory<String> SUPERVISION_NOTE = stringVariable("supervisionNote");
     static final VariableFactory<String> MEDICAL_NOTE = stringVariable("medicalNote");
     static final VariableFactory<Boolean> CALLBACK_REACHED = booleanVariable("callbackReached");
-    static final VariableFactory<Boolean> RESIDENT_SATISFIED = booleanVariable("residentSatisfied");
+    /** A yes/no choice: "true"/"false" from the Tasklist radio, a boolean from an API caller. */
+    static final VariableFactory<Object> RESIDENT_SATISFIED = customVariable("residentSatisfied", Object.class);
     static final VariableFactory<String> CALLBACK_NOTE = stringVariable("callbackNote");
+
+    /** Every field a task form submits; none of them outlives its task (see {@link HelpRequestTaskListener}). */
+    static final List<String> NAMES = Stream.of(OUTCOME, ACTION_TAKEN, TRANSFERRED_TO, HOLD_REASON, RESUME_AT,
+        NEW_GRID_CODE, PICKED_GRID_CODE, SUPERVISION_NOTE, MEDICAL_NOTE, CALLBACK_REACHED, RESIDENT_SATISFIED,
+        CALLBACK_NOTE).map(VariableFactory::getName).toList();
 
     private Forms() {}
   }
@@ -141,10 +157,13 @@ public final class HelpRequestProcess {
     ESCALATE_EVERY.on(process).set(routing.escalateEvery());
   }
 
-  /** The case and its deadlines as the task forms show them, set when each task is created. */
-  static void setSummary(VariableScope process, HelpRequest request, Instant now) {
-    CASE_SUMMARY.on(process).set(CaseSummary.of(request));
-    DEADLINES.on(process).set(Deadlines.of(request).describe(now));
+  /**
+   * The case and its deadlines as a task's form shows them, set when the task is created: on the
+   * task itself, so that tasks open side by side (the medical team's, the grid's) each keep theirs.
+   */
+  static void setSummary(DelegateTask task, HelpRequest request, Instant now) {
+    CASE_SUMMARY.on(task).setLocal(CaseSummary.of(request));
+    DEADLINES.on(task).setLocal(Deadlines.of(request).describe(now));
   }
 
   private HelpRequestProcess() {}

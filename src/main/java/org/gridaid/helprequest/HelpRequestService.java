@@ -366,6 +366,13 @@ public class HelpRequestService {
   }
 
   @Transactional
+  public void medicalTeamOverdue(long id) {
+    HelpRequest request = get(id);
+    request.medicalTeamOverdue(now());
+    save(request);
+  }
+
+  @Transactional
   public void medicalTeamResponded(long id, String actor, String note) {
     HelpRequest request = get(id);
     request.medicalTeamResponded(actor, note, now());

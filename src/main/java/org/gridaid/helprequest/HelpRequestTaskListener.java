@@ -20,7 +20,7 @@ abstract class HelpRequestTaskListener implements TaskListener {
   private static final Map<String, String> FIELD_LABELS = Map.of(
       OUTCOME.getName(), "处置结果", ACTION_TAKEN.getName(), "处置情况", TRANSFERRED_TO.getName(), "转交部门",
       HOLD_REASON.getName(), "暂缓原因", RESUME_AT.getName(), "约定恢复时间", NEW_GRID_CODE.getName(), "改派网格编码",
-      PICKED_GRID_CODE.getName(), "网格编码");
+      PICKED_GRID_CODE.getName(), "网格编码", RESIDENT_SATISFIED.getName(), "居民对处置结果是否满意");
 
   protected final HelpRequestService service;
 
@@ -35,7 +35,12 @@ abstract class HelpRequestTaskListener implements TaskListener {
       switch (task.getEventName()) {
         case EVENTNAME_CREATE -> created(task, id);
         case EVENTNAME_ASSIGNMENT -> assigned(task, id);
-        case EVENTNAME_COMPLETE -> completed(task, id, EngineUsers.current(task, task.getAssignee()));
+        case EVENTNAME_COMPLETE -> {
+          completed(task, id, EngineUsers.current(task, task.getAssignee()));
+          // what the form sent is in the case tables now; left on the process, it would fill
+          // the next form of the case (after a hold, a reroute, a send-back) with old answers
+          task.getExecution().removeVariables(HelpRequestProcess.Forms.NAMES);
+        }
         default -> { }
       }
     } catch (InvalidInputException e) {
@@ -44,7 +49,7 @@ abstract class HelpRequestTaskListener implements TaskListener {
   }
 
   void created(DelegateTask task, long id) {
-    HelpRequestProcess.setSummary(task.getExecution(), service.get(id), service.now());
+    HelpRequestProcess.setSummary(task, service.get(id), service.now());
   }
 
   void assigned(DelegateTask task, long id) {

@@ -69,12 +69,11 @@ class RegisterHelpRequest implements JavaDelegate {
 
   /** The staff working the open case see at once that the resident called again. */
   private void showRepeatedCall(DelegateExecution execution, long openCaseId) {
-    var runtime = execution.getProcessEngineServices().getRuntimeService();
-    var open = runtime.createProcessInstanceQuery().processInstanceBusinessKey(String.valueOf(openCaseId))
-        .processDefinitionKey(HelpRequestProcess.KEY).singleResult();
-    if (open != null) {
-      HelpRequestProcess.CASE_SUMMARY.on(runtime, open.getId()).set(CaseSummary.of(service.get(openCaseId)));
-    }
+    var tasks = execution.getProcessEngineServices().getTaskService();
+    String summary = CaseSummary.of(service.get(openCaseId));
+    tasks.createTaskQuery().processInstanceBusinessKey(String.valueOf(openCaseId))
+        .processDefinitionKey(HelpRequestProcess.KEY).list()
+        .forEach(task -> HelpRequestProcess.CASE_SUMMARY.on(tasks, task.getId()).setLocal(summary));
   }
 
   /** A list from the API, a JSON array from the Tasklist checklist, or comma-separated text. */

@@ -17,10 +17,10 @@ class RerouteHelpRequest implements JavaDelegate {
 
   @Override
   public void execute(DelegateExecution execution) {
-    String grid = HelpRequestProcess.Forms.NEW_GRID_CODE.from(execution).getOrNull();
+    String grid = HelpRequestProcess.REROUTE_TO.from(execution).getOrNull();
     String actor = EngineUsers.current(execution, HelpRequestProcess.HANDLED_BY.from(execution).getOrNull());
     HelpRequestProcess.setRouting(execution, service.reroute(HelpRequestProcess.caseId(execution), grid, actor));
     HelpRequestProcess.RESPONDED.on(execution).set(false);
-    HelpRequestProcess.Forms.NEW_GRID_CODE.on(execution).remove();
+    HelpRequestProcess.REROUTE_TO.on(execution).remove();
   }
 }

@@ -17,6 +17,8 @@ enum TimelineEventType {
   ASSIGNED("已派单至网格"),
   MEDICAL_TEAM_ALERTED("已通知医疗保障组"),
   MEDICAL_TEAM_RESPONDED("医疗保障组已处置"),
+  /** Nobody of the medical team answered by the response deadline: the district command follows up. Staff only. */
+  MEDICAL_TEAM_OVERDUE(null),
   RESPONDED("网格员已响应"),
   ESCALATED("已升级督办"),
   SUPERVISED("督办人员已跟进"),

@@ -98,7 +98,7 @@ class HelpRequestBrowserTests {
       browser.click(callbackItem).waitForText("回访记录");
       assertThat(browser.fieldValue("诉求概要")).contains("#" + id, phone);
       browser.click("认领").waitUntilGone(By.cssSelector(".task-details .claim"));
-      browser.click("已接通").click("居民对处置结果满意").fillField("回访记录", "王伯已收到降压药, 家属表示满意")
+      browser.click("已接通").click("满意").fillField("回访记录", "王伯已收到降压药, 家属表示满意")
           .click("完成");
       browser.waitUntilGone(callbackItem);
 

@@ -14,6 +14,8 @@ import java.time.temporal.ChronoUnit;
 import java.util.Date;
 import java.util.Map;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.runtime.Job;
+import org.camunda.bpm.engine.task.Task;
 import org.gridaid.shared.web.ConflictException;
 import org.gridaid.shared.web.InvalidInputException;
 import org.junit.jupiter.api.Test;
@@ -38,7 +40,8 @@ class HelpRequestProcessTests extends HelpRequestScenario {
     assertThat(handling).hasCandidateGroup("grid-" + ZHONGFU_GRID).hasName("网格员处置");
     assertThat(handling.getDueDate()).isEqualTo(Date.from(request.resolutionDueAt()));
     assertThat(handling.getFollowUpDate()).isEqualTo(Date.from(request.responseDueAt()));
-    assertThat((String) runtime.getVariable(process(id).getId(), DEADLINES.getName())).contains("首次响应", "办结", "下次升级: 网格长");
+    assertThat((String) tasks.getVariableLocal(handling.getId(), DEADLINES.getName()))
+        .contains("首次响应", "办结", "下次升级: 网格长");
     assertThat(runtime.getVariables(process(id).getId())).doesNotContainKeys("callerPhone", "description");
 
     resolve(id);
@@ -65,7 +68,8 @@ class HelpRequestProcessTests extends HelpRequestScenario {
         .doesNotContain("callerName", "callerPhone", "address", "description", "caseSummary");
     assertThat(history.createHistoricDetailQuery().processInstanceId(started.getId()).variableUpdates().list())
         .extracting("variableName").isNotEmpty().doesNotContain("callerPhone", "description", "caseSummary");
-    assertThat((String) runtime.getVariable(started.getId(), CASE_SUMMARY.getName())).as("the form still shows it")
+    String task = tasks.createTaskQuery().processInstanceId(started.getId()).singleResult().getId();
+    assertThat((String) tasks.getVariableLocal(task, CASE_SUMMARY.getName())).as("the form still shows it")
         .contains("赵女士");
   }
 
@@ -108,6 +112,90 @@ class HelpRequestProcessTests extends HelpRequestScenario {
     complete(id, TASK_MEDICAL_RESPONSE, Map.of("medicalNote", "医生已上门处置, 病情稳定"));
     assertThat(timeline(id)).contains(MEDICAL_TEAM_RESPONDED);
     assertThat(task(id, TASK_HANDLE_REQUEST)).isNotNull();
+  }
+
+  @Test
+  void aMedicalEmergencyAtAnAddressOfNoGridReachesTheMedicalTeamAtOnceAndTheCommandIfNobodyAnswers() {
+    long id = call("MEDICAL_EMERGENCY", "不存在的小区99栋");
+
+    Task medical = task(id, TASK_MEDICAL_RESPONSE);
+    Task pickGrid = task(id, TASK_PICK_GRID);
+    assertThat(medical).hasCandidateGroup("medical-team");
+    assertThat(medical.getPriority()).isEqualTo(pickGrid.getPriority()).isGreaterThan(Task.PRIORITY_NORMAL);
+
+    deadlinePasses(id, TIMER_MEDICAL_RESPONSE_DEADLINE);
+
+    assertThat(task(id, TASK_MEDICAL_FOLLOW_UP)).hasCandidateGroup("district-command");
+    assertThat(task(id, TASK_MEDICAL_RESPONSE)).as("the medical team's task stays open").isNotNull();
+    assertThat(timeline(id)).contains(TimelineEventType.MEDICAL_TEAM_OVERDUE);
+    complete(id, TASK_MEDICAL_FOLLOW_UP, Map.of("supervisionNote", "已电话督促医疗组出诊"));
+    assertThat(timeline(id)).contains(SUPERVISED);
+  }
+
+  @Test
+  void tasksOpenSideBySideKeepTheirOwnSummaryAndDeadlines() {
+    long id = call("MEDICAL_EMERGENCY", ZHONGFU_ADDRESS);
+    String medical = task(id, TASK_MEDICAL_RESPONSE).getId();
+    String handling = task(id, TASK_HANDLE_REQUEST).getId();
+
+    assertThat(tasks.getVariablesLocal(medical)).containsKeys(CASE_SUMMARY.getName(), DEADLINES.getName());
+    assertThat(tasks.getVariablesLocal(handling)).containsKeys(CASE_SUMMARY.getName(), DEADLINES.getName());
+    assertThat(runtime.getVariables(process(id).getId())).doesNotContainKeys(CASE_SUMMARY.getName(),
+        DEADLINES.getName());
+  }
+
+  @Test
+  void theGridWorkersFormOpensEmptyAfterASendBack() {
+    long id = call("LIVING_SUPPLIES", ZHONGFU_ADDRESS);
+    resolve(id);
+    callBack(id, true, false);
+
+    Map<String, Object> form = tasks.getVariables(task(id, TASK_HANDLE_REQUEST).getId());
+    assertThat(form).doesNotContainKeys("outcome", "actionTaken", "callbackReached", "residentSatisfied",
+        "callbackNote");
+    assertThat(helpRequest(id).actionTaken()).as("the case keeps the old answer").isEqualTo("网格员已送药上门");
+  }
+
+  @Test
+  void aResidentNotReachedIsCalledAgainAfterAWait() {
+    long id = call("QUESTION", ZHONGFU_ADDRESS);
+    resolve(id);
+
+    callBack(id, false, false);
+
+    assertThat(openTasks(id)).as("no call-back task at once").isEmpty();
+    Job retry = timer(id, TIMER_CALLBACK_RETRY);
+    assertThat(Duration.between(ClockUtil.getCurrentTime().toInstant(), retry.getDuedate().toInstant()))
+        .isBetween(Duration.ofMinutes(119), Duration.ofMinutes(121));
+    management.executeJob(retry.getId());
+    assertThat(task(id, TASK_CALLBACK)).isNotNull();
+  }
+
+  @Test
+  void aResidentReachedMustSayWhetherTheyAreSatisfied() {
+    long id = call("QUESTION", ZHONGFU_ADDRESS);
+    resolve(id);
+
+    assertThatThrownBy(() -> complete(id, TASK_CALLBACK, Map.of("callbackReached", true, "callbackNote", "已接通")))
+        .hasRootCauseInstanceOf(InvalidInputException.class).hasMessageContaining("residentSatisfied");
+    assertThat(task(id, TASK_CALLBACK)).as("the task stays open").isNotNull();
+    complete(id, TASK_CALLBACK, Map.of("callbackReached", true, "residentSatisfied", "true"));
+    assertThat(helpRequest(id).status()).isEqualTo(HelpRequestStatus.CLOSED);
+  }
+
+  @Test
+  void aFailingTimerIsTriedFiveTimesTwoMinutesApartBeforeItBecomesAnIncident() {
+    long id = call("LIVING_SUPPLIES", ZHONGFU_ADDRESS);
+    Job timer = timer(id, TIMER_RESOLUTION_DEADLINE);
+    // the next level's window cannot be read, so the escalation fails when the deadline passes
+    runtime.setVariable(process(id).getId(), "escalateEvery", "not a duration");
+
+    assertThatThrownBy(() -> management.executeJob(timer.getId())).isNotNull();
+
+    Job failed = management.createJobQuery().jobId(timer.getId()).singleResult();
+    assertThat(failed.getRetries()).isEqualTo(4);
+    assertThat(Duration.between(ClockUtil.getCurrentTime().toInstant(), failed.getDuedate().toInstant()))
+        .isBetween(Duration.ofSeconds(110), Duration.ofSeconds(130));
   }
 
   @Test
@@ -161,15 +249,31 @@ class HelpRequestProcessTests extends HelpRequestScenario {
   }
 
   @Test
-  void actingOnTheCaseAtCommunityLevelStopsTheLaterEscalations() {
+  void aSupervisorsNoteIsRecordedButTheCaseStillClimbsUntilItIsHandled() {
     long id = call("LIVING_SUPPLIES", ZHONGFU_ADDRESS);
     deadlinePasses(id, TIMER_RESOLUTION_DEADLINE);
+    String predicted = (String) tasks.getVariableLocal(task(id, TASK_COMMUNITY_FOLLOW_UP).getId(), DEADLINES.getName());
 
     complete(id, TASK_COMMUNITY_FOLLOW_UP, Map.of("supervisionNote", "已协调社区物资, 督促网格今日送达"));
-
-    assertThat(timer(id, TIMER_COMMUNITY_DEADLINE)).isNull();
-    assertThat(openTasks(id)).extracting("taskDefinitionKey").containsExactly(TASK_HANDLE_REQUEST);
     assertThat(timeline(id)).contains(SUPERVISED);
+    assertThat(predicted).as("what the case view announced").contains("下次升级: 街道");
+    deadlinePasses(id, TIMER_COMMUNITY_DEADLINE);
+
+    assertThat(openTasks(id)).extracting("taskDefinitionKey")
+        .containsExactlyInAnyOrder(TASK_HANDLE_REQUEST, TASK_STREET_FOLLOW_UP);
+    assertThat(helpRequest(id).escalationLevel()).isEqualTo(EscalationLevel.STREET);
+    assertThat((String) tasks.getVariableLocal(task(id, TASK_STREET_FOLLOW_UP).getId(), "supervisionNote"))
+        .as("the street's form opens empty").isNull();
+    assertThat(runtime.getVariables(process(id).getId())).doesNotContainKey("supervisionNote");
+  }
+
+  @Test
+  void theGridLeadersTaskIsDueWhenTheCaseReachesTheCommunity() {
+    long id = call("LIVING_SUPPLIES", ZHONGFU_ADDRESS);
+    deadlinePasses(id, TIMER_RESPONSE_DEADLINE);
+
+    assertThat(task(id, TASK_GRID_LEADER_FOLLOW_UP).getDueDate())
+        .isEqualTo(Date.from(helpRequest(id).resolutionDueAt()));
   }
 
   @Test
@@ -190,7 +294,9 @@ class HelpRequestProcessTests extends HelpRequestScenario {
     var instance = process(id);
 
     callBack(id, false, false);
+    deadlinePasses(id, TIMER_CALLBACK_RETRY);
     callBack(id, false, false);
+    deadlinePasses(id, TIMER_CALLBACK_RETRY);
     assertThat(helpRequest(id).status()).isEqualTo(HelpRequestStatus.HANDLED);
     callBack(id, false, false);
 
@@ -240,7 +346,8 @@ class HelpRequestProcessTests extends HelpRequestScenario {
     assertThat(helpRequest(first).linkedCalls()).isEqualTo(1);
     assertThat(timeline(first)).contains(DUPLICATE_LINKED);
     assertThat(openTasks(first)).hasSize(1);
-    assertThat((String) runtime.getVariable(process(first).getId(), CASE_SUMMARY.getName())).contains("再次来电: 1 次");
+    assertThat((String) tasks.getVariableLocal(task(first, TASK_HANDLE_REQUEST).getId(), CASE_SUMMARY.getName()))
+        .contains("再次来电: 1 次");
   }
 
   @Test

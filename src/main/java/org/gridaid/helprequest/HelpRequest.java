@@ -335,6 +335,11 @@ class HelpRequest {
     record(now, event, null, actor, null, ResidentMessage.Template.CLOSED);
   }
 
+  /** Refuses, as {@link #cancel} would, a case that is no longer open. */
+  void checkCancellable() {
+    requireOpen("cancel");
+  }
+
   /** Withdrawn by the resident or the partner who sent it; only while it is open. */
   void cancel(String reason, String actor, Instant now) {
     requireOpen("cancel");

@@ -112,6 +112,9 @@ public final class HelpRequestProcess {
   static final VariableFactory<String> CALLBACK_RESULT = stringVariable("callbackResult");
   /** Until when a case on hold waits for the resident (the timer of 等待居民). */
   static final VariableFactory<Date> HOLD_UNTIL = dateVariable("holdUntil");
+  /** Why and by whom a case is withdrawn: transient, handed to 记录撤销 with the message only. */
+  static final VariableFactory<String> CANCEL_REASON = stringVariable("cancelReason");
+  static final VariableFactory<String> CANCELLED_BY = stringVariable("cancelledBy");
   /** Read-only text the task forms show: the case, and all its deadlines. */
   static final VariableFactory<String> CASE_SUMMARY = stringVariable("caseSummary");
   static final VariableFactory<String> DEADLINES = stringVariable("deadlines");

@@ -15,6 +15,7 @@ import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.variable.VariableMap;
+import org.camunda.bpm.engine.variable.Variables;
 import org.gridaid.organisation.Area;
 import org.gridaid.organisation.AreaDirectory;
 import org.gridaid.organisation.AreaLevel;
@@ -429,18 +430,30 @@ public class HelpRequestService {
   /** Cancels an open case and ends every task of it, together. */
   @Transactional
   public HelpRequest cancel(long id, String reason, String actor) {
-    HelpRequest request = get(id);
-    request.cancel(reason, actor, now());
-    HelpRequest cancelled = save(request);
+    get(id).checkCancellable();
+    // the process records the cancellation itself (记录撤销) as it ends every open task, in this
+    // transaction; reason and actor travel with the message only, never stored by the engine
     boolean taken = !runtime.createMessageCorrelation(HelpRequestProcess.MESSAGE_CANCELLED)
-        .processInstanceBusinessKey(String.valueOf(id)).correlateAllWithResult().isEmpty();
+        .processInstanceBusinessKey(String.valueOf(id))
+        .setVariable(HelpRequestProcess.CANCEL_REASON.getName(), Variables.stringValue(reason, true))
+        .setVariable(HelpRequestProcess.CANCELLED_BY.getName(), Variables.stringValue(actor, true))
+        .correlateAllWithResult().isEmpty();
     if (!taken) {
       // a suspended process takes no message: the case stays as it was
       throw new ConflictException("The process of help request " + id + " cannot take the cancellation now"
           + " (suspended by an administrator?); nothing was changed");
     }
-    return cancelled;
+    return get(id);
   }
+
+  /** 记录撤销: the step of the process that withdraws the case. */
+  @Transactional
+  public void recordCancellation(long id, String reason, String actor) {
+    HelpRequest request = get(id);
+    request.cancel(reason, actor, now());
+    save(request);
+  }
+
 
   /**
    * The phone app's hold: whoever handles the case (the caller checked that: {@link CaseAction})

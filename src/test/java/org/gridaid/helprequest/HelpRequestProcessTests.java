@@ -327,9 +327,15 @@ class HelpRequestProcessTests extends HelpRequestScenario {
 
     service.cancel(id, "居民已自行就医", "hotline-01");
 
-    assertThat(instance).isEnded().hasPassed("endEvent_cancelled");
+    assertThat(instance).isEnded().hasPassed("serviceTask_recordCancellation", "endEvent_cancelled");
     assertThat(openTasks(id)).isEmpty();
     assertThat(helpRequest(id).status()).isEqualTo(HelpRequestStatus.CANCELLED);
+    assertThat(helpRequest(id).cancelReason()).isEqualTo("居民已自行就医");
+    assertThat(service.timeline(id)).filteredOn(e -> e.type() == CANCELLED).extracting(TimelineEvent::actor)
+        .containsExactly("hotline-01");
+    assertThat(engine.getHistoryService().createHistoricVariableInstanceQuery().processInstanceId(instance.getId())
+        .variableNameIn("cancelReason", "cancelledBy").count()).as("the reason travelled with the message only")
+        .isZero();
   }
 
   @Test

@@ -16,8 +16,17 @@ import org.springframework.stereotype.Component;
 @Component("handleRequestTask")
 class HandleRequestTask extends HelpRequestTaskListener {
 
-  HandleRequestTask(HelpRequestService service) {
+  private final GridChoices grids;
+
+  HandleRequestTask(HelpRequestService service, GridChoices grids) {
     super(service);
+    this.grids = grids;
+  }
+
+  @Override
+  void created(DelegateTask task, long id) {
+    super.created(task, id);
+    grids.offer(task);
   }
 
   /** Only the worker who takes the case responds: someone assigning it to another is not their response. */

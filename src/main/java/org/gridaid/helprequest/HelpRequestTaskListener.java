@@ -19,8 +19,8 @@ abstract class HelpRequestTaskListener implements TaskListener {
   /** The Chinese label of each form field, as the refusal names it. */
   private static final Map<String, String> FIELD_LABELS = Map.of(
       OUTCOME.getName(), "处置结果", ACTION_TAKEN.getName(), "处置情况", TRANSFERRED_TO.getName(), "转交部门",
-      HOLD_REASON.getName(), "暂缓原因", RESUME_AT.getName(), "约定恢复时间", NEW_GRID_CODE.getName(), "改派网格编码",
-      PICKED_GRID_CODE.getName(), "网格编码", RESIDENT_SATISFIED.getName(), "居民对处置结果是否满意");
+      HOLD_REASON.getName(), "暂缓原因", RESUME_AT.getName(), "约定恢复时间", NEW_GRID_CODE.getName(), "改派网格",
+      PICKED_GRID_CODE.getName(), "网格", RESIDENT_SATISFIED.getName(), "居民对处置结果是否满意");
 
   protected final HelpRequestService service;
 

@@ -8,8 +8,17 @@ import org.springframework.stereotype.Component;
 @Component("pickGridTask")
 class PickGridTask extends HelpRequestTaskListener {
 
-  PickGridTask(HelpRequestService service) {
+  private final GridChoices grids;
+
+  PickGridTask(HelpRequestService service, GridChoices grids) {
     super(service);
+    this.grids = grids;
+  }
+
+  @Override
+  void created(DelegateTask task, long id) {
+    super.created(task, id);
+    grids.offer(task);
   }
 
   @Override

@@ -131,6 +131,30 @@ class HelpRequestBrowserTests {
     }
   }
 
+  @Test
+  void theHotlinePicksTheGridOfAnUnknownAddressFromAList() throws Exception {
+    String phone = "139" + String.format("%08d", ThreadLocalRandom.current().nextInt(100_000_000));
+    try (Browser browser = Browser.open(port)) {
+      browser.windowSize(1400, 1500);
+      browser.go(TASKLIST).signIn("hotline-01", "demo").waitForText("热线任务");
+      browser.click("启动流程").click("热线诉求").waitForText("登记来电诉求");
+      browser.fillField("来电人姓名", "周先生").fillField("联系电话", phone).fillField("地址", "新建的无名小区12栋")
+          .selectOption("诉求类别", "生活物资").fillField("诉求内容", "家里没有米了");
+      browser.click("开始").waitForText("流程已启动");
+      long id = helpRequestOf(phone).id();
+
+      Task pick = openTask(String.valueOf(id), "userTask_pickGrid");
+      browser.click("热线任务");
+      browser.click(taskInList(pick.getId())).waitForText("选择负责的网格");
+      browser.click("认领").waitUntilGone(By.cssSelector(".task-details .claim"));
+      browser.selectOption("网格", "礼乐街道 中福社区第2网格 (JH-LL-ZF-02)").click("完成");
+      browser.waitUntilGone(taskInList(pick.getId()));
+
+      assertThat(helpRequestOf(phone).gridCode()).isEqualTo(GRID);
+      assertThat(openTask(String.valueOf(id), "userTask_handleRequest")).isNotNull();
+    }
+  }
+
   record CaseRow(long id, String status, String gridCode, String category, String vulnerabilities, String outcome) {}
 
   private CaseRow helpRequestOf(String phone) {

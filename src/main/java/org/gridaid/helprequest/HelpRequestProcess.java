@@ -28,6 +28,8 @@ public final class HelpRequestProcess {
   public static final String MESSAGE_CANCELLED = "helpRequestCancelled";
   public static final String MESSAGE_RESUMED = "helpRequestResumed";
 
+  /** 登记诉求: stores the call and commits before triage and routing run (asyncAfter). */
+  public static final String STEP_REGISTER = "serviceTask_registerRequest";
   public static final String TASK_PICK_GRID = "userTask_pickGrid";
   public static final String TASK_MEDICAL_RESPONSE = "userTask_medicalResponse";
   public static final String TASK_HANDLE_REQUEST = "userTask_handleRequest";
@@ -91,7 +93,7 @@ public final class HelpRequestProcess {
   static final VariableFactory<Date> RESOLUTION_DUE = dateVariable("resolutionDue");
   /** How long each escalation level has (ISO-8601), from the triage table. */
   static final VariableFactory<String> ESCALATE_EVERY = stringVariable("escalateEvery");
-  /** Transient, read only by the next gateway and the triage table in the registering transaction. */
+  /** Flags the gateway and the triage table read after 登记诉求 has committed (so kept on the process). */
   static final VariableFactory<Boolean> LINKED_TO_OPEN_CASE = booleanVariable("linkedToOpenCase");
   static final VariableFactory<Boolean> PERSON_ALONE = booleanVariable("personAlone");
   static final VariableFactory<Boolean> VULNERABLE = booleanVariable("vulnerable");

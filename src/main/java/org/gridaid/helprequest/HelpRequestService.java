@@ -12,8 +12,10 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
 import org.camunda.bpm.engine.ProcessEngineException;
+import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.variable.VariableMap;
 import org.camunda.bpm.engine.variable.Variables;
 import org.gridaid.organisation.Area;
@@ -58,12 +60,13 @@ public class HelpRequestService {
   private final Validator validator;
   private final RuntimeService runtime;
   private final TaskService tasks;
+  private final ManagementService management;
   private final TransactionTemplate transaction;
   private final Clock clock;
 
   HelpRequestService(HelpRequests cases, HelpRequestTimeline timeline, ResidentMessages messages,
       AreaDirectory areas, StaffService staff, PersonalDataCipher cipher, Validator validator, RuntimeService runtime,
-      TaskService tasks, TransactionTemplate transaction, Clock clock) {
+      TaskService tasks, ManagementService management, TransactionTemplate transaction, Clock clock) {
     this.cases = cases;
     this.timeline = timeline;
     this.messages = messages;
@@ -73,6 +76,7 @@ public class HelpRequestService {
     this.validator = validator;
     this.runtime = runtime;
     this.tasks = tasks;
+    this.management = management;
     this.transaction = transaction;
     this.clock = clock;
   }
@@ -124,6 +128,31 @@ public class HelpRequestService {
   record Submitted(HelpRequest request, boolean replayed) {}
 
   /**
+   * The call is stored (登记诉求 commits on its own); triage and routing follow as the process's
+   * next job. For a caller waiting on the line it runs at once, here; if it fails (a broken
+   * triage table), the call stays stored and the job is tried again, then shows as an incident
+   * to fix. The caller gets the case as it stands, never a 500.
+   */
+  private void continueNow(long id) {
+    var process = runtime.createProcessInstanceQuery().processInstanceBusinessKey(String.valueOf(id))
+        .processDefinitionKey(HelpRequestProcess.KEY).singleResult();
+    if (process == null) {
+      return;
+    }
+    for (Job next : management.createJobQuery().processInstanceId(process.getId())
+        .activityId(HelpRequestProcess.STEP_REGISTER).executable().list()) {
+      try {
+        management.executeJob(next.getId());
+      } catch (RuntimeException e) {
+        // whatever failed (a FEEL error of the table is no engine exception), the engine has
+        // counted the try on the job already
+        log.warn("Help request {} is stored; its triage and routing failed and will be tried again: {}", id,
+            e.getMessage());
+      }
+    }
+  }
+
+  /**
    * Checks the request, honours the Idempotency-Key, and starts the process, which registers,
    * triages and routes the case in the same transaction. The caller's details reach the case
    * table, never the engine's variables.
@@ -146,6 +175,7 @@ public class HelpRequestService {
         }
         return created;
       }));
+      continueNow(id);
       return new Submitted(get(id), false);
     } catch (DataIntegrityViolationException e) {
       // the same key raced in on another thread or node: answer as that request was answered

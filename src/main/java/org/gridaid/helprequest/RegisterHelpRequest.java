@@ -44,9 +44,9 @@ class RegisterHelpRequest implements JavaDelegate {
     execution.removeVariables(START_ONLY);
     HelpRequestProcess.CATEGORY.on(execution).set(request.category().name());
     // read only by the next gateway and the triage table, in this transaction: never stored
-    HelpRequestProcess.LINKED_TO_OPEN_CASE.on(execution).set(registration.linkedToId() != null, true);
-    HelpRequestProcess.PERSON_ALONE.on(execution).set(Vulnerability.someoneAlone(request.vulnerabilities()), true);
-    HelpRequestProcess.VULNERABLE.on(execution).set(!request.vulnerabilities().isEmpty(), true);
+    HelpRequestProcess.LINKED_TO_OPEN_CASE.on(execution).set(registration.linkedToId() != null);
+    HelpRequestProcess.PERSON_ALONE.on(execution).set(Vulnerability.someoneAlone(request.vulnerabilities()));
+    HelpRequestProcess.VULNERABLE.on(execution).set(!request.vulnerabilities().isEmpty());
   }
 
   /**

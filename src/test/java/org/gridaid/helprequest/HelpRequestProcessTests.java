@@ -17,6 +17,7 @@ import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.task.Task;
 import org.gridaid.shared.web.ConflictException;
+import org.gridaid.test.PendingJobs;
 import org.gridaid.shared.web.InvalidInputException;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -61,6 +62,7 @@ class HelpRequestProcessTests extends HelpRequestScenario {
     var started = runtime.startProcessInstanceByKey(KEY, Map.of("callerName", "赵女士", "callerPhone", newPhone(),
         "address", ZHONGFU_ADDRESS, "category", "MEDICINE", "description", "孩子发烧, 家里没有退烧药",
         "vulnerabilities", "[\"CHILD_ALONE\"]", "channel", "HOTLINE"));
+    PendingJobs.runForProcess(engine, started.getId());
     var history = engine.getHistoryService();
 
     assertThat(history.createHistoricVariableInstanceQuery().processInstanceId(started.getId()).list())
@@ -181,6 +183,30 @@ class HelpRequestProcessTests extends HelpRequestScenario {
     assertThat(task(id, TASK_CALLBACK)).as("the task stays open").isNotNull();
     complete(id, TASK_CALLBACK, Map.of("callbackReached", true, "residentSatisfied", "true"));
     assertThat(helpRequest(id).status()).isEqualTo(HelpRequestStatus.CLOSED);
+  }
+
+  @Test
+  void aBrokenTriageTableNeverLosesACall() throws Exception {
+    String table = Files.readString(Path.of("processes/help-request-triage.dmn"));
+    String broken = table.replace("<text>\"P4\"</text>", "<text>no such variable</text>");
+    var deployment = engine.getRepositoryService().createDeployment().name("grid-aid")
+        .addString("help-request-triage.dmn", broken).deploy();
+    long id;
+    try {
+      id = call("QUESTION", ZHONGFU_ADDRESS);
+    } finally {
+      engine.getRepositoryService().deleteDeployment(deployment.getId(), true);
+    }
+
+    assertThat(helpRequest(id).status()).as("the call is stored").isEqualTo(HelpRequestStatus.RECEIVED);
+    Job triage = management.createJobQuery().processInstanceId(process(id).getId()).singleResult();
+    assertThat(triage.getRetries()).as("tried again later").isEqualTo(4);
+    assertThat(triage.getExceptionMessage()).isNotBlank();
+
+    management.setJobRetries(triage.getId(), 1);
+    management.executeJob(triage.getId());
+    assertThat(helpRequest(id).status()).as("the table is fixed: the call goes on").isEqualTo(HelpRequestStatus.ASSIGNED);
+    assertThat(task(id, TASK_HANDLE_REQUEST)).isNotNull();
   }
 
   @Test

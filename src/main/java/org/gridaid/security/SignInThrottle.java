@@ -5,25 +5,20 @@ import io.github.bucket4j.Bucket;
 import io.github.bucket4j.BucketConfiguration;
 import io.github.bucket4j.EstimationProbe;
 import io.github.bucket4j.TimeMeter;
-import io.github.bucket4j.distributed.ExpirationAfterWriteStrategy;
-import io.github.bucket4j.distributed.jdbc.PrimaryKeyMapper;
-import io.github.bucket4j.postgresql.Bucket4jPostgreSQL;
-import io.github.bucket4j.postgresql.PostgreSQLSelectForUpdateBasedProxyManager;
-import java.sql.DatabaseMetaData;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.LinkedHashMap;
 import java.util.Locale;
-import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicLong;
 import javax.sql.DataSource;
 import org.gridaid.shared.Sha256;
+import org.gridaid.shared.ratelimit.LocalRateLimitBuckets;
+import org.gridaid.shared.ratelimit.OccasionalWarning;
+import org.gridaid.shared.ratelimit.PostgresRateLimitBuckets;
+import org.gridaid.shared.ratelimit.RateLimitBuckets;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.jdbc.support.JdbcUtils;
 import org.springframework.jdbc.support.MetaDataAccessException;
 import org.springframework.stereotype.Component;
 
@@ -57,7 +52,6 @@ import org.springframework.stereotype.Component;
 class SignInThrottle {
 
   private static final Logger log = LoggerFactory.getLogger(SignInThrottle.class);
-  private static final Duration MINUTE = Duration.ofMinutes(1);
   /** Buckets remembered in memory on H2; the one used longest ago is forgotten first. */
   static final int LOCAL_BUCKETS = 100_000;
   /** The longest account or address kept readable in a key; longer ones are hashed. */
@@ -67,17 +61,17 @@ class SignInThrottle {
   private final BucketConfiguration perAddress;
   /** How long a bucket may owe tries for: one period. */
   private final long maxDebtNanos;
-  private final Buckets buckets;
-  private final AtomicLong nextWarning = new AtomicLong(System.nanoTime());
+  private final RateLimitBuckets buckets;
+  private final OccasionalWarning bucketsUnavailable = new OccasionalWarning(log);
 
   @Autowired
   SignInThrottle(SignInSettings settings, DataSource dataSource, Clock clock) throws MetaDataAccessException {
-    this(settings, isPostgres(dataSource)
-        ? new SharedBuckets(dataSource, timeMeter(clock))
-        : new LocalBuckets(LOCAL_BUCKETS, timeMeter(clock)));
+    this(settings, PostgresRateLimitBuckets.onPostgres(dataSource)
+        ? sharedBuckets(dataSource, timeMeter(clock))
+        : new LocalRateLimitBuckets(LOCAL_BUCKETS, timeMeter(clock)));
   }
 
-  SignInThrottle(SignInSettings settings, Buckets buckets) {
+  SignInThrottle(SignInSettings settings, RateLimitBuckets buckets) {
     this.perAccount = refilledOver(settings.failuresPerAccount(), settings.period());
     this.perAddress = refilledOver(settings.failuresPerAddress(), settings.period());
     this.maxDebtNanos = settings.period().toNanos();
@@ -90,9 +84,11 @@ class SignInThrottle {
         .build();
   }
 
-  private static boolean isPostgres(DataSource dataSource) throws MetaDataAccessException {
-    return "PostgreSQL".equals(
-        JdbcUtils.extractDatabaseMetaData(dataSource, DatabaseMetaData::getDatabaseProductName));
+  /** Rows of {@code sign_in_throttle} (Flyway {@code V16}). */
+  private static PostgresRateLimitBuckets sharedBuckets(DataSource dataSource, TimeMeter clock) {
+    return new PostgresRateLimitBuckets(dataSource, "sign_in_throttle", "throttle_key", clock,
+        // the rows stay until the next minute's try; the sign-in goes on
+        e -> log.debug("Could not delete expired sign-in throttle rows", e));
   }
 
   /** Bucket4j's time, read from the application's clock (the engine's, which tests move). */
@@ -113,7 +109,7 @@ class SignInThrottle {
 
   /** Whether the limit holds over every node on the database, not only this one. */
   boolean sharedAcrossNodes() {
-    return buckets instanceof SharedBuckets;
+    return buckets.sharedAcrossNodes();
   }
 
   /**
@@ -142,7 +138,7 @@ class SignInThrottle {
     } catch (SignInThrottledException e) {
       throw e;
     } catch (RuntimeException e) {
-      warnNowAndThen("Sign-in throttle unavailable, the sign-in is refused", e);
+      bucketsUnavailable.warn("Sign-in throttle unavailable, the sign-in is refused", e);
       throw new SignInThrottledException(1);
     }
   }
@@ -171,17 +167,6 @@ class SignInThrottle {
     return new SignInThrottledException(Math.max(1, seconds));
   }
 
-  /** A database outage would otherwise log once per sign-in: warns at most once a minute. */
-  private void warnNowAndThen(String message, RuntimeException e) {
-    long now = System.nanoTime();
-    long due = nextWarning.get();
-    if (now - due >= 0 && nextWarning.compareAndSet(due, now + MINUTE.toNanos())) {
-      log.warn("{} (logged at most once a minute): {}", message, e.toString());
-    } else {
-      log.debug(message, e);
-    }
-  }
-
   /** A sign-in that may go ahead: a wrong password costs it a try from both buckets. */
   final class Attempt {
 
@@ -204,7 +189,7 @@ class SignInThrottle {
         charge(account);
         charge(address);
       } catch (RuntimeException e) {
-        warnNowAndThen("Could not count a wrong password", e);
+        bucketsUnavailable.warn("Could not count a wrong password", e);
       }
       if (lastTry) {
         log.warn("Sign-in throttled: the last wrong password allowed for '{}' from {}", loggable(user),
@@ -220,94 +205,6 @@ class SignInThrottle {
       if (bucket.consumeIgnoringRateLimits(1) > maxDebtNanos) {
         bucket.addTokens(1);
       }
-    }
-  }
-
-  /** The token buckets of accounts and addresses, wherever they are kept. */
-  interface Buckets {
-    Bucket of(String key, BucketConfiguration configuration);
-  }
-
-  /**
-   * Rows of {@code sign_in_throttle} (Flyway {@code V16}). A row expires a minute after its
-   * bucket is full again (a full bucket is the same as none); the node that notices a minute
-   * has passed deletes expired rows, in batches.
-   */
-  static final class SharedBuckets implements Buckets {
-
-    private static final int CLEANUP_BATCH = 1_000;
-    private static final int CLEANUP_MAX_BATCHES = 10;
-    private final PostgreSQLSelectForUpdateBasedProxyManager<String> rows;
-    private final AtomicLong nextCleanup = new AtomicLong(System.nanoTime());
-
-    SharedBuckets(DataSource dataSource, TimeMeter clock) {
-      this.rows = Bucket4jPostgreSQL.selectForUpdateBasedBuilder(dataSource)
-          .primaryKeyMapper(PrimaryKeyMapper.STRING)
-          .table("sign_in_throttle")
-          .idColumn("throttle_key")
-          .stateColumn("state")
-          .expiresAtColumn("expires_at")
-          .expirationAfterWrite(ExpirationAfterWriteStrategy.basedOnTimeForRefillingBucketUpToMax(MINUTE))
-          .clientClock(clock)
-          // a sign-in waits at most this long for a row another sign-in holds
-          .requestTimeout(Duration.ofSeconds(2))
-          .build();
-    }
-
-    @Override
-    public Bucket of(String key, BucketConfiguration configuration) {
-      long now = System.nanoTime();
-      long due = nextCleanup.get();
-      if (now - due >= 0 && nextCleanup.compareAndSet(due, now + MINUTE.toNanos())) {
-        try {
-          removeExpired();
-        } catch (RuntimeException e) {
-          // the rows stay until the next minute's try; the sign-in goes on
-          log.debug("Could not delete expired sign-in throttle rows", e);
-        }
-      }
-      return rows.builder().build(key, () -> configuration);
-    }
-
-    /** Deletes rows of buckets that are full again; the number deleted. */
-    int removeExpired() {
-      int removed = 0;
-      for (int batch = 0; batch < CLEANUP_MAX_BATCHES; batch++) {
-        int deleted = rows.removeExpired(CLEANUP_BATCH);
-        removed += deleted;
-        if (deleted < CLEANUP_BATCH) {
-          break;
-        }
-      }
-      return removed;
-    }
-  }
-
-  /** In memory, for one node; bounded, the bucket used longest ago is forgotten first. */
-  static final class LocalBuckets implements Buckets {
-
-    private final Map<String, Bucket> byKey;
-    private final TimeMeter clock;
-
-    LocalBuckets(int keys, TimeMeter clock) {
-      this.clock = clock;
-      this.byKey = new LinkedHashMap<>(64, 0.75f, true) {
-        @Override
-        protected boolean removeEldestEntry(Map.Entry<String, Bucket> eldest) {
-          return size() > keys;
-        }
-      };
-    }
-
-    @Override
-    public synchronized Bucket of(String key, BucketConfiguration configuration) {
-      return byKey.computeIfAbsent(key, k -> {
-        var bucket = Bucket.builder().withCustomTimePrecision(clock);
-        for (Bandwidth limit : configuration.getBandwidths()) {
-          bucket.addLimit(limit);
-        }
-        return bucket.build();
-      });
     }
   }
 }

@@ -1,20 +1,13 @@
 package org.gridaid.security;
 
 import jakarta.servlet.FilterChain;
-import jakarta.servlet.ReadListener;
 import jakarta.servlet.ServletException;
-import jakarta.servlet.ServletInputStream;
 import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
-import java.io.BufferedReader;
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.net.URLDecoder;
 import java.nio.charset.Charset;
-import java.nio.charset.StandardCharsets;
+import org.gridaid.shared.web.ReplayableRequest;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
@@ -60,7 +53,7 @@ class WebappSignInThrottleFilter extends OncePerRequestFilter {
       response.sendError(HttpStatus.PAYLOAD_TOO_LARGE.value());
       return;
     }
-    Charset charset = charsetOf(request);
+    Charset charset = ReplayableRequest.charsetOf(request);
     SignInThrottle.Attempt attempt;
     try {
       attempt = throttle.attempt(field(new String(form, charset), "username", charset), request.getRemoteAddr());
@@ -68,18 +61,9 @@ class WebappSignInThrottleFilter extends OncePerRequestFilter {
       problems.tooManySignIns(request, response, e);
       return;
     }
-    chain.doFilter(new WithBody(request, form, charset), response);
+    chain.doFilter(new ReplayableRequest(request, form), response);
     if (response.getStatus() == HttpStatus.UNAUTHORIZED.value()) {
       attempt.failed();
-    }
-  }
-
-  private static Charset charsetOf(HttpServletRequest request) {
-    try {
-      return request.getCharacterEncoding() == null
-          ? StandardCharsets.UTF_8 : Charset.forName(request.getCharacterEncoding());
-    } catch (IllegalArgumentException e) {
-      return StandardCharsets.UTF_8;
     }
   }
 
@@ -101,68 +85,5 @@ class WebappSignInThrottleFilter extends OncePerRequestFilter {
       }
     }
     return "";
-  }
-
-  /** The request with the body already read, to be read again by the webapp. */
-  private static final class WithBody extends HttpServletRequestWrapper {
-
-    private final byte[] body;
-    private final Charset charset;
-
-    WithBody(HttpServletRequest request, byte[] body, Charset charset) {
-      super(request);
-      this.body = body;
-      this.charset = charset;
-    }
-
-    @Override
-    public ServletInputStream getInputStream() {
-      InputStream bytes = new ByteArrayInputStream(body);
-      return new ServletInputStream() {
-        @Override
-        public int read() throws IOException {
-          return bytes.read();
-        }
-
-        @Override
-        public int read(byte[] buffer, int offset, int length) throws IOException {
-          return bytes.read(buffer, offset, length);
-        }
-
-        @Override
-        public boolean isFinished() {
-          try {
-            return bytes.available() == 0;
-          } catch (IOException e) {
-            return true;
-          }
-        }
-
-        @Override
-        public boolean isReady() {
-          return true;
-        }
-
-        @Override
-        public void setReadListener(ReadListener listener) {
-          throw new UnsupportedOperationException("The sign-in form is read synchronously");
-        }
-      };
-    }
-
-    @Override
-    public BufferedReader getReader() {
-      return new BufferedReader(new InputStreamReader(getInputStream(), charset));
-    }
-
-    @Override
-    public int getContentLength() {
-      return body.length;
-    }
-
-    @Override
-    public long getContentLengthLong() {
-      return body.length;
-    }
   }
 }

@@ -131,7 +131,7 @@ class TrackingRateLimitTests {
   @Test
   void rowsOfBucketsThatAreFullAgainAreDeleted() {
     assumeTrue(TestDatabaseInitializer.onPostgres(), "the buckets are rows on PostgreSQL");
-    var rows = new TrackingRateLimit.SharedBuckets(dataSource);
+    var rows = TrackingRateLimit.sharedBuckets(dataSource);
     TrackingRateLimit node = new TrackingRateLimit(perMinute(3), rows);
     String pastVisitor = newAddress();
     String resident = newAddress();
@@ -155,7 +155,7 @@ class TrackingRateLimitTests {
 
   @Test
   void onOneNodeEachAddressHasItsOwnLimitInMemory() {
-    TrackingRateLimit node = new TrackingRateLimit(perMinute(2), new TrackingRateLimit.LocalBuckets(100));
+    TrackingRateLimit node = new TrackingRateLimit(perMinute(2), TrackingRateLimit.localBuckets(100));
     String guesser = newAddress();
     node.check(guesser);
     node.check(guesser);
@@ -168,7 +168,7 @@ class TrackingRateLimitTests {
 
   @Test
   void inMemoryTheAddressSeenLongestAgoIsForgottenFirst() {
-    var buckets = new TrackingRateLimit.LocalBuckets(2);
+    var buckets = TrackingRateLimit.localBuckets(2);
     TrackingRateLimit node = new TrackingRateLimit(perMinute(1), buckets);
     node.check("192.0.2.1");
     node.check("192.0.2.2");
@@ -185,7 +185,7 @@ class TrackingRateLimitTests {
   void whenTheDatabaseDoesNotAnswerThePageIsNotLimited() {
     // nothing listens on port 1: every connection is refused at once
     var unreachable = new DriverManagerDataSource("jdbc:postgresql://127.0.0.1:1/gridaid");
-    TrackingRateLimit node = new TrackingRateLimit(perMinute(1), new TrackingRateLimit.SharedBuckets(unreachable));
+    TrackingRateLimit node = new TrackingRateLimit(perMinute(1), TrackingRateLimit.sharedBuckets(unreachable));
     String resident = newAddress();
     for (int i = 0; i < 5; i++) {
       assertThatCode(() -> node.check(resident)).doesNotThrowAnyException();

@@ -13,7 +13,8 @@ import io.restassured.specification.RequestSpecification;
  */
 public final class WebappSession {
 
-  private static final String LOGIN = "/camunda/api/admin/auth/user/default/login/";
+  /** The webapps' sign-in, followed by the app's name; what their sign-in page posts its form to. */
+  public static final String LOGIN = "/camunda/api/admin/auth/user/default/login/";
   /** The webapps' engine API: the same resources as /engine-rest, behind the session. */
   public static final String ENGINE_API = "/camunda/api/engine/engine/default";
 

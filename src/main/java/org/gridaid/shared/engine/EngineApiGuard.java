@@ -30,6 +30,7 @@ import org.camunda.bpm.webapp.impl.security.auth.Authentications;
 import org.camunda.bpm.webapp.impl.security.auth.UserAuthentication;
 import org.gridaid.shared.web.Problems;
 import org.gridaid.shared.web.Problems.FieldError;
+import org.gridaid.shared.web.ReplayableRequest;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
@@ -94,7 +95,7 @@ public final class EngineApiGuard extends OncePerRequestFilter {
     HttpServletRequest checked = request;
     EngineApiCall toCheck = call.get();
     if (isJson(request)) {
-      var replayable = new ReplayableRequest(request);
+      var replayable = ReplayableRequest.readWholeBody(request);
       toCheck = toCheck.withBody(replayable.json(json));
       checked = replayable;
     }

@@ -1,6 +1,7 @@
 package org.gridaid.checkin;
 
 import jakarta.validation.constraints.Size;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import org.gridaid.security.Requester;
@@ -37,13 +38,18 @@ class CheckInController {
   record EntryView(long id, long roundId, long personId, String personName, String flags, CheckInOutcome outcome,
       String need, Long helpRequestId) {}
 
+  /** A note of somebody following the round up; {@code personId} when it is about one person. */
+  record NoteView(RoundNoteKind kind, Long personId, String note, String writtenBy, Instant writtenAt) {}
+
   record RoundView(long id, String gridCode, LocalDate day, RoundStatus status, RoundEscalation escalationLevel,
-      List<EntryView> entries) {
+      List<EntryView> entries, List<NoteView> notes) {
     static RoundView of(CheckInRound r) {
       return new RoundView(r.id(), r.gridCode(), r.day(), r.status(), r.escalation(), r.entries().stream()
           .map(e -> new EntryView(e.id(), r.id(), e.personId(), e.personName(), EnumCodes.join(e.flags()),
               e.outcome(), e.need(), e.helpRequestId()))
-          .toList());
+          .toList(),
+          r.notes().stream().map(n -> new NoteView(n.kind(), n.personId(), n.note(), n.writtenBy(), n.writtenAt()))
+              .toList());
     }
   }
 

@@ -27,6 +27,8 @@ public final class CheckInProcess {
   static final VariableFactory<String> COMMUNITY_CODE = stringVariable("communityCode");
   static final VariableFactory<Date> GRID_LEADER_AT = dateVariable("gridLeaderAt");
   static final VariableFactory<Date> COMMUNITY_AT = dateVariable("communityAt");
+  /** What a chaser of a late round did (form field of superviseCheckIn). */
+  static final VariableFactory<String> SUPERVISION_NOTE = stringVariable("supervisionNote");
   /**
    * Today's list as the task form shows it and sends it back (one item per person). A Spin
    * JSON value, which typed variable factories cannot write, so it is set and read by name.

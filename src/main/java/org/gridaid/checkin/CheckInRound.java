@@ -2,6 +2,7 @@ package org.gridaid.checkin;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -26,9 +27,11 @@ final class CheckInRound {
   private String completedBy;
   private Instant completedAt;
   private final Map<Long, CheckInEntry> entriesByPerson = new LinkedHashMap<>();
+  private final List<RoundNote> notes;
+  private final List<RoundNote> newNotes = new ArrayList<>();
 
   CheckInRound(long id, String gridCode, LocalDate day, int version, RoundStatus status, RoundEscalation escalation,
-      String completedBy, Instant completedAt, List<CheckInEntry> entries) {
+      String completedBy, Instant completedAt, List<CheckInEntry> entries, List<RoundNote> notes) {
     this.id = id;
     this.gridCode = gridCode;
     this.day = day;
@@ -38,6 +41,7 @@ final class CheckInRound {
     this.completedBy = completedBy;
     this.completedAt = completedAt;
     entries.forEach(entry -> entriesByPerson.put(entry.personId(), entry));
+    this.notes = new ArrayList<>(notes);
   }
 
   private void requireOpen() {
@@ -77,6 +81,27 @@ final class CheckInRound {
     if (escalation == null || level.compareTo(escalation) > 0) {
       escalation = level;
     }
+  }
+
+  /**
+   * A note of somebody following the round up. Taken whatever the round's status: a chase task
+   * may be done after the worker finished the list.
+   */
+  void note(RoundNoteKind kind, Long personId, String note, String actor, Instant at) {
+    RoundNote written = new RoundNote(kind, personId, note, actor, at);
+    notes.add(written);
+    newNotes.add(written);
+  }
+
+  /** The notes written since the round was loaded, for its repository to add; forgets them. */
+  List<RoundNote> takeNewNotes() {
+    List<RoundNote> taken = List.copyOf(newNotes);
+    newNotes.clear();
+    return taken;
+  }
+
+  List<RoundNote> notes() {
+    return List.copyOf(notes);
   }
 
   long id() {

@@ -86,6 +86,10 @@ class CheckInRounds {
     batch.batchUpdate("""
         update check_in_entry set outcome = ?, need_enc = ?, recorded_by = ?, recorded_at = ?, need_reported_at = ?
         where id = ?""", changed);
+    batch.batchUpdate("insert into check_in_note (round_id, kind, person_id, note_enc, written_by, written_at)"
+            + " values (?, ?, ?, ?, ?, ?)",
+        round.takeNewNotes().stream().map(n -> new Object[] {round.id(), n.kind().name(), n.personId(),
+            cipher.encrypt(n.note()), n.writtenBy(), Timestamp.from(n.writtenAt())}).toList());
   }
 
   /** For each person answered on a day before {@code day} within {@code days}, the last such day. */
@@ -134,7 +138,15 @@ class CheckInRounds {
 
   private CheckInRound withEntries(RoundRow round) {
     return new CheckInRound(round.id(), round.gridCode(), round.day(), round.version(), round.status(),
-        round.escalation(), round.completedBy(), round.completedAt(), entries(round.id()));
+        round.escalation(), round.completedBy(), round.completedAt(), entries(round.id()), notes(round.id()));
+  }
+
+  private List<RoundNote> notes(long roundId) {
+    return jdbc.sql("select * from check_in_note where round_id = ? order by written_at, id").param(roundId)
+        .query((rs, row) -> new RoundNote(RoundNoteKind.valueOf(rs.getString("kind")),
+            rs.getObject("person_id", Long.class), cipher.decrypt(rs.getString("note_enc")),
+            rs.getString("written_by"), instant(rs, "written_at")))
+        .list();
   }
 
   private List<CheckInEntry> entries(long roundId) {

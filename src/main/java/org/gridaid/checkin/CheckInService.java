@@ -2,6 +2,7 @@ package org.gridaid.checkin;
 
 import jakarta.validation.Valid;
 import jakarta.validation.Validator;
+import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import java.time.Clock;
@@ -218,6 +219,20 @@ public class CheckInService {
   public void escalate(long roundId, RoundEscalation level) {
     CheckInRound round = round(roundId);
     round.escalate(level);
+    rounds.save(round);
+  }
+
+  /** What a chaser's form sends: what they did about the late round. */
+  record Supervision(
+      @NotBlank(message = "is required") @Size(max = 2000, message = "must be at most 2000 characters")
+      @PlainText(multiline = true) String supervisionNote) {}
+
+  /** A chaser of a late round says what they did; kept on the round. */
+  @Transactional
+  public void supervise(long roundId, RoundNoteKind kind, String actor, String supervisionNote) {
+    FormCheck.of(validator, new Supervision(supervisionNote)).orThrow();
+    CheckInRound round = round(roundId);
+    round.note(kind, null, supervisionNote.strip(), actor, clock.instant());
     rounds.save(round);
   }
 

@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
@@ -49,6 +50,8 @@ class CheckInProcessTests extends ApiTestSupport {
   TaskService tasks;
   @Autowired
   RuntimeService runtime;
+  @Autowired
+  RepositoryService repository;
   @Autowired
   RegisterService register;
   @Autowired
@@ -238,6 +241,39 @@ class CheckInProcessTests extends ApiTestSupport {
     assertThat(chase(CheckInProcess.TASK_COMMUNITY_CHASE, "community-JH-JN-NS")).isNotNull();
     assertThat(checkIns.round(GRID, day).orElseThrow().escalation()).isEqualTo(RoundEscalation.COMMUNITY);
     assertThat(gridTask()).as("the worker keeps the list").isNotNull();
+  }
+
+  @Test
+  void theChasersNotesAreKeptOnTheRoundEncryptedAndShownInItsView() {
+    listedPerson("随访测试督办", 1);
+    theMorningComes();
+    fire(CheckInProcess.TIMER_GRID_LEADER);
+    fire(CheckInProcess.TIMER_COMMUNITY);
+    Task gridLeader = chase(CheckInProcess.TASK_GRID_LEADER_CHASE, "grid-leader-" + GRID);
+    Task community = chase(CheckInProcess.TASK_COMMUNITY_CHASE, "community-JH-JN-NS");
+
+    assertThatThrownBy(() -> tasks.complete(gridLeader.getId(), Map.of("supervisionNote", " ")))
+        .hasMessageContaining("督办情况");
+    assertThat(tasks.createTaskQuery().taskId(gridLeader.getId()).count()).as("a blank note is refused").isOne();
+    tasks.setAssignee(gridLeader.getId(), "gridleader-jiangnan-nanshan-02");
+    tasks.complete(gridLeader.getId(), Map.of("supervisionNote", "已电话催促网格员, 21点前完成"));
+    tasks.setAssignee(community.getId(), "community-jiangnan-nanshan");
+    tasks.complete(community.getId(), Map.of("supervisionNote", "社区已派人协助拨打"));
+
+    as(WORKER).get("/api/v1/check-ins/today?gridCode=" + GRID).then().statusCode(200)
+        .body("notes.kind", contains("GRID_LEADER_CHASE", "COMMUNITY_CHASE"))
+        .body("notes.note", contains("已电话催促网格员, 21点前完成", "社区已派人协助拨打"))
+        .body("notes.writtenBy", contains("gridleader-jiangnan-nanshan-02", "community-jiangnan-nanshan"));
+    long round = checkIns.round(GRID, day).orElseThrow().id();
+    assertThat(jdbc.sql("select * from check_in_note where round_id = ?").param(round).query().listOfRows())
+        .hasSize(2).allSatisfy(row -> assertThat(row.toString()).doesNotContain("催促", "协助"));
+  }
+
+  @Test
+  void theDailyCheckInIsNotStartedByHandInTasklist() {
+    var definition = repository.createProcessDefinitionQuery().processDefinitionKey(CheckInProcess.KEY)
+        .latestVersion().singleResult();
+    assertThat(definition.isStartableInTasklist()).as("only its morning timer starts it").isFalse();
   }
 
   /** A deadline of this grid's list passes. */

@@ -1,0 +1,9 @@
+package org.gridaid.checkin;
+
+/** Who wrote a note on a round, in which task. */
+public enum RoundNoteKind {
+  /** The grid leader chased an unfinished round in the evening (网格长督办). */
+  GRID_LEADER_CHASE,
+  /** The community office chased an unfinished round at night (社区督办). */
+  COMMUNITY_CHASE
+}

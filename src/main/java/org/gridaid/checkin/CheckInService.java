@@ -42,6 +42,12 @@ import org.springframework.transaction.annotation.Transactional;
 public class CheckInService {
 
   private static final Logger log = LoggerFactory.getLogger(CheckInService.class);
+  /**
+   * The hotline's category code for a medical emergency. A list that goes in at the end of the
+   * day is no way to report one: the form tells the worker to call 120 or the hotline at once,
+   * and an entry that names it anyway is refused rather than filed hours late.
+   */
+  static final String MEDICAL_EMERGENCY = "MEDICAL_EMERGENCY";
   /** The longest plan interval a person can have (register: 1-30 days). */
   private static final int LONGEST_PLAN_DAYS = 30;
 
@@ -171,6 +177,10 @@ public class CheckInService {
       CheckInOutcome outcome = check.failed(at + ".outcome") ? null : h.outcomeValue();
       if (outcome == CheckInOutcome.NEEDS_HELP && (h.need() == null || h.need().isBlank())) {
         check.reject(at + ".need", "is required when the person needs help");
+      }
+      if (h.needCategory() != null && MEDICAL_EMERGENCY.equalsIgnoreCase(h.needCategory().strip())) {
+        check.reject(at + ".needCategory",
+            "is a medical emergency: call 120 or the hotline at once; a check-in entry does not report one");
       }
       outcomes.add(outcome);
     }

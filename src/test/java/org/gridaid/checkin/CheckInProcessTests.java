@@ -9,7 +9,9 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 
 import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.File;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.Date;
@@ -175,6 +177,44 @@ class CheckInProcessTests extends ApiTestSupport {
     assertThat(helpRequest).isNotNull();
     assertThat(jdbc.sql("select category from help_request where id = ?").param(helpRequest).query(String.class)
         .single()).isEqualTo("OTHER");
+  }
+
+  @Test
+  void aNeedIsFiledAsSoonAsItsEntryIsRecordedNotWhenTheListIsDone() {
+    long person = listedPerson("随访测试即时", 1);
+    theMorningComes();
+    long round = checkIns.round(GRID, day).orElseThrow().id();
+
+    as(WORKER).body("""
+            {"entries": [{"personId": %d, "outcome": "NEEDS_HELP", "need": "家里没米了", "needCategory": "LIVING_SUPPLIES"}]}"""
+            .formatted(person)).post("/api/v1/check-ins/" + round + "/entries").then().statusCode(200)
+        .body("status", equalTo("OPEN"));
+
+    assertThat(helpRequestOf(person)).as("filed while the rest of the list is still being called").isNotNull();
+    assertThat(gridTask()).as("the worker's list is still open").isNotNull();
+  }
+
+  @Test
+  void aMedicalEmergencyIsNoCheckInEntryTheFormSaysCall120AndTheServerRefusesIt() throws Exception {
+    JsonNode form = json.readTree(new File("forms/record-check-ins.form"));
+    assertThat(form.findValues("value")).extracting(JsonNode::asText).as("the form's choices")
+        .contains("MEDICINE").doesNotContain("MEDICAL_EMERGENCY");
+    assertThat(form.findValues("text")).extracting(JsonNode::asText)
+        .anySatisfy(text -> assertThat(text).contains("120", "热线", "立即"));
+
+    long person = listedPerson("随访测试急症", 1);
+    theMorningComes();
+    long round = checkIns.round(GRID, day).orElseThrow().id();
+    as(WORKER).body("""
+            {"entries": [{"personId": %d, "outcome": "NEEDS_HELP", "need": "胸口痛, 喘不上气", "needCategory": "MEDICAL_EMERGENCY"}]}"""
+            .formatted(person)).post("/api/v1/check-ins/" + round + "/entries").then().statusCode(400)
+        .contentType("application/problem+json").body("errors.field", contains("entries[0].needCategory"));
+    assertThat(checkIns.round(round).entryOf(person).orElseThrow().outcome()).as("nothing recorded").isNull();
+
+    Task task = gridTask();
+    assertThatThrownBy(() -> completeWith(task, Map.of(person, Map.of("outcome", "NEEDS_HELP", "need", "胸口痛",
+        "needCategory", "MEDICAL_EMERGENCY")))).hasMessageContaining("需求类别");
+    assertThat(gridTask()).as("the list stays open").isNotNull();
   }
 
   long incompleteNeedEvents() {

@@ -13,6 +13,7 @@ class CheckInPersonalVariables implements PersonalVariables {
 
   @Override
   public Set<String> names() {
-    return Set.of(CheckInProcess.PEOPLE, CheckInProcess.SUPERVISION_NOTE.getName());
+    return Set.of(CheckInProcess.PEOPLE, CheckInProcess.SUPERVISION_NOTE.getName(),
+        HomeVisitProcess.VISITEE.getName(), HomeVisitProcess.VISIT_NOTE.getName());
   }
 }

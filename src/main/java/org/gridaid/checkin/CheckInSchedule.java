@@ -44,6 +44,11 @@ public class CheckInSchedule {
     return at(day, settings.communityAt());
   }
 
+  /** When a grid leader asked now to visit somebody should have been at the door. */
+  Instant homeVisitDue(Instant asked) {
+    return asked.plus(settings.homeVisitWithin());
+  }
+
   private Instant at(LocalDate day, LocalTime time) {
     return day.atTime(time).atZone(settings.zone()).toInstant();
   }

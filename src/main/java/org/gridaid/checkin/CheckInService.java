@@ -1,5 +1,6 @@
 package org.gridaid.checkin;
 
+import io.holunda.camunda.bpm.data.CamundaBpmData;
 import jakarta.validation.Valid;
 import jakarta.validation.Validator;
 import jakarta.validation.constraints.NotBlank;
@@ -16,8 +17,11 @@ import java.util.Optional;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
 import org.camunda.bpm.engine.ProcessEngineException;
+import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.Task;
+import org.gridaid.organisation.AreaDirectory;
+import org.gridaid.organisation.AreaLevel;
 import org.gridaid.organisation.Groups;
 import org.gridaid.register.Residents;
 import org.gridaid.shared.engine.EngineErrors;
@@ -54,16 +58,21 @@ public class CheckInService {
   private final CheckInRounds rounds;
   private final Residents residents;
   private final TaskService tasks;
+  private final RuntimeService runtime;
+  private final AreaDirectory areas;
   private final CheckInSchedule schedule;
   private final ApplicationEventPublisher events;
   private final Validator validator;
   private final Clock clock;
 
-  CheckInService(CheckInRounds rounds, Residents residents, TaskService tasks, CheckInSchedule schedule,
-      ApplicationEventPublisher events, Validator validator, Clock clock) {
+  CheckInService(CheckInRounds rounds, Residents residents, TaskService tasks, RuntimeService runtime,
+      AreaDirectory areas, CheckInSchedule schedule, ApplicationEventPublisher events, Validator validator,
+      Clock clock) {
     this.rounds = rounds;
     this.residents = residents;
     this.tasks = tasks;
+    this.runtime = runtime;
+    this.areas = areas;
     this.schedule = schedule;
     this.events = events;
     this.validator = validator;
@@ -150,7 +159,7 @@ public class CheckInService {
       }
       if (outcome == CheckInOutcome.NOT_REACHED && before != CheckInOutcome.NOT_REACHED
           && rounds.previousOutcome(entry.personId(), round.day()).orElse(null) == CheckInOutcome.NOT_REACHED) {
-        askGridLeaderToVisit(round, entry);
+        askGridLeaderToVisit(round, entry, now);
       }
     }
     if (finishing) {
@@ -188,15 +197,27 @@ public class CheckInService {
     return outcomes;
   }
 
-  /** Two days without an answer: somebody goes to the door. */
-  private void askGridLeaderToVisit(CheckInRound round, CheckInEntry entry) {
-    var visit = tasks.newTask();
-    visit.setName("上门探访: " + entry.personName() + " (连续两次电话未接通)");
-    visit.setDescription("每日随访连续两次未联系上, 请今天上门查看。随访轮次 #" + round.id());
-    visit.setDueDate(Date.from(schedule.gridLeaderAt(round.day())));
-    visit.setPriority(75);
-    tasks.saveTask(visit);
-    tasks.addCandidateGroup(visit.getId(), Groups.gridLeader(round.gridCode()));
+  /**
+   * Two days without an answer: the grid leader goes to the door, in a process of its own with
+   * a due time and the community office behind it. Started in this transaction: a refused list
+   * sends nobody.
+   */
+  private void askGridLeaderToVisit(CheckInRound round, CheckInEntry entry, Instant now) {
+    String community = areas.enclosing(round.gridCode(), AreaLevel.COMMUNITY)
+        .orElseThrow(() -> new IllegalStateException("Grid " + round.gridCode() + " has no community above it"))
+        .code();
+    String visitee = residents.contact(entry.personId())
+        .map(contact -> contact.name() + "\n地址: " + contact.address()
+            + (contact.phone() == null ? "" : "\n电话: " + contact.phone()))
+        .orElse(entry.personName());
+    runtime.startProcessInstanceByKey(HomeVisitProcess.KEY, String.valueOf(entry.id()), CamundaBpmData.builder()
+        .set(HomeVisitProcess.ROUND_ID, round.id())
+        .set(HomeVisitProcess.PERSON_ID, entry.personId())
+        .set(HomeVisitProcess.GRID_CODE, round.gridCode())
+        .set(HomeVisitProcess.COMMUNITY_CODE, community)
+        .set(HomeVisitProcess.VISIT_DUE_AT, Date.from(schedule.homeVisitDue(now)))
+        .set(HomeVisitProcess.VISITEE, visitee)
+        .build());
     log.info("Round {}: person {} not reached twice, grid leader asked to visit", round.id(), entry.personId());
   }
 
@@ -232,17 +253,34 @@ public class CheckInService {
     rounds.save(round);
   }
 
-  /** What a chaser's form sends: what they did about the late round. */
+  /** What a chaser's form sends: what they did about a late round or an overdue visit. */
   record Supervision(
       @NotBlank(message = "is required") @Size(max = 2000, message = "must be at most 2000 characters")
       @PlainText(multiline = true) String supervisionNote) {}
 
-  /** A chaser of a late round says what they did; kept on the round. */
+  /** What the grid leader's visit form sends: what they found at the door. */
+  record VisitReport(
+      @NotBlank(message = "is required") @Size(max = 2000, message = "must be at most 2000 characters")
+      @PlainText(multiline = true) String visitNote) {}
+
+  /**
+   * A chaser says what they did; kept on the round. {@code personId}: the person whose
+   * overdue visit was chased, null for the round itself.
+   */
   @Transactional
-  public void supervise(long roundId, RoundNoteKind kind, String actor, String supervisionNote) {
+  public void supervise(long roundId, RoundNoteKind kind, Long personId, String actor, String supervisionNote) {
     FormCheck.of(validator, new Supervision(supervisionNote)).orThrow();
     CheckInRound round = round(roundId);
-    round.note(kind, null, supervisionNote.strip(), actor, clock.instant());
+    round.note(kind, personId, supervisionNote.strip(), actor, clock.instant());
+    rounds.save(round);
+  }
+
+  /** The grid leader was at the door of a person not reached twice; kept on that round. */
+  @Transactional
+  public void recordHomeVisit(long roundId, long personId, String actor, String visitNote) {
+    FormCheck.of(validator, new VisitReport(visitNote)).orThrow();
+    CheckInRound round = round(roundId);
+    round.note(RoundNoteKind.HOME_VISIT, personId, visitNote.strip(), actor, clock.instant());
     rounds.save(round);
   }
 

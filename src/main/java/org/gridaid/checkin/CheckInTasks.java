@@ -47,9 +47,9 @@ class CheckInTasks implements TaskListener {
         case CheckInProcess.TASK_CALL_PEOPLE ->
             checkIns.record(roundId, heard(task.getVariable(CheckInProcess.PEOPLE)), actor, true);
         case CheckInProcess.TASK_GRID_LEADER_CHASE -> checkIns.supervise(roundId, RoundNoteKind.GRID_LEADER_CHASE,
-            actor, FormVariables.read(CheckInProcess.SUPERVISION_NOTE, task));
+            null, actor, FormVariables.read(CheckInProcess.SUPERVISION_NOTE, task));
         case CheckInProcess.TASK_COMMUNITY_CHASE -> checkIns.supervise(roundId, RoundNoteKind.COMMUNITY_CHASE,
-            actor, FormVariables.read(CheckInProcess.SUPERVISION_NOTE, task));
+            null, actor, FormVariables.read(CheckInProcess.SUPERVISION_NOTE, task));
         default -> { }
       }
     } catch (InvalidInputException e) {

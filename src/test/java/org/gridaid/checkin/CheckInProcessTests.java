@@ -12,6 +12,8 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.File;
+import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.Date;
@@ -233,23 +235,55 @@ class CheckInProcessTests extends ApiTestSupport {
   }
 
   @Test
-  void notReachedTwoDaysInARowSendsTheGridLeaderToTheDoor() throws Exception {
+  void notReachedTwoDaysInARowSendsTheGridLeaderToTheDoorByADueTimeAndThenTheCommunity() throws Exception {
     long person = listedPerson("随访测试丙", 1);
     theMorningComes();
     completeWith(gridTask(), Map.of(person, Map.of("outcome", "NOT_REACHED")));
-    assertThat(visits("随访测试丙")).isEmpty();
+    assertThat(visits(person)).isEmpty();
 
     morningOf(day.plusDays(1));
     theMorningComes();
+    Instant secondCall = day.plusDays(1).atTime(10, 0).atZone(CHINA).toInstant();
+    ClockUtil.setCurrentTime(Date.from(secondCall));
     completeWith(gridTask(), Map.of(person, Map.of("outcome", "NOT_REACHED")));
 
-    assertThat(visits("随访测试丙")).hasSize(1);
-    assertThat(tasks.getIdentityLinksForTask(visits("随访测试丙").get(0).getId()))
-        .extracting("groupId").contains("grid-leader-" + GRID);
+    Task visit = visits(person).get(0);
+    assertThat(visits(person)).hasSize(1);
+    assertThat(visit.getTaskDefinitionKey()).isEqualTo(HomeVisitProcess.TASK_VISIT);
+    assertThat(visit.getName()).as("no name in the task: it would stay in history").isEqualTo("网格长上门探访");
+    assertThat(visit.getDueDate()).as("gridaid.check-in.home-visit-within after the call")
+        .isEqualTo(Date.from(secondCall.plus(Duration.ofHours(4))));
+    assertThat(tasks.getIdentityLinksForTask(visit.getId())).extracting("groupId").contains("grid-leader-" + GRID);
+    assertThat(String.valueOf(tasks.getVariable(visit.getId(), "visitee"))).contains("随访测试丙", "地址", "13700002222");
+
+    Job overdue = management.createJobQuery().processInstanceId(visit.getProcessInstanceId())
+        .activityId(HomeVisitProcess.TIMER_OVERDUE).singleResult();
+    assertThat(overdue.getDuedate()).isEqualTo(visit.getDueDate());
+    management.executeJob(overdue.getId());
+
+    Task chase = tasks.createTaskQuery().processInstanceId(visit.getProcessInstanceId())
+        .taskDefinitionKey(HomeVisitProcess.TASK_COMMUNITY_CHASE).taskCandidateGroup("community-JH-JN-NS")
+        .singleResult();
+    assertThat(chase).as("the community is asked to see to it").isNotNull();
+    assertThat(tasks.createTaskQuery().taskId(visit.getId()).count()).as("the grid leader keeps the visit").isOne();
+    tasks.setAssignee(chase.getId(), "community-jiangnan-nanshan");
+    tasks.complete(chase.getId(), Map.of("supervisionNote", "已联系网格长, 下午三点前上门"));
+    tasks.setAssignee(visit.getId(), "gridleader-jiangnan-nanshan-02");
+    assertThatThrownBy(() -> tasks.complete(visit.getId(), Map.of("visitNote", ""))).hasMessageContaining("探访情况");
+    tasks.complete(visit.getId(), Map.of("visitNote", "老人在家, 手机没电了, 已帮忙充电"));
+
+    assertThat(runtime.createProcessInstanceQuery().processInstanceId(visit.getProcessInstanceId()).count())
+        .as("the visit is done").isZero();
+    as(WORKER).get("/api/v1/check-ins/today?gridCode=" + GRID).then().statusCode(200)
+        .body("notes.kind", contains("HOME_VISIT_CHASE", "HOME_VISIT"))
+        .body("notes.personId", contains((int) person, (int) person))
+        .body("notes[1].note", equalTo("老人在家, 手机没电了, 已帮忙充电"));
   }
 
-  List<Task> visits(String name) {
-    return tasks.createTaskQuery().taskNameLike("上门探访: " + name + "%").list();
+  /** The grid leader's open visits to the person. */
+  List<Task> visits(long person) {
+    return tasks.createTaskQuery().processDefinitionKey(HomeVisitProcess.KEY)
+        .processVariableValueEquals("personId", person).taskDefinitionKey(HomeVisitProcess.TASK_VISIT).list();
   }
 
   @Test

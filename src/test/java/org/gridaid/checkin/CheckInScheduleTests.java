@@ -58,7 +58,8 @@ class CheckInScheduleTests {
   void aChangedStartTimeMovesTheWaitingTimerToThatTimeOnTheSameDay() {
     LocalDate day = startTimer().getDuedate().toInstant().atZone(CHINA).toLocalDate();
     var restartedAtHalfPastSix = new StartTimeKeeper(management, new CheckInSchedule(
-        new CheckInSettings(LocalTime.of(6, 30), CHINA, LocalTime.of(20, 0), LocalTime.of(22, 0)), new EngineClock()));
+        new CheckInSettings(LocalTime.of(6, 30), CHINA, LocalTime.of(20, 0), LocalTime.of(22, 0),
+        Duration.ofHours(4)), new EngineClock()));
     try {
       restartedAtHalfPastSix.followTheSchedule();
       assertThat(startTimer().getDuedate().toInstant()).isEqualTo(day.atTime(6, 30).atZone(CHINA).toInstant());

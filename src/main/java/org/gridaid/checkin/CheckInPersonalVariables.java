@@ -14,6 +14,7 @@ class CheckInPersonalVariables implements PersonalVariables {
   @Override
   public Set<String> names() {
     return Set.of(CheckInProcess.PEOPLE, CheckInProcess.SUPERVISION_NOTE.getName(),
-        HomeVisitProcess.VISITEE.getName(), HomeVisitProcess.VISIT_NOTE.getName());
+        HomeVisitProcess.VISITEE.getName(), HomeVisitProcess.VISIT_NOTE.getName(),
+        MissedRoundProcess.NOT_CALLED.getName());
   }
 }

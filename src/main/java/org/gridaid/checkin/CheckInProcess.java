@@ -17,6 +17,8 @@ public final class CheckInProcess {
   public static final String TIMER_START = "startEvent_everyMorning";
   public static final String TIMER_GRID_LEADER = "event_notDoneByEvening";
   public static final String TIMER_COMMUNITY = "event_notDoneByNight";
+  /** The start of the event sub-process that closes a round still open at the end of its day. */
+  public static final String TIMER_ROUND_CLOSES = "startEvent_roundCloses";
 
   /** The day of the morning's rounds (ISO date in the grids' zone). */
   public static final VariableFactory<String> DAY = stringVariable("day");

@@ -26,12 +26,13 @@ final class CheckInRound {
   private RoundEscalation escalation;
   private String completedBy;
   private Instant completedAt;
+  private Instant closedAt;
   private final Map<Long, CheckInEntry> entriesByPerson = new LinkedHashMap<>();
   private final List<RoundNote> notes;
   private final List<RoundNote> newNotes = new ArrayList<>();
 
   CheckInRound(long id, String gridCode, LocalDate day, int version, RoundStatus status, RoundEscalation escalation,
-      String completedBy, Instant completedAt, List<CheckInEntry> entries, List<RoundNote> notes) {
+      String completedBy, Instant completedAt, Instant closedAt, List<CheckInEntry> entries, List<RoundNote> notes) {
     this.id = id;
     this.gridCode = gridCode;
     this.day = day;
@@ -40,6 +41,7 @@ final class CheckInRound {
     this.escalation = escalation;
     this.completedBy = completedBy;
     this.completedAt = completedAt;
+    this.closedAt = closedAt;
     entries.forEach(entry -> entriesByPerson.put(entry.personId(), entry));
     this.notes = new ArrayList<>(notes);
   }
@@ -74,6 +76,19 @@ final class CheckInRound {
     status = RoundStatus.COMPLETED;
     completedBy = actor;
     completedAt = at;
+  }
+
+  /** The round's day is over and it is still open: it is missed. Returns the people nobody called. */
+  List<CheckInEntry> closeMissed(Instant at) {
+    requireOpen();
+    status = RoundStatus.MISSED;
+    closedAt = at;
+    return notCalled();
+  }
+
+  /** The people on the list without an outcome. */
+  List<CheckInEntry> notCalled() {
+    return entriesByPerson.values().stream().filter(e -> e.outcome() == null).toList();
   }
 
   /** The round is late: the next level is told. A level never goes back down. */
@@ -134,6 +149,10 @@ final class CheckInRound {
 
   Instant completedAt() {
     return completedAt;
+  }
+
+  Instant closedAt() {
+    return closedAt;
   }
 
   Collection<CheckInEntry> entries() {

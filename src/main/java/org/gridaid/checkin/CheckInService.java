@@ -20,10 +20,12 @@ import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.Task;
+import org.gridaid.organisation.Area;
 import org.gridaid.organisation.AreaDirectory;
 import org.gridaid.organisation.AreaLevel;
 import org.gridaid.organisation.Groups;
 import org.gridaid.register.Residents;
+import org.gridaid.register.Vulnerability;
 import org.gridaid.shared.engine.EngineErrors;
 import org.gridaid.shared.validation.EnumCode;
 import org.gridaid.shared.validation.EnumCodeValidator;
@@ -203,9 +205,7 @@ public class CheckInService {
    * sends nobody.
    */
   private void askGridLeaderToVisit(CheckInRound round, CheckInEntry entry, Instant now) {
-    String community = areas.enclosing(round.gridCode(), AreaLevel.COMMUNITY)
-        .orElseThrow(() -> new IllegalStateException("Grid " + round.gridCode() + " has no community above it"))
-        .code();
+    String community = communityOf(round.gridCode());
     String visitee = residents.contact(entry.personId())
         .map(contact -> contact.name() + "\n地址: " + contact.address()
             + (contact.phone() == null ? "" : "\n电话: " + contact.phone()))
@@ -243,6 +243,41 @@ public class CheckInService {
       throw EngineErrors.asInputError(e);
     }
     return round(roundId);
+  }
+
+  /**
+   * The round's day is over and it is still open: it is missed, and the community office gets
+   * the people nobody called, in a process of its own (business key: the round). A round done
+   * meanwhile stays as it is; one whose people all have an outcome, only not sent, needs nobody.
+   */
+  @Transactional
+  public void closeMissed(long roundId) {
+    CheckInRound round = round(roundId);
+    if (round.status() != RoundStatus.OPEN) {
+      return;
+    }
+    List<CheckInEntry> notCalled = round.closeMissed(clock.instant());
+    rounds.save(round);
+    if (notCalled.isEmpty()) {
+      log.info("Round {} closed as missed: everybody had an outcome, the list was not sent", round.id());
+      return;
+    }
+    Area grid = areas.get(round.gridCode());
+    runtime.startProcessInstanceByKey(MissedRoundProcess.KEY, String.valueOf(round.id()), CamundaBpmData.builder()
+        .set(MissedRoundProcess.ROUND_ID, round.id())
+        .set(MissedRoundProcess.COMMUNITY_CODE, communityOf(round.gridCode()))
+        .set(MissedRoundProcess.ROUND_OF, grid.name() + " (" + grid.code() + "), " + round.day())
+        .set(MissedRoundProcess.NOT_CALLED, String.join("\n", notCalled.stream()
+            .map(e -> e.flags().isEmpty() ? e.personName()
+                : e.personName() + " (" + String.join("、", e.flags().stream().map(Vulnerability::label).toList()) + ")")
+            .toList()))
+        .build());
+    log.info("Round {} closed as missed: {} people not called, community told", round.id(), notCalled.size());
+  }
+
+  private String communityOf(String gridCode) {
+    return areas.enclosing(gridCode, AreaLevel.COMMUNITY)
+        .orElseThrow(() -> new IllegalStateException("Grid " + gridCode + " has no community above it")).code();
   }
 
   /** The round is late and the next level was told. */

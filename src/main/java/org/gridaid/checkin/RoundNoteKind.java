@@ -9,5 +9,7 @@ public enum RoundNoteKind {
   /** The grid leader visited a person not reached twice (上门探访); about that person. */
   HOME_VISIT,
   /** The community office chased an overdue home visit; about that person. */
-  HOME_VISIT_CHASE
+  HOME_VISIT_CHASE,
+  /** The community office followed up the people a missed round left uncalled. */
+  MISSED_ROUND_FOLLOW_UP
 }

@@ -350,6 +350,57 @@ class CheckInProcessTests extends ApiTestSupport {
     assertThat(definition.isStartableInTasklist()).as("only its morning timer starts it").isFalse();
   }
 
+  @Test
+  void aRoundNobodyFinishesClosesAtTheNextMorningsStartAndTheCommunityGetsWhoWasNotCalled() {
+    long called = listedPerson("随访测试已联系", 1);
+    long notCalled = listedPerson("随访测试未联系", 1);
+    theMorningComes();
+    long round = checkIns.round(GRID, day).orElseThrow().id();
+    String morning = gridTask().getProcessInstanceId();
+    as(WORKER).body("{\"entries\": [{\"personId\": %d, \"outcome\": \"FINE\"}]}".formatted(called))
+        .post("/api/v1/check-ins/" + round + "/entries").then().statusCode(200);
+    fire(CheckInProcess.TIMER_GRID_LEADER);
+    assertThat(tasks.createTaskQuery().processInstanceId(morning).taskCandidateGroup("grid-leader-" + GRID).count())
+        .as("the grid leader's chase is open too").isOne();
+
+    List<Job> closes = management.createJobQuery().processInstanceId(morning)
+        .activityId(CheckInProcess.TIMER_ROUND_CLOSES).list();
+    Job ours = closes.stream()
+        .filter(job -> Long.valueOf(round).equals(runtime.getVariable(job.getExecutionId(), "roundId")))
+        .findFirst().orElseThrow();
+    assertThat(ours.getDuedate()).as("gridaid.check-in.closes-at: the next morning's start")
+        .isEqualTo(Date.from(day.plusDays(1).atTime(8, 0).atZone(CHINA).toInstant()));
+    morningOf(day.plusDays(1));
+    // every grid's round of that morning reaches its close
+    closes.forEach(close -> management.executeJob(close.getId()));
+
+    assertThat(runtime.createProcessInstanceQuery().processInstanceId(morning).count())
+        .as("no round of yesterday is left running").isZero();
+    assertThat(tasks.createTaskQuery().processInstanceId(morning).count()).as("its open tasks ended").isZero();
+    as(WORKER).get("/api/v1/check-ins/" + round).then().statusCode(200)
+        .body("status", equalTo("MISSED"))
+        .body("closedAt", org.hamcrest.Matchers.notNullValue())
+        .body("notCalled.personId", hasItem((int) notCalled))
+        .body("notCalled.personId", org.hamcrest.Matchers.not(hasItem((int) called)));
+    as(WORKER).body("{\"entries\": [{\"personId\": %d, \"outcome\": \"FINE\"}]}".formatted(notCalled))
+        .post("/api/v1/check-ins/" + round + "/entries").then().statusCode(409);
+
+    Task followUp = tasks.createTaskQuery().processDefinitionKey(MissedRoundProcess.KEY)
+        .processInstanceBusinessKey(String.valueOf(round)).singleResult();
+    assertThat(tasks.getIdentityLinksForTask(followUp.getId())).extracting("groupId")
+        .containsExactly("community-JH-JN-NS");
+    assertThat(String.valueOf(tasks.getVariable(followUp.getId(), "notCalled"))).contains("随访测试未联系")
+        .doesNotContain("随访测试已联系");
+    tasks.setAssignee(followUp.getId(), "community-jiangnan-nanshan");
+    tasks.complete(followUp.getId(), Map.of("supervisionNote", "已安排今天上午优先联系"));
+    as(WORKER).get("/api/v1/check-ins/" + round).then().statusCode(200)
+        .body("notes.kind", contains("MISSED_ROUND_FOLLOW_UP")).body("notes[0].note", equalTo("已安排今天上午优先联系"));
+
+    // the other grids' follow-ups of that test day would stay in the communities' Tasklist
+    runtime.createProcessInstanceQuery().processDefinitionKey(MissedRoundProcess.KEY).list().forEach(other ->
+        runtime.deleteProcessInstance(other.getId(), "test day over"));
+  }
+
   /** A deadline of this grid's list passes. */
   void fire(String timerId) {
     var timer = management.createJobQuery().processDefinitionKey(CheckInProcess.KEY).activityId(timerId)

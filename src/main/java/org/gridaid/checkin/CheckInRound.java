@@ -13,8 +13,9 @@ import org.gridaid.shared.web.InvalidInputException;
 
 /**
  * One grid's check-in list for one day, the aggregate of the check-in module: outcomes are
- * recorded while it is open, it is completed once everybody has one, and a round that is late
- * escalates one level at a time. Stored with an optimistic-lock version.
+ * recorded while it is open, it is completed once everybody has one, a round that is late
+ * escalates one level at a time and one still open at the end of its day is closed as missed.
+ * The notes of those who follow it up are kept beside it. Stored with an optimistic-lock version.
  */
 final class CheckInRound {
 

@@ -1,6 +1,7 @@
 package org.gridaid.checkin;
 
 import jakarta.validation.constraints.Size;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import org.gridaid.security.Requester;
@@ -37,13 +38,28 @@ class CheckInController {
   record EntryView(long id, long roundId, long personId, String personName, String flags, CheckInOutcome outcome,
       String need, Long helpRequestId) {}
 
+  /** A note of somebody following the round up; {@code personId} when it is about one person. */
+  record NoteView(RoundNoteKind kind, Long personId, String note, String writtenBy, Instant writtenAt) {}
+
+  /** A person a missed round left without a call. */
+  record NotCalledView(long personId, String personName) {}
+
+  /**
+   * A round. {@code closedAt} and {@code notCalled}: when a round nobody finished was closed at
+   * the end of its day, and whom nobody called.
+   */
   record RoundView(long id, String gridCode, LocalDate day, RoundStatus status, RoundEscalation escalationLevel,
-      List<EntryView> entries) {
+      Instant closedAt, List<NotCalledView> notCalled, List<EntryView> entries, List<NoteView> notes) {
     static RoundView of(CheckInRound r) {
-      return new RoundView(r.id(), r.gridCode(), r.day(), r.status(), r.escalation(), r.entries().stream()
-          .map(e -> new EntryView(e.id(), r.id(), e.personId(), e.personName(), EnumCodes.join(e.flags()),
-              e.outcome(), e.need(), e.helpRequestId()))
-          .toList());
+      List<NotCalledView> notCalled = r.status() != RoundStatus.MISSED ? List.of()
+          : r.notCalled().stream().map(e -> new NotCalledView(e.personId(), e.personName())).toList();
+      return new RoundView(r.id(), r.gridCode(), r.day(), r.status(), r.escalation(), r.closedAt(), notCalled,
+          r.entries().stream()
+              .map(e -> new EntryView(e.id(), r.id(), e.personId(), e.personName(), EnumCodes.join(e.flags()),
+                  e.outcome(), e.need(), e.helpRequestId()))
+              .toList(),
+          r.notes().stream().map(n -> new NoteView(n.kind(), n.personId(), n.note(), n.writtenBy(), n.writtenAt()))
+              .toList());
     }
   }
 
@@ -53,6 +69,12 @@ class CheckInController {
         .orElseThrow(() -> new NotFoundException("Check-in round today for grid", gridCode));
     visible(round, requesters.of(caller));
     return RoundView.of(round);
+  }
+
+  /** One round, of any day: e.g. yesterday's, closed as missed with the people nobody called. */
+  @GetMapping("/{roundId}")
+  RoundView round(@PathVariable long roundId, Authentication caller) {
+    return RoundView.of(visible(checkIns.round(roundId), requesters.of(caller)));
   }
 
   record Recording(List<CheckInService.Heard> entries, boolean finish) {}

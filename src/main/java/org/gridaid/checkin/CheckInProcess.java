@@ -17,6 +17,8 @@ public final class CheckInProcess {
   public static final String TIMER_START = "startEvent_everyMorning";
   public static final String TIMER_GRID_LEADER = "event_notDoneByEvening";
   public static final String TIMER_COMMUNITY = "event_notDoneByNight";
+  /** The start of the event sub-process that closes a round still open at the end of its day. */
+  public static final String TIMER_ROUND_CLOSES = "startEvent_roundCloses";
 
   /** The day of the morning's rounds (ISO date in the grids' zone). */
   public static final VariableFactory<String> DAY = stringVariable("day");
@@ -27,6 +29,8 @@ public final class CheckInProcess {
   static final VariableFactory<String> COMMUNITY_CODE = stringVariable("communityCode");
   static final VariableFactory<Date> GRID_LEADER_AT = dateVariable("gridLeaderAt");
   static final VariableFactory<Date> COMMUNITY_AT = dateVariable("communityAt");
+  /** What a chaser of a late round did (form field of superviseCheckIn). */
+  static final VariableFactory<String> SUPERVISION_NOTE = stringVariable("supervisionNote");
   /**
    * Today's list as the task form shows it and sends it back (one item per person). A Spin
    * JSON value, which typed variable factories cannot write, so it is set and read by name.

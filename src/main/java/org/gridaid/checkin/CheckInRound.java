@@ -2,6 +2,7 @@ package org.gridaid.checkin;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -12,8 +13,9 @@ import org.gridaid.shared.web.InvalidInputException;
 
 /**
  * One grid's check-in list for one day, the aggregate of the check-in module: outcomes are
- * recorded while it is open, it is completed once everybody has one, and a round that is late
- * escalates one level at a time. Stored with an optimistic-lock version.
+ * recorded while it is open, it is completed once everybody has one, a round that is late
+ * escalates one level at a time and one still open at the end of its day is closed as missed.
+ * The notes of those who follow it up are kept beside it. Stored with an optimistic-lock version.
  */
 final class CheckInRound {
 
@@ -25,10 +27,13 @@ final class CheckInRound {
   private RoundEscalation escalation;
   private String completedBy;
   private Instant completedAt;
+  private Instant closedAt;
   private final Map<Long, CheckInEntry> entriesByPerson = new LinkedHashMap<>();
+  private final List<RoundNote> notes;
+  private final List<RoundNote> newNotes = new ArrayList<>();
 
   CheckInRound(long id, String gridCode, LocalDate day, int version, RoundStatus status, RoundEscalation escalation,
-      String completedBy, Instant completedAt, List<CheckInEntry> entries) {
+      String completedBy, Instant completedAt, Instant closedAt, List<CheckInEntry> entries, List<RoundNote> notes) {
     this.id = id;
     this.gridCode = gridCode;
     this.day = day;
@@ -37,7 +42,9 @@ final class CheckInRound {
     this.escalation = escalation;
     this.completedBy = completedBy;
     this.completedAt = completedAt;
+    this.closedAt = closedAt;
     entries.forEach(entry -> entriesByPerson.put(entry.personId(), entry));
+    this.notes = new ArrayList<>(notes);
   }
 
   private void requireOpen() {
@@ -72,11 +79,45 @@ final class CheckInRound {
     completedAt = at;
   }
 
+  /** The round's day is over and it is still open: it is missed. Returns the people nobody called. */
+  List<CheckInEntry> closeMissed(Instant at) {
+    requireOpen();
+    status = RoundStatus.MISSED;
+    closedAt = at;
+    return notCalled();
+  }
+
+  /** The people on the list without an outcome. */
+  List<CheckInEntry> notCalled() {
+    return entriesByPerson.values().stream().filter(e -> e.outcome() == null).toList();
+  }
+
   /** The round is late: the next level is told. A level never goes back down. */
   void escalate(RoundEscalation level) {
     if (escalation == null || level.compareTo(escalation) > 0) {
       escalation = level;
     }
+  }
+
+  /**
+   * A note of somebody following the round up. Taken whatever the round's status: a chase task
+   * may be done after the worker finished the list.
+   */
+  void note(RoundNoteKind kind, Long personId, String note, String actor, Instant at) {
+    RoundNote written = new RoundNote(kind, personId, note, actor, at);
+    notes.add(written);
+    newNotes.add(written);
+  }
+
+  /** The notes written since the round was loaded, for its repository to add; forgets them. */
+  List<RoundNote> takeNewNotes() {
+    List<RoundNote> taken = List.copyOf(newNotes);
+    newNotes.clear();
+    return taken;
+  }
+
+  List<RoundNote> notes() {
+    return List.copyOf(notes);
   }
 
   long id() {
@@ -109,6 +150,10 @@ final class CheckInRound {
 
   Instant completedAt() {
     return completedAt;
+  }
+
+  Instant closedAt() {
+    return closedAt;
   }
 
   Collection<CheckInEntry> entries() {

@@ -72,9 +72,10 @@ class CheckInRounds {
   void save(CheckInRound round) {
     int updated = jdbc.sql("""
             update check_in_round set status = ?, escalation_level = ?, completed_by = ?, completed_at = ?,
-              version = version + 1 where id = ? and version = ?""")
+              closed_at = ?, version = version + 1 where id = ? and version = ?""")
         .params(round.status().name(), round.escalation() == null ? null : round.escalation().name(),
-            round.completedBy(), Timestamps.of(round.completedAt()), round.id(), round.version())
+            round.completedBy(), Timestamps.of(round.completedAt()), Timestamps.of(round.closedAt()), round.id(),
+            round.version())
         .update();
     if (updated == 0) {
       throw new OptimisticLockingFailureException("Check-in round " + round.id() + " was changed meanwhile");
@@ -86,6 +87,10 @@ class CheckInRounds {
     batch.batchUpdate("""
         update check_in_entry set outcome = ?, need_enc = ?, recorded_by = ?, recorded_at = ?, need_reported_at = ?
         where id = ?""", changed);
+    batch.batchUpdate("insert into check_in_note (round_id, kind, person_id, note_enc, written_by, written_at)"
+            + " values (?, ?, ?, ?, ?, ?)",
+        round.takeNewNotes().stream().map(n -> new Object[] {round.id(), n.kind().name(), n.personId(),
+            cipher.encrypt(n.note()), n.writtenBy(), Timestamp.from(n.writtenAt())}).toList());
   }
 
   /** For each person answered on a day before {@code day} within {@code days}, the last such day. */
@@ -122,19 +127,28 @@ class CheckInRounds {
 
   /** A round's own row; its entries are read after it (no query inside a row mapper). */
   private record RoundRow(long id, String gridCode, LocalDate day, int version, RoundStatus status,
-      RoundEscalation escalation, String completedBy, Instant completedAt) {}
+      RoundEscalation escalation, String completedBy, Instant completedAt, Instant closedAt) {}
 
   private static RoundRow row(ResultSet rs, int row) throws SQLException {
     String escalation = rs.getString("escalation_level");
     return new RoundRow(rs.getLong("id"), rs.getString("grid_code"), rs.getDate("check_day").toLocalDate(),
         rs.getInt("version"), RoundStatus.valueOf(rs.getString("status")),
         escalation == null ? null : RoundEscalation.valueOf(escalation), rs.getString("completed_by"),
-        instant(rs, "completed_at"));
+        instant(rs, "completed_at"), instant(rs, "closed_at"));
   }
 
   private CheckInRound withEntries(RoundRow round) {
     return new CheckInRound(round.id(), round.gridCode(), round.day(), round.version(), round.status(),
-        round.escalation(), round.completedBy(), round.completedAt(), entries(round.id()));
+        round.escalation(), round.completedBy(), round.completedAt(), round.closedAt(), entries(round.id()),
+        notes(round.id()));
+  }
+
+  private List<RoundNote> notes(long roundId) {
+    return jdbc.sql("select * from check_in_note where round_id = ? order by written_at, id").param(roundId)
+        .query((rs, row) -> new RoundNote(RoundNoteKind.valueOf(rs.getString("kind")),
+            rs.getObject("person_id", Long.class), cipher.decrypt(rs.getString("note_enc")),
+            rs.getString("written_by"), instant(rs, "written_at")))
+        .list();
   }
 
   private List<CheckInEntry> entries(long roundId) {

@@ -6,9 +6,10 @@ import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
+import java.util.Date;
 import org.springframework.stereotype.Component;
 
-/** The times of {@link CheckInSettings} on a given day; the BPMN reads the start cycle from here. */
+/** The times of {@link CheckInSettings} on a given day; the BPMN reads the start cycle and the close from here. */
 @Component("checkInSchedule")
 public class CheckInSchedule {
 
@@ -42,6 +43,25 @@ public class CheckInSchedule {
   /** When an unfinished round of {@code day} goes to the community office. */
   Instant communityAt(LocalDate day) {
     return at(day, settings.communityAt());
+  }
+
+  /**
+   * When a round of {@code day} still open is closed as missed: the first {@code closes-at}
+   * after its list went out (by default the next morning's start).
+   */
+  Instant closeOf(LocalDate day) {
+    Instant close = at(day, settings.closesAt());
+    return close.isAfter(startOf(day)) ? close : at(day.plusDays(1), settings.closesAt());
+  }
+
+  /** {@link #closeOf} for the BPMN's timer, which gets the day as the process variable {@code day}. */
+  public Date closeOfDay(String day) {
+    return Date.from(closeOf(LocalDate.parse(day)));
+  }
+
+  /** When a grid leader asked now to visit somebody should have been at the door. */
+  Instant homeVisitDue(Instant asked) {
+    return asked.plus(settings.homeVisitWithin());
   }
 
   private Instant at(LocalDate day, LocalTime time) {

@@ -1,7 +1,9 @@
 package org.gridaid.checkin;
 
+import io.holunda.camunda.bpm.data.CamundaBpmData;
 import jakarta.validation.Valid;
 import jakarta.validation.Validator;
+import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import java.time.Clock;
@@ -15,10 +17,15 @@ import java.util.Optional;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
 import org.camunda.bpm.engine.ProcessEngineException;
+import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.Task;
+import org.gridaid.organisation.Area;
+import org.gridaid.organisation.AreaDirectory;
+import org.gridaid.organisation.AreaLevel;
 import org.gridaid.organisation.Groups;
 import org.gridaid.register.Residents;
+import org.gridaid.register.Vulnerability;
 import org.gridaid.shared.engine.EngineErrors;
 import org.gridaid.shared.validation.EnumCode;
 import org.gridaid.shared.validation.EnumCodeValidator;
@@ -41,22 +48,33 @@ import org.springframework.transaction.annotation.Transactional;
 public class CheckInService {
 
   private static final Logger log = LoggerFactory.getLogger(CheckInService.class);
+  /**
+   * The hotline's category code for a medical emergency. A list that goes in at the end of the
+   * day is no way to report one: the form tells the worker to call 120 or the hotline at once,
+   * and an entry that names it anyway is refused rather than filed hours late.
+   */
+  static final String MEDICAL_EMERGENCY = "MEDICAL_EMERGENCY";
   /** The longest plan interval a person can have (register: 1-30 days). */
   private static final int LONGEST_PLAN_DAYS = 30;
 
   private final CheckInRounds rounds;
   private final Residents residents;
   private final TaskService tasks;
+  private final RuntimeService runtime;
+  private final AreaDirectory areas;
   private final CheckInSchedule schedule;
   private final ApplicationEventPublisher events;
   private final Validator validator;
   private final Clock clock;
 
-  CheckInService(CheckInRounds rounds, Residents residents, TaskService tasks, CheckInSchedule schedule,
-      ApplicationEventPublisher events, Validator validator, Clock clock) {
+  CheckInService(CheckInRounds rounds, Residents residents, TaskService tasks, RuntimeService runtime,
+      AreaDirectory areas, CheckInSchedule schedule, ApplicationEventPublisher events, Validator validator,
+      Clock clock) {
     this.rounds = rounds;
     this.residents = residents;
     this.tasks = tasks;
+    this.runtime = runtime;
+    this.areas = areas;
     this.schedule = schedule;
     this.events = events;
     this.validator = validator;
@@ -143,7 +161,7 @@ public class CheckInService {
       }
       if (outcome == CheckInOutcome.NOT_REACHED && before != CheckInOutcome.NOT_REACHED
           && rounds.previousOutcome(entry.personId(), round.day()).orElse(null) == CheckInOutcome.NOT_REACHED) {
-        askGridLeaderToVisit(round, entry);
+        askGridLeaderToVisit(round, entry, now);
       }
     }
     if (finishing) {
@@ -171,21 +189,35 @@ public class CheckInService {
       if (outcome == CheckInOutcome.NEEDS_HELP && (h.need() == null || h.need().isBlank())) {
         check.reject(at + ".need", "is required when the person needs help");
       }
+      if (h.needCategory() != null && MEDICAL_EMERGENCY.equalsIgnoreCase(h.needCategory().strip())) {
+        check.reject(at + ".needCategory",
+            "is a medical emergency: call 120 or the hotline at once; a check-in entry does not report one");
+      }
       outcomes.add(outcome);
     }
     check.orThrow();
     return outcomes;
   }
 
-  /** Two days without an answer: somebody goes to the door. */
-  private void askGridLeaderToVisit(CheckInRound round, CheckInEntry entry) {
-    var visit = tasks.newTask();
-    visit.setName("上门探访: " + entry.personName() + " (连续两次电话未接通)");
-    visit.setDescription("每日随访连续两次未联系上, 请今天上门查看。随访轮次 #" + round.id());
-    visit.setDueDate(Date.from(schedule.gridLeaderAt(round.day())));
-    visit.setPriority(75);
-    tasks.saveTask(visit);
-    tasks.addCandidateGroup(visit.getId(), Groups.gridLeader(round.gridCode()));
+  /**
+   * Two days without an answer: the grid leader goes to the door, in a process of its own with
+   * a due time and the community office behind it. Started in this transaction: a refused list
+   * sends nobody.
+   */
+  private void askGridLeaderToVisit(CheckInRound round, CheckInEntry entry, Instant now) {
+    String community = communityOf(round.gridCode());
+    String visitee = residents.contact(entry.personId())
+        .map(contact -> contact.name() + "\n地址: " + contact.address()
+            + (contact.phone() == null ? "" : "\n电话: " + contact.phone()))
+        .orElse(entry.personName());
+    runtime.startProcessInstanceByKey(HomeVisitProcess.KEY, String.valueOf(entry.id()), CamundaBpmData.builder()
+        .set(HomeVisitProcess.ROUND_ID, round.id())
+        .set(HomeVisitProcess.PERSON_ID, entry.personId())
+        .set(HomeVisitProcess.GRID_CODE, round.gridCode())
+        .set(HomeVisitProcess.COMMUNITY_CODE, community)
+        .set(HomeVisitProcess.VISIT_DUE_AT, Date.from(schedule.homeVisitDue(now)))
+        .set(HomeVisitProcess.VISITEE, visitee)
+        .build());
     log.info("Round {}: person {} not reached twice, grid leader asked to visit", round.id(), entry.personId());
   }
 
@@ -213,11 +245,77 @@ public class CheckInService {
     return round(roundId);
   }
 
+  /**
+   * The round's day is over and it is still open: it is missed, and the community office gets
+   * the people nobody called, in a process of its own (business key: the round). A round done
+   * meanwhile stays as it is; one whose people all have an outcome, only not sent, needs nobody.
+   */
+  @Transactional
+  public void closeMissed(long roundId) {
+    CheckInRound round = round(roundId);
+    if (round.status() != RoundStatus.OPEN) {
+      return;
+    }
+    List<CheckInEntry> notCalled = round.closeMissed(clock.instant());
+    rounds.save(round);
+    if (notCalled.isEmpty()) {
+      log.info("Round {} closed as missed: everybody had an outcome, the list was not sent", round.id());
+      return;
+    }
+    Area grid = areas.get(round.gridCode());
+    runtime.startProcessInstanceByKey(MissedRoundProcess.KEY, String.valueOf(round.id()), CamundaBpmData.builder()
+        .set(MissedRoundProcess.ROUND_ID, round.id())
+        .set(MissedRoundProcess.COMMUNITY_CODE, communityOf(round.gridCode()))
+        .set(MissedRoundProcess.ROUND_OF, grid.name() + " (" + grid.code() + "), " + round.day())
+        .set(MissedRoundProcess.NOT_CALLED, String.join("\n", notCalled.stream()
+            .map(e -> e.flags().isEmpty() ? e.personName()
+                : e.personName() + " (" + String.join("、", e.flags().stream().map(Vulnerability::label).toList()) + ")")
+            .toList()))
+        .build());
+    log.info("Round {} closed as missed: {} people not called, community told", round.id(), notCalled.size());
+  }
+
+  private String communityOf(String gridCode) {
+    return areas.enclosing(gridCode, AreaLevel.COMMUNITY)
+        .orElseThrow(() -> new IllegalStateException("Grid " + gridCode + " has no community above it")).code();
+  }
+
   /** The round is late and the next level was told. */
   @Transactional
   public void escalate(long roundId, RoundEscalation level) {
     CheckInRound round = round(roundId);
     round.escalate(level);
+    rounds.save(round);
+  }
+
+  /** What a chaser's form sends: what they did about a late round or an overdue visit. */
+  record Supervision(
+      @NotBlank(message = "is required") @Size(max = 2000, message = "must be at most 2000 characters")
+      @PlainText(multiline = true) String supervisionNote) {}
+
+  /** What the grid leader's visit form sends: what they found at the door. */
+  record VisitReport(
+      @NotBlank(message = "is required") @Size(max = 2000, message = "must be at most 2000 characters")
+      @PlainText(multiline = true) String visitNote) {}
+
+  /**
+   * A chaser says what they did; kept on the round. {@code personId}: the person whose
+   * overdue visit was chased, null for the round itself.
+   */
+  @Transactional
+  public void supervise(long roundId, RoundNoteKind kind, Long personId, String actor, String supervisionNote) {
+    FormCheck.of(validator, new Supervision(supervisionNote)).orThrow();
+    CheckInRound round = round(roundId);
+    round.note(kind, personId, supervisionNote.strip(), actor, clock.instant());
+    rounds.save(round);
+  }
+
+  /** The grid leader was at the door of a person not reached twice; kept on that round. */
+  @Transactional
+  public void recordHomeVisit(long roundId, long personId, String actor, String visitNote) {
+    FormCheck.of(validator, new VisitReport(visitNote)).orThrow();
+    CheckInRound round = round(roundId);
+    round.note(RoundNoteKind.HOME_VISIT, personId, visitNote.strip(), actor, clock.instant());
     rounds.save(round);
   }
 

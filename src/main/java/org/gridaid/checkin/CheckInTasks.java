@@ -7,16 +7,21 @@ import java.util.Map;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.gridaid.shared.engine.FormRefused;
+import org.gridaid.shared.engine.FormVariables;
 import org.gridaid.shared.web.InvalidInputException;
 import org.springframework.stereotype.Component;
 
-/** The worker's list comes back from the form; the chasers' tasks record the escalation. */
+/**
+ * The worker's list comes back from the form; the chasers' tasks record the escalation when
+ * they are created and the chaser's note when they are done.
+ */
 @Component("checkInTasks")
 class CheckInTasks implements TaskListener {
 
   /** The Chinese label of each field of the list, as a refusal names it (entries[3].need: 需求). */
   static final Map<String, String> FIELD_LABELS = Map.of(CheckInProcess.PEOPLE, "今日名单", "entries", "今日名单",
-      "personId", "姓名", "outcome", "随访结果", "need", "需求", "needCategory", "需求类别");
+      "personId", "姓名", "outcome", "随访结果", "need", "需求", "needCategory", "需求类别",
+      CheckInProcess.SUPERVISION_NOTE.getName(), "督办情况");
 
   private final CheckInService checkIns;
   private final ObjectMapper json = new ObjectMapper();
@@ -36,13 +41,19 @@ class CheckInTasks implements TaskListener {
       }
       return;
     }
-    if (CheckInProcess.TASK_CALL_PEOPLE.equals(task.getTaskDefinitionKey())) {
-      String actor = task.getAssignee() != null ? task.getAssignee() : "system";
-      try {
-        checkIns.record(roundId, heard(task.getVariable(CheckInProcess.PEOPLE)), actor, true);
-      } catch (InvalidInputException e) {
-        throw new FormRefused(e, FIELD_LABELS);
+    String actor = task.getAssignee() != null ? task.getAssignee() : "system";
+    try {
+      switch (task.getTaskDefinitionKey()) {
+        case CheckInProcess.TASK_CALL_PEOPLE ->
+            checkIns.record(roundId, heard(task.getVariable(CheckInProcess.PEOPLE)), actor, true);
+        case CheckInProcess.TASK_GRID_LEADER_CHASE -> checkIns.supervise(roundId, RoundNoteKind.GRID_LEADER_CHASE,
+            null, actor, FormVariables.read(CheckInProcess.SUPERVISION_NOTE, task));
+        case CheckInProcess.TASK_COMMUNITY_CHASE -> checkIns.supervise(roundId, RoundNoteKind.COMMUNITY_CHASE,
+            null, actor, FormVariables.read(CheckInProcess.SUPERVISION_NOTE, task));
+        default -> { }
       }
+    } catch (InvalidInputException e) {
+      throw new FormRefused(e, FIELD_LABELS);
     }
   }
 

@@ -96,6 +96,8 @@ class CheckInBrowserTests {
       assertThat(browser.element(Browser.taskEntry(task.getId())).getText())
           .contains("今日电话随访", "到期");
       browser.click(item).waitForText("今日名单");
+      // a medical emergency is no entry of the list: the form says to call at once
+      browser.waitForText("医疗急症请立即拨打 120 或暖心服务热线, 不要等名单提交。");
       browser.listItem("姓名", "林桂芳");
       assertThat(browser.fieldValues("姓名")).as("today's list, everybody on it")
           .containsExactlyInAnyOrderElementsOf(listed.keySet());
@@ -105,8 +107,12 @@ class CheckInBrowserTests {
       for (String name : listed.keySet()) {
         int person = browser.listItem("姓名", name);
         switch (name) {
-          case "陈国强" -> browser.selectOption("随访结果", person, "需要帮助")
-              .selectOption("需求类别", person, "药品需求").fillField("需求", person, NEED);
+          case "陈国强" -> {
+            browser.selectOption("随访结果", person, "需要帮助");
+            assertThat(browser.selectOptions("需求类别", person)).as("the need categories offered")
+                .contains("药品需求", "生活物资").doesNotContain("医疗急症");
+            browser.selectOption("需求类别", person, "药品需求").fillField("需求", person, NEED);
+          }
           case "林桂芳" -> browser.selectOption("随访结果", person, "未接通");
           default -> browser.selectOption("随访结果", person, "情况良好");
         }

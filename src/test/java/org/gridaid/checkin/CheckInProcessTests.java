@@ -9,7 +9,11 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 
 import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.File;
+import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.Date;
@@ -17,6 +21,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
@@ -49,6 +54,8 @@ class CheckInProcessTests extends ApiTestSupport {
   TaskService tasks;
   @Autowired
   RuntimeService runtime;
+  @Autowired
+  RepositoryService repository;
   @Autowired
   RegisterService register;
   @Autowired
@@ -174,6 +181,44 @@ class CheckInProcessTests extends ApiTestSupport {
         .single()).isEqualTo("OTHER");
   }
 
+  @Test
+  void aNeedIsFiledAsSoonAsItsEntryIsRecordedNotWhenTheListIsDone() {
+    long person = listedPerson("随访测试即时", 1);
+    theMorningComes();
+    long round = checkIns.round(GRID, day).orElseThrow().id();
+
+    as(WORKER).body("""
+            {"entries": [{"personId": %d, "outcome": "NEEDS_HELP", "need": "家里没米了", "needCategory": "LIVING_SUPPLIES"}]}"""
+            .formatted(person)).post("/api/v1/check-ins/" + round + "/entries").then().statusCode(200)
+        .body("status", equalTo("OPEN"));
+
+    assertThat(helpRequestOf(person)).as("filed while the rest of the list is still being called").isNotNull();
+    assertThat(gridTask()).as("the worker's list is still open").isNotNull();
+  }
+
+  @Test
+  void aMedicalEmergencyIsNoCheckInEntryTheFormSaysCall120AndTheServerRefusesIt() throws Exception {
+    JsonNode form = json.readTree(new File("forms/record-check-ins.form"));
+    assertThat(form.findValues("value")).extracting(JsonNode::asText).as("the form's choices")
+        .contains("MEDICINE").doesNotContain("MEDICAL_EMERGENCY");
+    assertThat(form.findValues("text")).extracting(JsonNode::asText)
+        .anySatisfy(text -> assertThat(text).contains("120", "热线", "立即"));
+
+    long person = listedPerson("随访测试急症", 1);
+    theMorningComes();
+    long round = checkIns.round(GRID, day).orElseThrow().id();
+    as(WORKER).body("""
+            {"entries": [{"personId": %d, "outcome": "NEEDS_HELP", "need": "胸口痛, 喘不上气", "needCategory": "MEDICAL_EMERGENCY"}]}"""
+            .formatted(person)).post("/api/v1/check-ins/" + round + "/entries").then().statusCode(400)
+        .contentType("application/problem+json").body("errors.field", contains("entries[0].needCategory"));
+    assertThat(checkIns.round(round).entryOf(person).orElseThrow().outcome()).as("nothing recorded").isNull();
+
+    Task task = gridTask();
+    assertThatThrownBy(() -> completeWith(task, Map.of(person, Map.of("outcome", "NEEDS_HELP", "need", "胸口痛",
+        "needCategory", "MEDICAL_EMERGENCY")))).hasMessageContaining("需求类别");
+    assertThat(gridTask()).as("the list stays open").isNotNull();
+  }
+
   long incompleteNeedEvents() {
     return jdbc.sql("select count(*) from event_publication where completion_date is null and event_type like ?")
         .param("%CheckInNeedReported").query(Long.class).single();
@@ -190,23 +235,55 @@ class CheckInProcessTests extends ApiTestSupport {
   }
 
   @Test
-  void notReachedTwoDaysInARowSendsTheGridLeaderToTheDoor() throws Exception {
+  void notReachedTwoDaysInARowSendsTheGridLeaderToTheDoorByADueTimeAndThenTheCommunity() throws Exception {
     long person = listedPerson("随访测试丙", 1);
     theMorningComes();
     completeWith(gridTask(), Map.of(person, Map.of("outcome", "NOT_REACHED")));
-    assertThat(visits("随访测试丙")).isEmpty();
+    assertThat(visits(person)).isEmpty();
 
     morningOf(day.plusDays(1));
     theMorningComes();
+    Instant secondCall = day.plusDays(1).atTime(10, 0).atZone(CHINA).toInstant();
+    ClockUtil.setCurrentTime(Date.from(secondCall));
     completeWith(gridTask(), Map.of(person, Map.of("outcome", "NOT_REACHED")));
 
-    assertThat(visits("随访测试丙")).hasSize(1);
-    assertThat(tasks.getIdentityLinksForTask(visits("随访测试丙").get(0).getId()))
-        .extracting("groupId").contains("grid-leader-" + GRID);
+    Task visit = visits(person).get(0);
+    assertThat(visits(person)).hasSize(1);
+    assertThat(visit.getTaskDefinitionKey()).isEqualTo(HomeVisitProcess.TASK_VISIT);
+    assertThat(visit.getName()).as("no name in the task: it would stay in history").isEqualTo("网格长上门探访");
+    assertThat(visit.getDueDate()).as("gridaid.check-in.home-visit-within after the call")
+        .isEqualTo(Date.from(secondCall.plus(Duration.ofHours(4))));
+    assertThat(tasks.getIdentityLinksForTask(visit.getId())).extracting("groupId").contains("grid-leader-" + GRID);
+    assertThat(String.valueOf(tasks.getVariable(visit.getId(), "visitee"))).contains("随访测试丙", "地址", "13700002222");
+
+    Job overdue = management.createJobQuery().processInstanceId(visit.getProcessInstanceId())
+        .activityId(HomeVisitProcess.TIMER_OVERDUE).singleResult();
+    assertThat(overdue.getDuedate()).isEqualTo(visit.getDueDate());
+    management.executeJob(overdue.getId());
+
+    Task chase = tasks.createTaskQuery().processInstanceId(visit.getProcessInstanceId())
+        .taskDefinitionKey(HomeVisitProcess.TASK_COMMUNITY_CHASE).taskCandidateGroup("community-JH-JN-NS")
+        .singleResult();
+    assertThat(chase).as("the community is asked to see to it").isNotNull();
+    assertThat(tasks.createTaskQuery().taskId(visit.getId()).count()).as("the grid leader keeps the visit").isOne();
+    tasks.setAssignee(chase.getId(), "community-jiangnan-nanshan");
+    tasks.complete(chase.getId(), Map.of("supervisionNote", "已联系网格长, 下午三点前上门"));
+    tasks.setAssignee(visit.getId(), "gridleader-jiangnan-nanshan-02");
+    assertThatThrownBy(() -> tasks.complete(visit.getId(), Map.of("visitNote", ""))).hasMessageContaining("探访情况");
+    tasks.complete(visit.getId(), Map.of("visitNote", "老人在家, 手机没电了, 已帮忙充电"));
+
+    assertThat(runtime.createProcessInstanceQuery().processInstanceId(visit.getProcessInstanceId()).count())
+        .as("the visit is done").isZero();
+    as(WORKER).get("/api/v1/check-ins/today?gridCode=" + GRID).then().statusCode(200)
+        .body("notes.kind", contains("HOME_VISIT_CHASE", "HOME_VISIT"))
+        .body("notes.personId", contains((int) person, (int) person))
+        .body("notes[1].note", equalTo("老人在家, 手机没电了, 已帮忙充电"));
   }
 
-  List<Task> visits(String name) {
-    return tasks.createTaskQuery().taskNameLike("上门探访: " + name + "%").list();
+  /** The grid leader's open visits to the person. */
+  List<Task> visits(long person) {
+    return tasks.createTaskQuery().processDefinitionKey(HomeVisitProcess.KEY)
+        .processVariableValueEquals("personId", person).taskDefinitionKey(HomeVisitProcess.TASK_VISIT).list();
   }
 
   @Test
@@ -238,6 +315,90 @@ class CheckInProcessTests extends ApiTestSupport {
     assertThat(chase(CheckInProcess.TASK_COMMUNITY_CHASE, "community-JH-JN-NS")).isNotNull();
     assertThat(checkIns.round(GRID, day).orElseThrow().escalation()).isEqualTo(RoundEscalation.COMMUNITY);
     assertThat(gridTask()).as("the worker keeps the list").isNotNull();
+  }
+
+  @Test
+  void theChasersNotesAreKeptOnTheRoundEncryptedAndShownInItsView() {
+    listedPerson("随访测试督办", 1);
+    theMorningComes();
+    fire(CheckInProcess.TIMER_GRID_LEADER);
+    fire(CheckInProcess.TIMER_COMMUNITY);
+    Task gridLeader = chase(CheckInProcess.TASK_GRID_LEADER_CHASE, "grid-leader-" + GRID);
+    Task community = chase(CheckInProcess.TASK_COMMUNITY_CHASE, "community-JH-JN-NS");
+
+    assertThatThrownBy(() -> tasks.complete(gridLeader.getId(), Map.of("supervisionNote", " ")))
+        .hasMessageContaining("督办情况");
+    assertThat(tasks.createTaskQuery().taskId(gridLeader.getId()).count()).as("a blank note is refused").isOne();
+    tasks.setAssignee(gridLeader.getId(), "gridleader-jiangnan-nanshan-02");
+    tasks.complete(gridLeader.getId(), Map.of("supervisionNote", "已电话催促网格员, 21点前完成"));
+    tasks.setAssignee(community.getId(), "community-jiangnan-nanshan");
+    tasks.complete(community.getId(), Map.of("supervisionNote", "社区已派人协助拨打"));
+
+    as(WORKER).get("/api/v1/check-ins/today?gridCode=" + GRID).then().statusCode(200)
+        .body("notes.kind", contains("GRID_LEADER_CHASE", "COMMUNITY_CHASE"))
+        .body("notes.note", contains("已电话催促网格员, 21点前完成", "社区已派人协助拨打"))
+        .body("notes.writtenBy", contains("gridleader-jiangnan-nanshan-02", "community-jiangnan-nanshan"));
+    long round = checkIns.round(GRID, day).orElseThrow().id();
+    assertThat(jdbc.sql("select * from check_in_note where round_id = ?").param(round).query().listOfRows())
+        .hasSize(2).allSatisfy(row -> assertThat(row.toString()).doesNotContain("催促", "协助"));
+  }
+
+  @Test
+  void theDailyCheckInIsNotStartedByHandInTasklist() {
+    var definition = repository.createProcessDefinitionQuery().processDefinitionKey(CheckInProcess.KEY)
+        .latestVersion().singleResult();
+    assertThat(definition.isStartableInTasklist()).as("only its morning timer starts it").isFalse();
+  }
+
+  @Test
+  void aRoundNobodyFinishesClosesAtTheNextMorningsStartAndTheCommunityGetsWhoWasNotCalled() {
+    long called = listedPerson("随访测试已联系", 1);
+    long notCalled = listedPerson("随访测试未联系", 1);
+    theMorningComes();
+    long round = checkIns.round(GRID, day).orElseThrow().id();
+    String morning = gridTask().getProcessInstanceId();
+    as(WORKER).body("{\"entries\": [{\"personId\": %d, \"outcome\": \"FINE\"}]}".formatted(called))
+        .post("/api/v1/check-ins/" + round + "/entries").then().statusCode(200);
+    fire(CheckInProcess.TIMER_GRID_LEADER);
+    assertThat(tasks.createTaskQuery().processInstanceId(morning).taskCandidateGroup("grid-leader-" + GRID).count())
+        .as("the grid leader's chase is open too").isOne();
+
+    List<Job> closes = management.createJobQuery().processInstanceId(morning)
+        .activityId(CheckInProcess.TIMER_ROUND_CLOSES).list();
+    Job ours = closes.stream()
+        .filter(job -> Long.valueOf(round).equals(runtime.getVariable(job.getExecutionId(), "roundId")))
+        .findFirst().orElseThrow();
+    assertThat(ours.getDuedate()).as("gridaid.check-in.closes-at: the next morning's start")
+        .isEqualTo(Date.from(day.plusDays(1).atTime(8, 0).atZone(CHINA).toInstant()));
+    morningOf(day.plusDays(1));
+    // every grid's round of that morning reaches its close
+    closes.forEach(close -> management.executeJob(close.getId()));
+
+    assertThat(runtime.createProcessInstanceQuery().processInstanceId(morning).count())
+        .as("no round of yesterday is left running").isZero();
+    assertThat(tasks.createTaskQuery().processInstanceId(morning).count()).as("its open tasks ended").isZero();
+    as(WORKER).get("/api/v1/check-ins/" + round).then().statusCode(200)
+        .body("status", equalTo("MISSED"))
+        .body("closedAt", org.hamcrest.Matchers.notNullValue())
+        .body("notCalled.personId", hasItem((int) notCalled))
+        .body("notCalled.personId", org.hamcrest.Matchers.not(hasItem((int) called)));
+    as(WORKER).body("{\"entries\": [{\"personId\": %d, \"outcome\": \"FINE\"}]}".formatted(notCalled))
+        .post("/api/v1/check-ins/" + round + "/entries").then().statusCode(409);
+
+    Task followUp = tasks.createTaskQuery().processDefinitionKey(MissedRoundProcess.KEY)
+        .processInstanceBusinessKey(String.valueOf(round)).singleResult();
+    assertThat(tasks.getIdentityLinksForTask(followUp.getId())).extracting("groupId")
+        .containsExactly("community-JH-JN-NS");
+    assertThat(String.valueOf(tasks.getVariable(followUp.getId(), "notCalled"))).contains("随访测试未联系")
+        .doesNotContain("随访测试已联系");
+    tasks.setAssignee(followUp.getId(), "community-jiangnan-nanshan");
+    tasks.complete(followUp.getId(), Map.of("supervisionNote", "已安排今天上午优先联系"));
+    as(WORKER).get("/api/v1/check-ins/" + round).then().statusCode(200)
+        .body("notes.kind", contains("MISSED_ROUND_FOLLOW_UP")).body("notes[0].note", equalTo("已安排今天上午优先联系"));
+
+    // the other grids' follow-ups of that test day would stay in the communities' Tasklist
+    runtime.createProcessInstanceQuery().processDefinitionKey(MissedRoundProcess.KEY).list().forEach(other ->
+        runtime.deleteProcessInstance(other.getId(), "test day over"));
   }
 
   /** A deadline of this grid's list passes. */

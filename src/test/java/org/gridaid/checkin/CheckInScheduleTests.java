@@ -58,7 +58,8 @@ class CheckInScheduleTests {
   void aChangedStartTimeMovesTheWaitingTimerToThatTimeOnTheSameDay() {
     LocalDate day = startTimer().getDuedate().toInstant().atZone(CHINA).toLocalDate();
     var restartedAtHalfPastSix = new StartTimeKeeper(management, new CheckInSchedule(
-        new CheckInSettings(LocalTime.of(6, 30), CHINA, LocalTime.of(20, 0), LocalTime.of(22, 0)), new EngineClock()));
+        new CheckInSettings(LocalTime.of(6, 30), CHINA, LocalTime.of(20, 0), LocalTime.of(22, 0),
+        LocalTime.of(6, 30), Duration.ofHours(4)), new EngineClock()));
     try {
       restartedAtHalfPastSix.followTheSchedule();
       assertThat(startTimer().getDuedate().toInstant()).isEqualTo(day.atTime(6, 30).atZone(CHINA).toInstant());
@@ -67,5 +68,21 @@ class CheckInScheduleTests {
       keeper.followTheSchedule();
     }
     assertThat(startTimer().getDuedate().toInstant()).isEqualTo(day.atTime(8, 0).atZone(CHINA).toInstant());
+  }
+
+  @Test
+  void aRoundClosesAtTheFirstClosingTimeAfterItsListWentOut() {
+    LocalDate day = LocalDate.of(2027, 3, 1);
+    assertThat(closeOf(day, LocalTime.of(8, 0))).as("the default: the next morning's start")
+        .isEqualTo(day.plusDays(1).atTime(8, 0).atZone(CHINA).toInstant());
+    assertThat(closeOf(day, LocalTime.of(23, 30))).as("a set time later the same day")
+        .isEqualTo(day.atTime(23, 30).atZone(CHINA).toInstant());
+    assertThat(closeOf(day, LocalTime.of(6, 0))).as("a set time before the lists go out: the next day's")
+        .isEqualTo(day.plusDays(1).atTime(6, 0).atZone(CHINA).toInstant());
+  }
+
+  static Instant closeOf(LocalDate day, LocalTime closesAt) {
+    return new CheckInSchedule(new CheckInSettings(LocalTime.of(8, 0), CHINA, LocalTime.of(20, 0),
+        LocalTime.of(22, 0), closesAt, Duration.ofHours(4)), new EngineClock()).closeOf(day);
   }
 }

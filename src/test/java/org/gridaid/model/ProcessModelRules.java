@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.function.Predicate;
 import java.util.regex.Matcher;
@@ -31,6 +32,8 @@ final class ProcessModelRules {
   static final String CAMUNDA = "http://camunda.org/schema/1.0/bpmn";
 
   /** Modeler ids: a capitalised type, '_' and seven random base-36 characters with a digit. */
+  private static final List<String> EVENTS_IN_FLOW = List.of("event_", "timer_", "message_", "signal_", "error_",
+      "escalation_", "conditional_", "link_", "compensation_");
   private static final Pattern GENERATED_ID = Pattern.compile("[A-Z][A-Za-z]*_(?=[0-9a-z]*[0-9])[0-9a-z]{7}|StartEvent_1");
   private static final Pattern BEAN_REFERENCE = Pattern.compile("^\\$\\{\\s*([A-Za-z_][A-Za-z0-9_]*)");
   // BPMN elements drawn as shapes or edges; everything else in a process is not drawn
@@ -40,6 +43,62 @@ final class ProcessModelRules {
       "exclusiveGateway", "parallelGateway", "inclusiveGateway", "eventBasedGateway", "complexGateway",
       "sequenceFlow", "dataObjectReference", "dataStoreReference", "textAnnotation", "association",
       "participant", "lane", "messageFlow");
+  /**
+   * The id prefix of each BPMN element type that carries an id (processes/README.md: ids are
+   * {@code <type>_<businessName>}). Events in the middle of a flow or on a boundary are named
+   * by what they wait for ({@code timer_}, {@code message_}, ...) or plainly {@code event_}.
+   */
+  static final Map<String, List<String>> ID_PREFIXES = Map.ofEntries(
+      Map.entry("definitions", List.of("definitions_")),
+      Map.entry("collaboration", List.of("collaboration_")),
+      Map.entry("participant", List.of("participant_")),
+      Map.entry("laneSet", List.of("laneSet_")),
+      Map.entry("lane", List.of("lane_")),
+      Map.entry("startEvent", List.of("startEvent_")),
+      Map.entry("endEvent", List.of("endEvent_")),
+      Map.entry("boundaryEvent", EVENTS_IN_FLOW),
+      Map.entry("intermediateCatchEvent", EVENTS_IN_FLOW),
+      Map.entry("intermediateThrowEvent", EVENTS_IN_FLOW),
+      Map.entry("task", List.of("task_")),
+      Map.entry("userTask", List.of("userTask_")),
+      Map.entry("serviceTask", List.of("serviceTask_")),
+      Map.entry("sendTask", List.of("sendTask_")),
+      Map.entry("receiveTask", List.of("receiveTask_")),
+      Map.entry("scriptTask", List.of("scriptTask_")),
+      Map.entry("businessRuleTask", List.of("businessRuleTask_")),
+      Map.entry("manualTask", List.of("manualTask_")),
+      Map.entry("callActivity", List.of("callActivity_")),
+      Map.entry("subProcess", List.of("subProcess_")),
+      Map.entry("transaction", List.of("transaction_")),
+      Map.entry("exclusiveGateway", List.of("gateway_")),
+      Map.entry("parallelGateway", List.of("gateway_")),
+      Map.entry("inclusiveGateway", List.of("gateway_")),
+      Map.entry("eventBasedGateway", List.of("gateway_")),
+      Map.entry("complexGateway", List.of("gateway_")),
+      Map.entry("sequenceFlow", List.of("flow_")),
+      Map.entry("messageFlow", List.of("messageFlow_")),
+      Map.entry("message", List.of("message_")),
+      Map.entry("signal", List.of("signal_")),
+      Map.entry("error", List.of("error_")),
+      Map.entry("escalation", List.of("escalation_")),
+      Map.entry("timerEventDefinition", List.of("timerDefinition_")),
+      Map.entry("messageEventDefinition", List.of("messageDefinition_")),
+      Map.entry("signalEventDefinition", List.of("signalDefinition_")),
+      Map.entry("errorEventDefinition", List.of("errorDefinition_")),
+      Map.entry("escalationEventDefinition", List.of("escalationDefinition_")),
+      Map.entry("conditionalEventDefinition", List.of("conditionalDefinition_")),
+      Map.entry("linkEventDefinition", List.of("linkDefinition_")),
+      Map.entry("compensateEventDefinition", List.of("compensateDefinition_")),
+      Map.entry("terminateEventDefinition", List.of("terminate_")),
+      Map.entry("textAnnotation", List.of("annotation_")),
+      Map.entry("association", List.of("association_")),
+      Map.entry("dataObject", List.of("dataObject_")),
+      Map.entry("dataObjectReference", List.of("dataObject_")),
+      Map.entry("dataStoreReference", List.of("dataStore_")));
+  /** An event sub-process is a subProcess element with triggeredByEvent="true". */
+  private static final String EVENT_SUB_PROCESS_PREFIX = "eventSubProcess_";
+  /** A process id is plain lowerCamel: the file help-request.bpmn holds the process helpRequest. */
+  private static final Pattern PROCESS_ID = Pattern.compile("[a-z][A-Za-z0-9]*");
   // DMN elements people name; rules, clauses and entries keep the ids the modeler gives them
   private static final Set<String> NAMED_DMN = Set.of("definitions", "decision", "inputData", "knowledgeSource",
       "businessKnowledgeModel");
@@ -99,6 +158,8 @@ final class ProcessModelRules {
       String type = element.getLocalName();
       if (!id.isEmpty() && GENERATED_ID.matcher(id).matches()) {
         faults.add(type + " '" + id + "' has a modeler-generated id; give it a meaningful one");
+      } else if (!id.isEmpty()) {
+        checkIdPrefix(element, type, id, faults);
       }
       if (DRAWN.contains(type) && !id.isEmpty() && !drawn.contains(id)) {
         faults.add(type + " '" + id + "' has no diagram layout");
@@ -115,6 +176,23 @@ final class ProcessModelRules {
     }
     for (Element element : elements(xml, CAMUNDA)) {
       checkBeans(element, element.getLocalName(), faults);
+    }
+  }
+
+  private static void checkIdPrefix(Element element, String type, String id, List<String> faults) {
+    if (type.equals("process")) {
+      if (!PROCESS_ID.matcher(id).matches()) {
+        faults.add("process '" + id + "' needs a lowerCamel id like the file's name (helpRequest)");
+      }
+      return;
+    }
+    List<String> prefixes = type.equals("subProcess") && "true".equals(element.getAttribute("triggeredByEvent"))
+        ? List.of(EVENT_SUB_PROCESS_PREFIX)
+        : ID_PREFIXES.get(type);
+    if (prefixes == null) {
+      faults.add(type + " '" + id + "' is of a type without a known id prefix; add it to ProcessModelRules.ID_PREFIXES");
+    } else if (prefixes.stream().noneMatch(prefix -> id.startsWith(prefix) && id.length() > prefix.length())) {
+      faults.add(type + " '" + id + "' must start with " + String.join(" or ", prefixes) + " and a business name");
     }
   }
 

@@ -35,6 +35,14 @@ class ProcessModelRulesTests {
   }
 
   @Test
+  void anIdWithoutThePrefixOfItsTypeFails() throws Exception {
+    assertThat(faultsOf("wrong-prefix.bpmn")).containsExactlyInAnyOrder(
+        "process 'Fixture_process' needs a lowerCamel id like the file's name (helpRequest)",
+        "userTask 'serviceTask_recordNote' must start with userTask_ and a business name",
+        "sequenceFlow 'toEnd' must start with flow_ and a business name");
+  }
+
+  @Test
   void aFormRefWithoutAFormFails() throws Exception {
     assertThat(faultsOf("missing-form.bpmn")).containsExactly(
         "userTask 'userTask_recordNote' refers to form 'noSuchForm', which no file in forms/ defines");

@@ -119,6 +119,8 @@ class AuthorizationMatrixTests extends ApiTestSupport {
 
       row("GET /api/v1/check-ins/today",                      OWN,   null,          "401  200  200  200  200  200  200  200  200  404  404  404  404  403  403"),
       row("GET /api/v1/check-ins/today",                      OTHER, null,          "401  200  200  404  404  404  404  200  200  404  404  404  404  403  403"),
+      row("GET /api/v1/check-ins/{roundId}",                  OWN,   null,          "401  200  200  200  200  200  200  200  200  404  404  404  404  403  403"),
+      row("GET /api/v1/check-ins/{roundId}",                  OTHER, null,          "401  200  200  404  404  404  404  200  200  404  404  404  404  403  403"),
       row("POST /api/v1/check-ins/{roundId}/entries",         OWN,   null,          "401  403  403  200  200  403  403  403  403  404  404  404  404  403  403"),
       row("POST /api/v1/check-ins/{roundId}/entries",         OTHER, null,          "401  403  403  404  404  404  404  403  403  404  404  404  404  403  403"),
 
@@ -310,6 +312,8 @@ class AuthorizationMatrixTests extends ApiTestSupport {
 
         entry("GET /api/v1/check-ins/today", (as, at, fresh) ->
             f.onCheckInDay(() -> as.queryParam("gridCode", at.grid()).get("/api/v1/check-ins/today"))),
+        entry("GET /api/v1/check-ins/{roundId}", (as, at, fresh) ->
+            f.onCheckInDay(() -> as.get("/api/v1/check-ins/{id}", f.round(at)))),
         entry("POST /api/v1/check-ins/{roundId}/entries", (as, at, fresh) ->
             f.onCheckInDay(() -> as.body("{\"entries\": []}").post("/api/v1/check-ins/{id}/entries", f.round(at)))),
 

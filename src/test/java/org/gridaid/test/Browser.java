@@ -209,6 +209,16 @@ public final class Browser implements AutoCloseable {
     return this;
   }
 
+  /**
+   * The choices a select field of a Camunda Form (form-js) offers, in the given item of a
+   * dynamic list (null: not in a list): opens its drop-down and reads the options.
+   */
+  @SuppressWarnings("unchecked")
+  public List<String> selectOptions(String label, Integer item) {
+    return waitFor("the options of the form field '" + label + "'" + itemText(item), "failed-waiting-for-options",
+        d -> (List<String>) driver.executeScript(SELECT_OPTIONS, label, item));
+  }
+
   /** The value of a Camunda Form (form-js) field with this label, read-only ones included. */
   public String fieldValue(String label) {
     return fieldValue(label, null);
@@ -330,6 +340,16 @@ public final class Browser implements AutoCloseable {
       + "if (!items.length) { mouseDown(group); return false; }"
       + "items.forEach(function (item) { if (item.textContent.trim() === option) { mouseDown(item); } });"
       + "return false;";
+
+  /** Opens a form-js select's drop-down; its options once they are drawn, else null. */
+  private static final String SELECT_OPTIONS = "var field = (function () {" + FORM_FIELD + "})(arguments[0], arguments[1]);"
+      + "if (!field) { return null; }"
+      + "var group = field.closest('.fjs-input-group'), box = field.closest('.fjs-form-field');"
+      + "var items = box.querySelectorAll('.fjs-dropdownlist-item');"
+      + "if (!items.length) {"
+      + "  group.dispatchEvent(new MouseEvent('mousedown', {bubbles: true, cancelable: true})); return null;"
+      + "}"
+      + "return Array.prototype.map.call(items, function (i) { return i.textContent.trim(); });";
 
   private static final String FIELD_VALUES = "var wanted = arguments[0], values = [];"
       + "document.querySelectorAll('.fjs-form-field').forEach(function (f) {"

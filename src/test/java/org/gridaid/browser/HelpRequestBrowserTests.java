@@ -54,15 +54,13 @@ class HelpRequestBrowserTests {
 
   @Test
   void aCallIsRecordedHandledByTheGridCalledBackAndClosedInTasklist() throws Exception {
-    String phone = "139" + String.format("%08d", ThreadLocalRandom.current().nextInt(100_000_000));
+    String phone = newPhone();
     try (Browser browser = Browser.open(port)) {
       // tall enough for the whole intake form on one screenshot
       browser.windowSize(1400, 1500);
 
       // the hotline operator records the call
-      browser.go(TASKLIST).signIn("hotline-01", "demo").waitForText("热线任务");
-      browser.click("启动流程").click("热线诉求").waitForText("登记来电诉求");
-      browser.fillField("来电人姓名", "李女士")
+      startCall(browser).fillField("来电人姓名", "李女士")
           .fillField("联系电话", phone)
           .fillField("地址", ADDRESS)
           .selectOption("诉求类别", "药品需求")
@@ -139,12 +137,10 @@ class HelpRequestBrowserTests {
 
   @Test
   void theHotlinePicksTheGridOfAnUnknownAddressFromAList() throws Exception {
-    String phone = "139" + String.format("%08d", ThreadLocalRandom.current().nextInt(100_000_000));
+    String phone = newPhone();
     try (Browser browser = Browser.open(port)) {
       browser.windowSize(1400, 1500);
-      browser.go(TASKLIST).signIn("hotline-01", "demo").waitForText("热线任务");
-      browser.click("启动流程").click("热线诉求").waitForText("登记来电诉求");
-      browser.fillField("来电人姓名", "周先生").fillField("联系电话", phone).fillField("地址", "新建的无名小区12栋")
+      startCall(browser).fillField("来电人姓名", "周先生").fillField("联系电话", phone).fillField("地址", "新建的无名小区12栋")
           .selectOption("诉求类别", "生活物资").fillField("诉求内容", "家里没有米了");
       browser.click("开始").waitForText("流程已启动");
       // the job executor is off in tests: run the triage and routing that follow 登记诉求
@@ -161,6 +157,16 @@ class HelpRequestBrowserTests {
       assertThat(helpRequestOf(phone).gridCode()).isEqualTo(GRID);
       assertThat(openTask(String.valueOf(id), "userTask_handleRequest")).isNotNull();
     }
+  }
+
+  /** The hotline operator signs in to Tasklist and opens the start form of 热线诉求. */
+  private static Browser startCall(Browser browser) {
+    browser.go(TASKLIST).signIn("hotline-01", "demo").waitForText("热线任务");
+    return browser.click("启动流程").click("热线诉求").waitForText("登记来电诉求");
+  }
+
+  private static String newPhone() {
+    return "139" + String.format("%08d", ThreadLocalRandom.current().nextInt(100_000_000));
   }
 
   record CaseRow(long id, String status, String gridCode, String category, String vulnerabilities, String outcome) {}

@@ -46,7 +46,8 @@ class ResidentMessagesTests extends HelpRequestScenario {
     assertThat(queued.get(0).body()).contains("已受理", helpRequest(id).trackingCode());
     assertThat(queued.get(1).body()).contains("中福社区第2网格");
     assertThat(queued).allSatisfy(m -> assertThat(m.status()).isEqualTo(ResidentMessage.Status.PENDING));
-    assertThat(deliveryJobs(id)).as("one job per case and transaction").hasSize(3);
+    // one per case and transaction: registering, triage and routing, handling, the call-back
+    assertThat(deliveryJobs(id)).as("one job per case and transaction").hasSize(4);
 
     deliveryJobs(id).forEach(job -> management.executeJob(job.getId()));
 

@@ -93,6 +93,11 @@ public final class HelpRequestProcess {
   static final VariableFactory<Date> RESOLUTION_DUE = dateVariable("resolutionDue");
   /** How long each escalation level has (ISO-8601), from the triage table. */
   static final VariableFactory<String> ESCALATE_EVERY = stringVariable("escalateEvery");
+  /**
+   * The level the case had reached when handling (re)started (NONE, GRID_LEADER, COMMUNITY,
+   * STREET, DISTRICT): after a hold the chain goes on from there, not from the first level.
+   */
+  static final VariableFactory<String> ESCALATION_REACHED = stringVariable("escalationReached");
   /** Flags the gateway and the triage table read after 登记诉求 has committed (so kept on the process). */
   static final VariableFactory<Boolean> LINKED_TO_OPEN_CASE = booleanVariable("linkedToOpenCase");
   static final VariableFactory<Boolean> PERSON_ALONE = booleanVariable("personAlone");
@@ -160,6 +165,8 @@ public final class HelpRequestProcess {
     RESPONSE_DUE.on(process).set(Date.from(routing.responseDue()));
     RESOLUTION_DUE.on(process).set(Date.from(routing.resolutionDue()));
     ESCALATE_EVERY.on(process).set(routing.escalateEvery());
+    ESCALATION_REACHED.on(process).set(routing.escalationReached() == null ? "NONE"
+        : routing.escalationReached().name());
   }
 
   /**

@@ -315,8 +315,9 @@ public class HelpRequestService {
   // ---- the process's steps ---------------------------------------------------------------
 
   /** Where the case went and by when it must be answered. {@code gridCode} null: pick by hand. */
+  /** Where the case goes, by when, and how far up the chain it has already climbed (null: not at all). */
   record Routing(String gridCode, String communityCode, String streetCode, String priority, Instant responseDue,
-      Instant resolutionDue, String escalateEvery, boolean medicalAlert) {}
+      Instant resolutionDue, String escalateEvery, boolean medicalAlert, EscalationLevel escalationReached) {}
 
   @Transactional
   public Routing route(long id, Triage triage) {
@@ -355,7 +356,7 @@ public class HelpRequestService {
     String grid = request.gridCode();
     return new Routing(grid, enclosing(grid, AreaLevel.COMMUNITY), enclosing(grid, AreaLevel.STREET),
         request.priority(), request.responseDueAt(), request.resolutionDueAt(), request.escalateEvery(),
-        request.medicalAlert());
+        request.medicalAlert(), request.escalationLevel());
   }
 
   private String enclosing(String gridCode, AreaLevel level) {

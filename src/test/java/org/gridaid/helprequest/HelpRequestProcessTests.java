@@ -421,6 +421,24 @@ class HelpRequestProcessTests extends HelpRequestScenario {
   }
 
   @Test
+  void aCaseThatReachedTheStreetIsStillWithTheStreetAfterAHold() {
+    long id = call("LIVING_SUPPLIES", ZHONGFU_ADDRESS);
+    deadlinePasses(id, TIMER_RESOLUTION_DEADLINE);
+    deadlinePasses(id, TIMER_COMMUNITY_DEADLINE);
+    assertThat(helpRequest(id).escalationLevel()).isEqualTo(EscalationLevel.STREET);
+    complete(id, TASK_HANDLE_REQUEST, Map.of("outcome", "ON_HOLD", "holdReason", "居民外出",
+        "resumeAt", Instant.now().plus(Duration.ofHours(3)).toString()));
+
+    runtime.createMessageCorrelation(MESSAGE_RESUMED).processInstanceBusinessKey(String.valueOf(id)).correlate();
+    deadlinePasses(id, TIMER_RESOLUTION_DEADLINE);
+
+    assertThat(openTasks(id)).extracting("taskDefinitionKey")
+        .containsExactlyInAnyOrder(TASK_HANDLE_REQUEST, TASK_STREET_FOLLOW_UP);
+    assertThat(helpRequest(id).escalationLevel()).as("not back at the community").isEqualTo(EscalationLevel.STREET);
+    assertThat(timer(id, TIMER_STREET_DEADLINE)).as("the district is next").isNotNull();
+  }
+
+  @Test
   void aHoldNeedsAReasonAndAFutureResumeTimeAndOtherwiseTheTaskStaysOpen() {
     long id = call("MEDICINE", ZHONGFU_ADDRESS);
 

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
+import org.gridaid.shared.engine.EngineUsers;
 import org.gridaid.shared.engine.FormRefused;
 import org.gridaid.shared.engine.FormVariables;
 import org.gridaid.shared.web.InvalidInputException;
@@ -41,7 +42,7 @@ class CheckInTasks implements TaskListener {
       }
       return;
     }
-    String actor = task.getAssignee() != null ? task.getAssignee() : "system";
+    String actor = EngineUsers.current(task, task.getAssignee());
     try {
       switch (task.getTaskDefinitionKey()) {
         case CheckInProcess.TASK_CALL_PEOPLE ->

@@ -3,6 +3,7 @@ package org.gridaid.checkin;
 import java.util.Map;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
+import org.gridaid.shared.engine.EngineUsers;
 import org.gridaid.shared.engine.FormRefused;
 import org.gridaid.shared.engine.FormVariables;
 import org.gridaid.shared.web.InvalidInputException;
@@ -25,7 +26,7 @@ class HomeVisitTasks implements TaskListener {
   public void notify(DelegateTask task) {
     long roundId = HomeVisitProcess.ROUND_ID.from(task).get();
     long personId = HomeVisitProcess.PERSON_ID.from(task).get();
-    String actor = task.getAssignee() != null ? task.getAssignee() : "system";
+    String actor = EngineUsers.current(task, task.getAssignee());
     try {
       switch (task.getTaskDefinitionKey()) {
         case HomeVisitProcess.TASK_VISIT ->

@@ -3,6 +3,7 @@ package org.gridaid.checkin;
 import java.util.Map;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
+import org.gridaid.shared.engine.EngineUsers;
 import org.gridaid.shared.engine.FormRefused;
 import org.gridaid.shared.engine.FormVariables;
 import org.gridaid.shared.web.InvalidInputException;
@@ -22,7 +23,7 @@ class MissedRoundTasks implements TaskListener {
 
   @Override
   public void notify(DelegateTask task) {
-    String actor = task.getAssignee() != null ? task.getAssignee() : "system";
+    String actor = EngineUsers.current(task, task.getAssignee());
     try {
       checkIns.supervise(MissedRoundProcess.ROUND_ID.from(task).get(), RoundNoteKind.MISSED_ROUND_FOLLOW_UP, null,
           actor, FormVariables.read(CheckInProcess.SUPERVISION_NOTE, task));

@@ -17,10 +17,13 @@ import org.gridaid.shared.web.InvalidInputException;
 abstract class HelpRequestTaskListener implements TaskListener {
 
   /** The Chinese label of each form field, as the refusal names it. */
-  private static final Map<String, String> FIELD_LABELS = Map.of(
-      OUTCOME.getName(), "处置结果", ACTION_TAKEN.getName(), "处置情况", TRANSFERRED_TO.getName(), "转交部门",
-      HOLD_REASON.getName(), "暂缓原因", RESUME_AT.getName(), "约定恢复时间", NEW_GRID_CODE.getName(), "改派网格",
-      PICKED_GRID_CODE.getName(), "网格", RESIDENT_SATISFIED.getName(), "居民对处置结果是否满意");
+  private static final Map<String, String> FIELD_LABELS = Map.ofEntries(
+      Map.entry(OUTCOME.getName(), "处置结果"), Map.entry(ACTION_TAKEN.getName(), "处置情况"),
+      Map.entry(TRANSFERRED_TO.getName(), "转交部门"), Map.entry(HOLD_REASON.getName(), "暂缓原因"),
+      Map.entry(RESUME_AT.getName(), "约定恢复时间"), Map.entry(NEW_GRID_CODE.getName(), "改派网格"),
+      Map.entry(PICKED_GRID_CODE.getName(), "网格"), Map.entry(SUPERVISION_NOTE.getName(), "督办措施"),
+      Map.entry(MEDICAL_NOTE.getName(), "出诊及处置情况"), Map.entry(CALLBACK_REACHED.getName(), "已接通"),
+      Map.entry(RESIDENT_SATISFIED.getName(), "居民对处置结果是否满意"), Map.entry(CALLBACK_NOTE.getName(), "回访记录"));
 
   protected final HelpRequestService service;
 

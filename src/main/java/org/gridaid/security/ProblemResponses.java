@@ -7,7 +7,6 @@ import java.io.IOException;
 import org.gridaid.shared.web.Problems;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.AuthenticationException;
@@ -36,7 +35,7 @@ class ProblemResponses implements AuthenticationEntryPoint, AccessDeniedHandler 
     if (!fromBrowser(request)) {
       response.setHeader("WWW-Authenticate", "Basic realm=\"grid-aid\"");
     }
-    write(request, response, Problems.of(HttpStatus.UNAUTHORIZED, Problems.UNAUTHENTICATED, "Unauthenticated",
+    Problems.write(json, request, response, Problems.of(HttpStatus.UNAUTHORIZED, Problems.UNAUTHENTICATED, "Unauthenticated",
         "Sign in with a staff account (HTTP Basic) or send an X-Api-Key header."));
   }
 
@@ -53,7 +52,7 @@ class ProblemResponses implements AuthenticationEntryPoint, AccessDeniedHandler 
   }
 
   void forbidden(HttpServletRequest request, HttpServletResponse response, String detail) throws IOException {
-    write(request, response, Problems.of(HttpStatus.FORBIDDEN, Problems.FORBIDDEN, "Forbidden", detail));
+    Problems.write(json, request, response, Problems.of(HttpStatus.FORBIDDEN, Problems.FORBIDDEN, "Forbidden", detail));
   }
 
   /**
@@ -67,14 +66,6 @@ class ProblemResponses implements AuthenticationEntryPoint, AccessDeniedHandler 
         "Too many failed sign-ins", "Too many wrong passwords from your address; try again in " + seconds + " s.");
     problem.setProperty("message", "密码错误次数过多，请 " + (seconds + 59) / 60 + " 分钟后再试。");
     response.setHeader(HttpHeaders.RETRY_AFTER, String.valueOf(seconds));
-    write(request, response, problem);
-  }
-
-  private void write(HttpServletRequest request, HttpServletResponse response, ProblemDetail problem)
-      throws IOException {
-    problem.setInstance(java.net.URI.create(request.getRequestURI()));
-    response.setStatus(problem.getStatus());
-    response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-    json.writeValue(response.getOutputStream(), problem);
+    Problems.write(json, request, response, problem);
   }
 }

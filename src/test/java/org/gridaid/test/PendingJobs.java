@@ -11,10 +11,8 @@ public final class PendingJobs {
   private PendingJobs() {}
 
   public static void runFor(ProcessEngine engine, String businessKey) {
-    var management = engine.getManagementService();
     engine.getRuntimeService().createProcessInstanceQuery().processInstanceBusinessKey(businessKey).list()
-        .forEach(process -> management.createJobQuery().processInstanceId(process.getId()).executable().list()
-            .forEach(job -> management.executeJob(job.getId())));
+        .forEach(process -> runForProcess(engine, process.getId()));
   }
 
   /** {@link #runFor} one process instance, by its id. */

@@ -8,7 +8,6 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
 import java.io.IOException;
-import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -32,7 +31,6 @@ import org.gridaid.shared.web.Problems;
 import org.gridaid.shared.web.Problems.FieldError;
 import org.gridaid.shared.web.ReplayableRequest;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.web.filter.OncePerRequestFilter;
 import org.springframework.web.util.ContentCachingResponseWrapper;
@@ -94,7 +92,8 @@ public final class EngineApiGuard extends OncePerRequestFilter {
     }
     HttpServletRequest checked = request;
     EngineApiCall toCheck = call.get();
-    if (isJson(request)) {
+    // JSON bodies are read to be checked: the engine API's are small (deployments are multipart)
+    if (ReplayableRequest.isJson(request)) {
       var replayable = ReplayableRequest.readWholeBody(request);
       toCheck = toCheck.withBody(replayable.json(json));
       checked = replayable;
@@ -102,7 +101,7 @@ public final class EngineApiGuard extends OncePerRequestFilter {
     EngineApiCall finalCall = toCheck;
     Optional<ProblemDetail> refusal = asSystem(() -> check(finalCall, caller.get()));
     if (refusal.isPresent()) {
-      write(request, response, refusal.get());
+      Problems.write(json, request, response, refusal.get());
     } else if (submitsForm(finalCall)) {
       submit(checked, response, chain);
     } else {
@@ -126,16 +125,10 @@ public final class EngineApiGuard extends OncePerRequestFilter {
         answer.resetBuffer();
         ProblemDetail problem = Problems.validation(refused.get().errors());
         problem.setProperty("message", refused.get().getMessage());
-        write(request, answer, problem);
+        Problems.write(json, request, answer, problem);
       }
       answer.copyBodyToResponse();
     }
-  }
-
-  /** JSON bodies are read to be checked: the engine API's are small (deployments are multipart). */
-  private static boolean isJson(HttpServletRequest request) {
-    String type = request.getContentType();
-    return type != null && type.toLowerCase(Locale.ROOT).contains("json");
   }
 
   /** Forms submitted to a task or a start, whose listeners may refuse them. */
@@ -319,15 +312,6 @@ public final class EngineApiGuard extends OncePerRequestFilter {
     problem.setProperty("message", "表单有误: " + String.join("; ",
         errors.stream().map(e -> e.field() + " " + e.message()).toList()));
     return problem;
-  }
-
-  private void write(HttpServletRequest request, HttpServletResponse response, ProblemDetail problem)
-      throws IOException {
-    problem.setInstance(URI.create(request.getRequestURI()));
-    response.setStatus(problem.getStatus());
-    response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-    response.setCharacterEncoding("UTF-8");
-    json.writeValue(response.getOutputStream(), problem);
   }
 
   record Caller(String userId, List<String> groups) {

@@ -1,8 +1,13 @@
 package org.gridaid.shared.web;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
 import java.net.URI;
 import java.util.List;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 
 /** The stable problem types of the API (RFC 9457) and how each is built. */
@@ -53,6 +58,20 @@ public final class Problems {
       problem.setProperty("maxBytes", maxBytes);
     }
     return problem;
+  }
+
+  /**
+   * Answers a request with the problem from a servlet filter, where no controller advice runs: the
+   * same application/problem+json (UTF-8, as JSON is) with the request's path as instance.
+   */
+  public static void write(ObjectMapper json, HttpServletRequest request, HttpServletResponse response,
+      ProblemDetail problem) throws IOException {
+    problem.setInstance(URI.create(request.getRequestURI()));
+    response.setStatus(problem.getStatus());
+    response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+    byte[] body = json.writeValueAsBytes(problem);
+    response.setContentLength(body.length);
+    response.getOutputStream().write(body);
   }
 
   /** One field at fault and why, as the caller sent it (JSON property or query parameter). */

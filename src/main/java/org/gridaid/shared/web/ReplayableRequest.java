@@ -12,6 +12,7 @@ import java.io.IOException;
 import java.io.InputStreamReader;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
+import java.util.Locale;
 
 /**
  * A request whose body a filter read to check it, handed on to be read again by whatever
@@ -43,10 +44,15 @@ public final class ReplayableRequest extends HttpServletRequestWrapper {
     }
   }
 
+  /** Whether a request says its body is JSON (application/json, application/problem+json, ...). */
+  public static boolean isJson(HttpServletRequest request) {
+    String type = request.getContentType();
+    return type != null && type.toLowerCase(Locale.ROOT).contains("json");
+  }
+
   /** The body as JSON; null when it is empty or not JSON (the engine answers that itself). */
   public JsonNode json(ObjectMapper mapper) {
-    String type = getContentType();
-    if (body.length == 0 || type == null || !type.toLowerCase().contains("json")) {
+    if (body.length == 0 || !isJson(this)) {
       return null;
     }
     try {

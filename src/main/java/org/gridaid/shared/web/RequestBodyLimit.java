@@ -16,7 +16,6 @@ import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.PrintWriter;
-import java.net.URI;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -27,9 +26,6 @@ import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
-import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
-import org.springframework.http.ProblemDetail;
 import org.springframework.http.server.PathContainer;
 import org.springframework.web.filter.OncePerRequestFilter;
 import org.springframework.web.util.pattern.PathPattern;
@@ -131,15 +127,9 @@ class RequestBodyLimit {
     }
 
     private void refuse(HttpServletRequest request, HttpServletResponse response, long limit) throws IOException {
-      ProblemDetail problem = Problems.payloadTooLarge(limit);
-      problem.setInstance(URI.create(request.getRequestURI()));
-      response.setStatus(HttpStatus.PAYLOAD_TOO_LARGE.value());
-      response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
       // the rest of the body is not read: the connection is closed after this answer
       response.setHeader("Connection", "close");
-      byte[] body = json.writeValueAsBytes(problem);
-      response.setContentLength(body.length);
-      response.getOutputStream().write(body);
+      Problems.write(json, request, response, Problems.payloadTooLarge(limit));
       // sent at once, so that a client still sending sees it and stops
       response.flushBuffer();
     }

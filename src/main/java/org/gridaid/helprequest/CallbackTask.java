@@ -26,21 +26,10 @@ class CallbackTask extends HelpRequestTaskListener {
         + HelpRequest.CALLBACK_TRIES + " 次)");
   }
 
-  private static Boolean yesOrNo(Object answer) {
-    if (answer == null || answer instanceof Boolean) {
-      return (Boolean) answer;
-    }
-    return switch (answer.toString()) {
-      case "true" -> true;
-      case "false" -> false;
-      default -> throw new InvalidInputException(RESIDENT_SATISFIED.getName(), "must be true or false");
-    };
-  }
-
   @Override
   void completed(DelegateTask task, long id, String actor) {
     boolean reached = Boolean.TRUE.equals(FormVariables.read(CALLBACK_REACHED, task));
-    Boolean satisfied = yesOrNo(FormVariables.read(RESIDENT_SATISFIED, task));
+    Boolean satisfied = FormVariables.readYesOrNo(RESIDENT_SATISFIED, task);
     if (reached && satisfied == null) {
       // left unanswered it would have sent the case back to the grid
       throw new InvalidInputException(RESIDENT_SATISFIED.getName(), "is required when the resident was reached");

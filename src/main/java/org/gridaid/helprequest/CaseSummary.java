@@ -25,6 +25,10 @@ final class CaseSummary {
     if (request.linkedCalls() > 0) {
       summary.append("\n同号同类再次来电: ").append(request.linkedCalls()).append(" 次");
     }
+    if (request.status() == HelpRequestStatus.ON_HOLD) {
+      summary.append("\n暂缓中, 至 ").append(FormDates.format(request.holdUntil()))
+          .append(" (应居民要求, 时限顺延)");
+    }
     if (request.holdReason() != null) {
       summary.append("\n暂缓原因: ").append(request.holdReason());
     }

@@ -7,7 +7,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * 督办 at each escalation level: created when a deadline passes, due when the level's time is
- * up (the grid leader's when the resolution deadline is); the supervisor's note is recorded.
+ * up (the grid leader's when the resolution deadline is); the supervisor's note is recorded and
+ * does not stop the clock.
  */
 @Component("followUpTask")
 class FollowUpTask extends HelpRequestTaskListener {
@@ -19,7 +20,8 @@ class FollowUpTask extends HelpRequestTaskListener {
   @Override
   void created(DelegateTask task, long id) {
     EscalationLevel level = EscalationLevel.ofTask(task.getTaskDefinitionKey());
-    HelpRequest request = service.escalate(id, level);
+    // the grid leader's task is the escalation; above the grid the escalation clock recorded it already
+    HelpRequest request = level == EscalationLevel.GRID_LEADER ? service.escalate(id, level) : service.get(id);
     // due when the next level gets the case: the grid leader's when the resolution deadline passes
     task.setDueDate(Date.from(level == EscalationLevel.GRID_LEADER ? request.resolutionDueAt() : request.nextLevelDue()));
     HelpRequestProcess.setSummary(task, request, service.now());

@@ -1,5 +1,6 @@
 package org.gridaid.helprequest;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
@@ -27,5 +28,24 @@ final class FormDates {
 
   static String format(Instant at) {
     return at == null ? "-" : SHORT.format(at);
+  }
+
+  /** A length of time as staff read it: 2天3小时, 45分钟. */
+  static String duration(Duration length) {
+    long minutes = length.toMinutes();
+    if (minutes == 0) {
+      return "0分钟";
+    }
+    StringBuilder text = new StringBuilder();
+    if (minutes >= 1440) {
+      text.append(minutes / 1440).append("天");
+    }
+    if (minutes % 1440 >= 60) {
+      text.append(minutes % 1440 / 60).append("小时");
+    }
+    if (minutes % 60 > 0) {
+      text.append(minutes % 60).append("分钟");
+    }
+    return text.toString();
   }
 }

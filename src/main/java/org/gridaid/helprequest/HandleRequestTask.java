@@ -53,7 +53,9 @@ class HandleRequestTask extends HelpRequestTaskListener {
     }
     HelpRequestProcess.RESPONDED.on(process).set(true);
     HelpRequestProcess.HANDLED_BY.on(process).set(actor);
-    if (outcome == HandlingOutcome.ON_HOLD) {
+    // a second hold waits for the grid leader; the first starts at once
+    HelpRequestProcess.HOLD_NEEDS_APPROVAL.on(process).set(request.holdAwaitingApproval());
+    if (request.status() == HelpRequestStatus.ON_HOLD) {
       HelpRequestProcess.HOLD_UNTIL.on(process).set(Date.from(request.holdUntil()));
     }
     if (outcome.finishesHandling()) {

@@ -5,6 +5,7 @@ import static org.gridaid.shared.Texts.trimmed;
 import jakarta.validation.Validator;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.Date;
@@ -31,8 +32,11 @@ record HandlingForm(
   record Checked(HandlingOutcome outcome, String actionTaken, String transferredTo, String holdReason,
       Instant resumeAt) {}
 
-  /** Every fault at once, named by field; {@code knownGrid} tells a grid code the register knows. */
-  Checked check(Validator validator, Predicate<String> knownGrid, Instant now) {
+  /**
+   * Every fault at once, named by field; {@code knownGrid} tells a grid code the register knows,
+   * {@code holdTimeLeft} how long the case may still be on hold.
+   */
+  Checked check(Validator validator, Predicate<String> knownGrid, Duration holdTimeLeft, Instant now) {
     FormCheck check = FormCheck.of(validator, this);
     HandlingOutcome result = check.failed("outcome") ? null : EnumCodeValidator.find(HandlingOutcome.class, outcome);
     String action = trimmed(actionTaken);
@@ -47,7 +51,7 @@ record HandlingForm(
       if (trimmed(holdReason) == null) {
         check.reject("holdReason", "is required");
       }
-      resume = resumeAt(now, check);
+      resume = resumeAt(now, holdTimeLeft, check);
     }
     if (result == HandlingOutcome.REROUTE && (trimmed(newGridCode) == null || !knownGrid.test(newGridCode.strip()))) {
       check.reject("newGridCode", "is not a known grid");
@@ -56,7 +60,7 @@ record HandlingForm(
     return new Checked(result, action, trimmed(transferredTo), trimmed(holdReason), resume);
   }
 
-  private Instant resumeAt(Instant now, FormCheck check) {
+  private Instant resumeAt(Instant now, Duration holdTimeLeft, FormCheck check) {
     Instant at;
     if (resumeAt instanceof Date date) {
       at = date.toInstant();
@@ -71,8 +75,10 @@ record HandlingForm(
       check.reject("resumeAt", "is required when putting a case on hold");
       return null;
     }
-    if (!at.isAfter(now) || at.isAfter(now.plus(HelpRequest.LONGEST_HOLD))) {
-      check.reject("resumeAt", "must be in the future and within 7 days");
+    Instant latest = now.plus(holdTimeLeft);
+    if (!at.isAfter(now) || at.isAfter(latest)) {
+      check.reject("resumeAt", "must be in the future and no later than " + FormDates.format(latest)
+          + ": what is left of the longest time a case may be on hold in all");
     }
     return at;
   }

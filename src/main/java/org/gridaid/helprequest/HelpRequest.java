@@ -22,7 +22,6 @@ class HelpRequest {
   static final int CALLBACK_TRIES = 3;
   static final Duration CALLBACK_WITHIN = Duration.ofHours(24);
   static final Duration CALLBACK_RETRY_AFTER = Duration.ofHours(2);
-  static final Duration LONGEST_HOLD = Duration.ofDays(7);
 
   private Long id;
   private int version;
@@ -59,6 +58,10 @@ class HelpRequest {
   private Instant heldSince;
   private Instant holdUntil;
   private String holdReason;
+  /** Holds taken so far: from the second on, the grid leader approves. */
+  private int holdCount;
+  /** Time spent on hold by past holds, which together may not exceed the longest total. */
+  private Duration timeOnHold;
   private Long linkedToId;
   private int linkedCalls;
   private String cancelReason;
@@ -82,8 +85,8 @@ class HelpRequest {
       String priority, boolean medicalAlert, Instant receivedAt, Instant responseDueAt, Instant resolutionDueAt,
       String escalateEvery, EscalationLevel escalationLevel, Instant escalatedAt, Instant firstResponseAt,
       Instant handledAt, Instant closedAt, HandlingOutcome outcome, String actionTaken, String transferredTo,
-      int callbackAttempts, Instant heldSince, Instant holdUntil, String holdReason, Long linkedToId,
-      int linkedCalls, String cancelReason, String submittedBy, String idempotencyKey, String requestHash) {}
+      int callbackAttempts, Instant heldSince, Instant holdUntil, String holdReason, int holdCount,
+      Duration timeOnHold, Long linkedToId, int linkedCalls, String cancelReason, String submittedBy, String idempotencyKey, String requestHash) {}
 
   HelpRequest(Stored stored) {
     id = stored.id();
@@ -119,6 +122,8 @@ class HelpRequest {
     heldSince = stored.heldSince();
     holdUntil = stored.holdUntil();
     holdReason = stored.holdReason();
+    holdCount = stored.holdCount();
+    timeOnHold = stored.timeOnHold();
     linkedToId = stored.linkedToId();
     linkedCalls = stored.linkedCalls();
     cancelReason = stored.cancelReason();
@@ -155,6 +160,7 @@ class HelpRequest {
     request.vulnerabilities = EnumCodes.join(call.vulnerabilityValues());
     request.channel = call.channelValue();
     request.receivedAt = now;
+    request.timeOnHold = Duration.ZERO;
     request.submittedBy = submittedBy;
     request.record(now, TimelineEventType.RECEIVED, null, submittedBy, request.channel.name(),
         ResidentMessage.Template.RECEIVED);
@@ -220,22 +226,74 @@ class HelpRequest {
     return true;
   }
 
-  /** The resident asked to wait: the deadlines stop until {@code until} or the resident is ready. */
-  void hold(String reason, Instant until, String actor, Instant now) {
+  /**
+   * The resident asked to wait until {@code until}: the first hold of a case starts at once (true);
+   * from the second on the grid leader decides first ({@link #approveHold}, {@link #refuseHold}).
+   */
+  boolean requestHold(String reason, Instant until, String actor, Instant now) {
     requireStatus("put on hold", HelpRequestStatus.ASSIGNED, HelpRequestStatus.IN_PROGRESS);
-    status = HelpRequestStatus.ON_HOLD;
-    heldSince = now;
     holdUntil = until;
     holdReason = reason;
-    record(now, TimelineEventType.ON_HOLD, null, actor, reason + " (" + until + ")", null);
+    if (holdCount == 0) {
+      hold(actor, now);
+      return true;
+    }
+    record(now, TimelineEventType.HOLD_REQUESTED, null, actor, reason + " (" + until + ")", null);
+    return false;
   }
 
-  /** The hold is over: the deadlines move by the time on hold, so the grid has the time that was left. */
+  /** The grid leader agreed to the requested hold: the deadlines stop from now. */
+  void approveHold(String approver, Instant now) {
+    requireHoldAwaitingApproval();
+    hold(approver, now);
+  }
+
+  /** The grid leader refused the requested hold: the grid goes on handling the case, on the clock. */
+  void refuseHold(String approver, String note, Instant now) {
+    requireHoldAwaitingApproval();
+    holdUntil = null;
+    holdReason = null;
+    record(now, TimelineEventType.HOLD_REFUSED, null, approver, note, null);
+  }
+
+  private void hold(String actor, Instant now) {
+    status = HelpRequestStatus.ON_HOLD;
+    heldSince = now;
+    holdCount++;
+    record(now, TimelineEventType.ON_HOLD, null, actor, holdReason + " (" + holdUntil + ")", null);
+  }
+
+  /** A hold the grid asked for and the grid leader has not decided on yet. */
+  boolean holdAwaitingApproval() {
+    return holdUntil != null && status != HelpRequestStatus.ON_HOLD;
+  }
+
+  private void requireHoldAwaitingApproval() {
+    requireStatus("decide on a hold of", HelpRequestStatus.ASSIGNED, HelpRequestStatus.IN_PROGRESS);
+    if (!holdAwaitingApproval()) {
+      throw new ConflictException("Help request " + id + " has no hold waiting for approval");
+    }
+  }
+
+  /** How much longer this case may still be on hold, of the longest total time on hold. */
+  Duration holdTimeLeft(Duration longestTotal) {
+    Duration left = longestTotal.minus(timeOnHold);
+    return left.isNegative() ? Duration.ZERO : left;
+  }
+
+  /**
+   * The hold is over: the deadlines, and the time the level reached has before the next one,
+   * move by the time on hold, so the grid and its supervisors have the time that was left.
+   */
   void resume(Instant now) {
     requireStatus("resume", HelpRequestStatus.ON_HOLD);
     Duration held = Duration.between(heldSince, now);
     responseDueAt = responseDueAt.plus(held);
     resolutionDueAt = resolutionDueAt.plus(held);
+    if (escalatedAt != null) {
+      escalatedAt = escalatedAt.plus(held);
+    }
+    timeOnHold = timeOnHold.plus(held);
     status = HelpRequestStatus.IN_PROGRESS;
     heldSince = null;
     holdUntil = null;
@@ -284,6 +342,12 @@ class HelpRequest {
   /** When the level the case was escalated to has to act before it goes one level up. */
   Instant nextLevelDue() {
     return escalatedAt.plus(Deadlines.parse(escalateEvery));
+  }
+
+  /** When the community or street office reached has had its time; null at other levels. */
+  Instant nextLevelDueOrNull() {
+    return escalationLevel == EscalationLevel.COMMUNITY || escalationLevel == EscalationLevel.STREET
+        ? nextLevelDue() : null;
   }
 
   void supervise(EscalationLevel level, String actor, String note, Instant now) {
@@ -517,6 +581,14 @@ class HelpRequest {
 
   String holdReason() {
     return holdReason;
+  }
+
+  int holdCount() {
+    return holdCount;
+  }
+
+  Duration timeOnHold() {
+    return timeOnHold;
   }
 
   Long linkedToId() {

@@ -19,8 +19,10 @@ class HelpRequestPersonalVariables implements PersonalVariables {
   public Set<String> names() {
     Set<String> names = new HashSet<>(HelpRequestProcess.StartForm.PERSONAL);
     names.add(HelpRequestProcess.CASE_SUMMARY.getName());
+    names.add(HelpRequestProcess.HOLD_REQUEST.getName());
     // what staff write in their own words may repeat what the resident said, or their health
-    Stream.of(Forms.ACTION_TAKEN, Forms.HOLD_REASON, Forms.SUPERVISION_NOTE, Forms.MEDICAL_NOTE, Forms.CALLBACK_NOTE)
+    Stream.of(Forms.ACTION_TAKEN, Forms.HOLD_REASON, Forms.SUPERVISION_NOTE, Forms.MEDICAL_NOTE, Forms.CALLBACK_NOTE,
+        Forms.APPROVAL_NOTE)
         .map(VariableFactory::getName).forEach(names::add);
     return names;
   }

@@ -39,6 +39,11 @@ public final class HelpRequestProcess {
   public static final String TASK_DISTRICT_FOLLOW_UP = "userTask_districtFollowUp";
   public static final String TASK_CALLBACK = "userTask_callback";
   public static final String TASK_MEDICAL_FOLLOW_UP = "userTask_medicalFollowUp";
+  /** 网格长审批暂缓: a second hold of the same case waits for the grid leader. */
+  public static final String TASK_APPROVE_HOLD = "userTask_approveHold";
+  /** The supervisors' tasks above the grid: they outlast a hold or a reroute, and are told of a hold. */
+  static final List<String> SUPERVISOR_TASKS = List.of(TASK_COMMUNITY_FOLLOW_UP, TASK_STREET_FOLLOW_UP,
+      TASK_DISTRICT_FOLLOW_UP);
 
   public static final String TIMER_RESPONSE_DEADLINE = "timer_responseDeadline";
   public static final String TIMER_RESOLUTION_DEADLINE = "timer_resolutionDeadline";
@@ -98,6 +103,12 @@ public final class HelpRequestProcess {
    * STREET, DISTRICT): after a hold the chain goes on from there, not from the first level.
    */
   static final VariableFactory<String> ESCALATION_REACHED = stringVariable("escalationReached");
+  /** When the community or street office reached has had its time: the timer before the next level. */
+  static final VariableFactory<Date> NEXT_LEVEL_DUE = dateVariable("nextLevelDue");
+  /** The grid worker asked for a second hold: the grid leader decides (set by the application). */
+  static final VariableFactory<Boolean> HOLD_NEEDS_APPROVAL = booleanVariable("holdNeedsApproval");
+  /** The grid leader's decision, as the case recorded it: what the gateway after the approval reads. */
+  static final VariableFactory<Boolean> HOLD_APPROVED = booleanVariable("holdApproved");
   /** Flags the gateway and the triage table read after 登记诉求 has committed (so kept on the process). */
   static final VariableFactory<Boolean> LINKED_TO_OPEN_CASE = booleanVariable("linkedToOpenCase");
   static final VariableFactory<Boolean> PERSON_ALONE = booleanVariable("personAlone");
@@ -125,6 +136,8 @@ public final class HelpRequestProcess {
   /** Read-only text the task forms show: the case, and all its deadlines. */
   static final VariableFactory<String> CASE_SUMMARY = stringVariable("caseSummary");
   static final VariableFactory<String> DEADLINES = stringVariable("deadlines");
+  /** What the grid leader is asked to approve: the hold asked for, and the holds before. */
+  static final VariableFactory<String> HOLD_REQUEST = stringVariable("holdRequest");
 
   /** What the task forms submit: the contract for Tasklist and /engine-rest callers. */
   static final class Forms {
@@ -142,11 +155,14 @@ public final class HelpRequestProcess {
     /** A yes/no choice: "true"/"false" from the Tasklist radio, a boolean from an API caller. */
     static final VariableFactory<Object> RESIDENT_SATISFIED = customVariable("residentSatisfied", Object.class);
     static final VariableFactory<String> CALLBACK_NOTE = stringVariable("callbackNote");
+    /** The grid leader's yes/no on a second hold, like {@link #RESIDENT_SATISFIED}. */
+    static final VariableFactory<Object> APPROVE_HOLD = customVariable("approveHold", Object.class);
+    static final VariableFactory<String> APPROVAL_NOTE = stringVariable("approvalNote");
 
     /** Every field a task form submits; none of them outlives its task (see {@link HelpRequestTaskListener}). */
     static final List<String> NAMES = Stream.of(OUTCOME, ACTION_TAKEN, TRANSFERRED_TO, HOLD_REASON, RESUME_AT,
         NEW_GRID_CODE, PICKED_GRID_CODE, SUPERVISION_NOTE, MEDICAL_NOTE, CALLBACK_REACHED, RESIDENT_SATISFIED,
-        CALLBACK_NOTE).map(VariableFactory::getName).toList();
+        CALLBACK_NOTE, APPROVE_HOLD, APPROVAL_NOTE).map(VariableFactory::getName).toList();
 
     private Forms() {}
   }
@@ -167,6 +183,9 @@ public final class HelpRequestProcess {
     ESCALATE_EVERY.on(process).set(routing.escalateEvery());
     ESCALATION_REACHED.on(process).set(routing.escalationReached() == null ? "NONE"
         : routing.escalationReached().name());
+    if (routing.nextLevelDue() != null) {
+      NEXT_LEVEL_DUE.on(process).set(Date.from(routing.nextLevelDue()));
+    }
   }
 
   /**

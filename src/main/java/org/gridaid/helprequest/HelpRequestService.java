@@ -62,11 +62,13 @@ public class HelpRequestService {
   private final TaskService tasks;
   private final ManagementService management;
   private final TransactionTemplate transaction;
+  private final HoldSettings holds;
   private final Clock clock;
 
   HelpRequestService(HelpRequests cases, HelpRequestTimeline timeline, ResidentMessages messages,
       AreaDirectory areas, StaffService staff, PersonalDataCipher cipher, Validator validator, RuntimeService runtime,
-      TaskService tasks, ManagementService management, TransactionTemplate transaction, Clock clock) {
+      TaskService tasks, ManagementService management, TransactionTemplate transaction, HoldSettings holds,
+      Clock clock) {
     this.cases = cases;
     this.timeline = timeline;
     this.messages = messages;
@@ -78,6 +80,7 @@ public class HelpRequestService {
     this.tasks = tasks;
     this.management = management;
     this.transaction = transaction;
+    this.holds = holds;
     this.clock = clock;
   }
 
@@ -317,7 +320,8 @@ public class HelpRequestService {
   /** Where the case went and by when it must be answered. {@code gridCode} null: pick by hand. */
   /** Where the case goes, by when, and how far up the chain it has already climbed (null: not at all). */
   record Routing(String gridCode, String communityCode, String streetCode, String priority, Instant responseDue,
-      Instant resolutionDue, String escalateEvery, boolean medicalAlert, EscalationLevel escalationReached) {}
+      Instant resolutionDue, String escalateEvery, boolean medicalAlert, EscalationLevel escalationReached,
+      Instant nextLevelDue) {}
 
   @Transactional
   public Routing route(long id, Triage triage) {
@@ -356,7 +360,7 @@ public class HelpRequestService {
     String grid = request.gridCode();
     return new Routing(grid, enclosing(grid, AreaLevel.COMMUNITY), enclosing(grid, AreaLevel.STREET),
         request.priority(), request.responseDueAt(), request.resolutionDueAt(), request.escalateEvery(),
-        request.medicalAlert(), request.escalationLevel());
+        request.medicalAlert(), request.escalationLevel(), request.nextLevelDueOrNull());
   }
 
   private String enclosing(String gridCode, AreaLevel level) {
@@ -418,15 +422,38 @@ public class HelpRequestService {
   @Transactional
   public HelpRequest recordHandling(long id, HandlingForm form, String actor) {
     Instant now = now();
-    HandlingForm.Checked handling = form.check(validator, areas::isGrid, now);
     HelpRequest request = get(id);
+    HandlingForm.Checked handling = form.check(validator, areas::isGrid,
+        request.holdTimeLeft(holds.longestTotal()), now);
     request.respond(actor, now);
     switch (handling.outcome()) {
-      case ON_HOLD -> request.hold(handling.holdReason(), handling.resumeAt(), actor, now);
+      case ON_HOLD -> request.requestHold(handling.holdReason(), handling.resumeAt(), actor, now);
       case TRANSFERRED -> request.transfer(handling.transferredTo(), handling.actionTaken(), actor, now);
       case REROUTE -> { } // the reroute step moves the case, after the handling ends
       default -> request.handle(handling.outcome(), handling.actionTaken(), actor, now);
     }
+    return save(request);
+  }
+
+  /**
+   * The grid leader's decision on a second hold. Approving it checks the hold again, as time
+   * went by: it may not take the case past the longest total time on hold.
+   */
+  @Transactional
+  public HelpRequest decideHold(long id, boolean approved, String note, String actor) {
+    Instant now = now();
+    HelpRequest request = get(id);
+    if (!approved) {
+      request.refuseHold(actor, note, now);
+      return save(request);
+    }
+    Instant latest = now.plus(request.holdTimeLeft(holds.longestTotal()));
+    if (request.holdAwaitingApproval() && request.holdUntil().isAfter(latest)) {
+      throw new InvalidInputException(HelpRequestProcess.Forms.APPROVE_HOLD.getName(),
+          "cannot be yes: the hold asked for ends after " + FormDates.format(latest)
+              + ", past the longest time a case may be on hold in all");
+    }
+    request.approveHold(actor, now);
     return save(request);
   }
 

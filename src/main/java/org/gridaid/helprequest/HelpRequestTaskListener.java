@@ -23,7 +23,8 @@ abstract class HelpRequestTaskListener implements TaskListener {
       Map.entry(RESUME_AT.getName(), "约定恢复时间"), Map.entry(NEW_GRID_CODE.getName(), "改派网格"),
       Map.entry(PICKED_GRID_CODE.getName(), "网格"), Map.entry(SUPERVISION_NOTE.getName(), "督办措施"),
       Map.entry(MEDICAL_NOTE.getName(), "出诊及处置情况"), Map.entry(CALLBACK_REACHED.getName(), "已接通"),
-      Map.entry(RESIDENT_SATISFIED.getName(), "居民对处置结果是否满意"), Map.entry(CALLBACK_NOTE.getName(), "回访记录"));
+      Map.entry(RESIDENT_SATISFIED.getName(), "居民对处置结果是否满意"), Map.entry(CALLBACK_NOTE.getName(), "回访记录"),
+      Map.entry(APPROVE_HOLD.getName(), "是否同意暂缓"), Map.entry(APPROVAL_NOTE.getName(), "审批意见"));
 
   protected final HelpRequestService service;
 

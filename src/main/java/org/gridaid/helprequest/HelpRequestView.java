@@ -15,7 +15,7 @@ record HelpRequestView(long id, String trackingCode, HelpRequestStatus status, S
     Deadlines deadlines, boolean overdue, String callerPhone, String callerName, String address,
     String description, String affectedPerson, List<Vulnerability> vulnerabilities, Channel channel,
     HandlingOutcome outcome, String actionTaken, String transferredTo, EscalationLevel escalationLevel, Long linkedToId,
-    Integer linkedCalls, Instant holdUntil, String cancelReason, List<Entry> timeline) {
+    Integer linkedCalls, Instant holdUntil, Boolean holdAwaitingApproval, String cancelReason, List<Entry> timeline) {
 
   record Entry(Instant at, TimelineEventType type, String text, String level, String actor, String detail) {}
 
@@ -43,7 +43,8 @@ record HelpRequestView(long id, String trackingCode, HelpRequestStatus status, S
         staffView ? r.callerName() : null, staffView ? r.address() : null, staffView ? r.description() : null,
         staffView ? r.affectedPerson() : null, staffView ? r.vulnerabilities() : null, r.channel(),
         r.outcome(), staffView ? r.actionTaken() : null, r.transferredTo(), r.escalationLevel(), r.linkedToId(),
-        staffView ? r.linkedCalls() : null, r.holdUntil(), staffView ? r.cancelReason() : null, timeline);
+        staffView ? r.linkedCalls() : null, r.status() == HelpRequestStatus.ON_HOLD ? r.holdUntil() : null,
+        staffView ? r.holdAwaitingApproval() : null, staffView ? r.cancelReason() : null, timeline);
   }
 
   /** Levels a resident may read: escalation levels and grid codes, never people. */

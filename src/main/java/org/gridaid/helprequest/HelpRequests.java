@@ -5,6 +5,7 @@ import static org.gridaid.shared.jdbc.Timestamps.instant;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
@@ -98,13 +99,14 @@ class HelpRequests {
                 address_enc, minimal_unit_code, grid_code, category, description_enc, affected_person_enc,
                 vulnerabilities, channel, priority, medical_alert, received_at, response_due_at, resolution_due_at,
                 escalate_every, escalation_level, escalated_at, first_response_at, handled_at, closed_at, outcome,
-                action_taken, transferred_to, callback_attempts, held_since, hold_until, hold_reason, linked_to_id,
-                linked_calls, cancel_reason, submitted_by, idempotency_key, request_hash, version)
+                action_taken, transferred_to, callback_attempts, held_since, hold_until, hold_reason, hold_count,
+                time_on_hold_seconds, linked_to_id, linked_calls, cancel_reason, submitted_by, idempotency_key, request_hash, version)
               values (:trackingCode, :status, :callerName, :callerPhone, :callerPhoneHash, :address,
                 :minimalUnitCode, :gridCode, :category, :description, :affectedPerson, :vulnerabilities, :channel,
                 :priority, :medicalAlert, :receivedAt, :responseDueAt, :resolutionDueAt, :escalateEvery,
                 :escalationLevel, :escalatedAt, :firstResponseAt, :handledAt, :closedAt, :outcome, :actionTaken,
-                :transferredTo, :callbackAttempts, :heldSince, :holdUntil, :holdReason, :linkedToId, :linkedCalls,
+                :transferredTo, :callbackAttempts, :heldSince, :holdUntil, :holdReason, :holdCount,
+                :timeOnHoldSeconds, :linkedToId, :linkedCalls,
                 :cancelReason, :submittedBy, :idempotencyKey, :requestHash, 0)"""), request)
           .update(keys, "id");
       request.inserted(keys.getKey().longValue());
@@ -118,7 +120,8 @@ class HelpRequests {
               escalation_level = :escalationLevel, escalated_at = :escalatedAt, first_response_at = :firstResponseAt,
               handled_at = :handledAt, closed_at = :closedAt, outcome = :outcome, action_taken = :actionTaken,
               transferred_to = :transferredTo, callback_attempts = :callbackAttempts, held_since = :heldSince,
-              hold_until = :holdUntil, hold_reason = :holdReason, linked_to_id = :linkedToId,
+              hold_until = :holdUntil, hold_reason = :holdReason, hold_count = :holdCount,
+              time_on_hold_seconds = :timeOnHoldSeconds, linked_to_id = :linkedToId,
               linked_calls = :linkedCalls, cancel_reason = :cancelReason, submitted_by = :submittedBy,
               idempotency_key = :idempotencyKey, request_hash = :requestHash, version = version + 1
             where id = :id and version = :version"""), request)
@@ -154,6 +157,7 @@ class HelpRequests {
         .param("actionTaken", r.actionTaken()).param("transferredTo", r.transferredTo())
         .param("callbackAttempts", r.callbackAttempts()).param("heldSince", Timestamps.of(r.heldSince()))
         .param("holdUntil", Timestamps.of(r.holdUntil())).param("holdReason", r.holdReason())
+        .param("holdCount", r.holdCount()).param("timeOnHoldSeconds", r.timeOnHold().toSeconds())
         .param("linkedToId", r.linkedToId()).param("linkedCalls", r.linkedCalls())
         .param("cancelReason", r.cancelReason()).param("submittedBy", r.submittedBy())
         .param("idempotencyKey", r.idempotencyKey()).param("requestHash", r.requestHash());
@@ -173,7 +177,8 @@ class HelpRequests {
         instant(rs, "first_response_at"), instant(rs, "handled_at"), instant(rs, "closed_at"),
         value(HandlingOutcome.class, rs.getString("outcome")), rs.getString("action_taken"),
         rs.getString("transferred_to"), rs.getInt("callback_attempts"), instant(rs, "held_since"),
-        instant(rs, "hold_until"), rs.getString("hold_reason"), rs.getObject("linked_to_id", Long.class),
+        instant(rs, "hold_until"), rs.getString("hold_reason"), rs.getInt("hold_count"),
+        Duration.ofSeconds(rs.getLong("time_on_hold_seconds")), rs.getObject("linked_to_id", Long.class),
         rs.getInt("linked_calls"), rs.getString("cancel_reason"), rs.getString("submitted_by"),
         rs.getString("idempotency_key"), rs.getString("request_hash")));
   }

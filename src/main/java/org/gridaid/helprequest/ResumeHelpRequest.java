@@ -4,7 +4,10 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
-/** The resident is ready (or the agreed time came): handling resumes with the time that was left. */
+/**
+ * The resident is ready (or the agreed time came): handling resumes with the time that was left,
+ * and the supervisors with an open task see the case on the clock again.
+ */
 @Component("resumeHelpRequest")
 class ResumeHelpRequest implements JavaDelegate {
 
@@ -16,7 +19,9 @@ class ResumeHelpRequest implements JavaDelegate {
 
   @Override
   public void execute(DelegateExecution execution) {
-    HelpRequestProcess.setRouting(execution, service.resume(HelpRequestProcess.caseId(execution)));
+    long id = HelpRequestProcess.caseId(execution);
+    HelpRequestProcess.setRouting(execution, service.resume(id));
     HelpRequestProcess.HOLD_UNTIL.on(execution).remove();
+    SupervisorTasks.tell(execution, service.get(id), service.now());
   }
 }

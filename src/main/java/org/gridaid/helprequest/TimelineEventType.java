@@ -22,6 +22,10 @@ enum TimelineEventType {
   RESPONDED("网格员已响应"),
   ESCALATED("已升级督办"),
   SUPERVISED("督办人员已跟进"),
+  /** A second hold asked for: the grid leader decides. Staff only. */
+  HOLD_REQUESTED(null),
+  /** The grid leader refused a second hold (detail: why). Staff only. */
+  HOLD_REFUSED(null),
   ON_HOLD("应居民要求暂缓处理"),
   RESUMED("恢复处理"),
   REROUTED("已改派至其他网格"),

@@ -6,6 +6,9 @@ import static org.gridaid.test.Browser.TASKLIST;
 import static org.gridaid.test.Browser.taskEntry;
 import static org.gridaid.test.Browser.taskInList;
 
+import io.restassured.RestAssured;
+import java.time.OffsetDateTime;
+import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.ProcessEngine;
@@ -14,6 +17,7 @@ import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.history.HistoricProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import java.util.List;
+import org.gridaid.test.Api;
 import org.gridaid.test.Browser;
 import org.gridaid.test.EngineHistory;
 import org.gridaid.test.PendingJobs;
@@ -157,6 +161,43 @@ class HelpRequestBrowserTests {
       assertThat(helpRequestOf(phone).gridCode()).isEqualTo(GRID);
       assertThat(openTask(String.valueOf(id), "userTask_handleRequest")).isNotNull();
     }
+  }
+
+  @Test
+  void theGridLeaderRefusesASecondHoldInTasklistAndTheGridGoesOn() throws Exception {
+    RestAssured.port = port;
+    String phone = newPhone();
+    long id = Api.as("hotline-01").body(Map.of("callerName", "陈先生", "callerPhone", phone, "address", ADDRESS,
+            "category", "LIVING_SUPPLIES", "description", "家里缺米面", "channel", "HOTLINE"))
+        .post("/api/v1/help-requests").then().statusCode(201).extract().<Integer>path("id");
+    String businessKey = String.valueOf(id);
+    // the first hold, over; then the worker asks for another one
+    String resumeAt = OffsetDateTime.now().plusHours(3).toString();
+    Api.as("grid-lile-zhongfu-02").body(Map.of("reason", "居民外出", "resumeAt", resumeAt))
+        .post("/api/v1/help-requests/" + id + "/hold").then().statusCode(200);
+    Api.as("grid-lile-zhongfu-02").post("/api/v1/help-requests/" + id + "/resume").then().statusCode(200);
+    Api.as("grid-lile-zhongfu-02").body(Map.of("reason", "居民仍在外地, 下周回来", "resumeAt", resumeAt))
+        .post("/api/v1/help-requests/" + id + "/hold").then().statusCode(200);
+
+    Task approval = openTask(businessKey, "userTask_approveHold");
+    try (Browser browser = Browser.open(port)) {
+      browser.windowSize(1400, 1300);
+      browser.go(TASKLIST).signIn("gridleader-lile-zhongfu-02", "demo").click("中福社区第2网格 · 网格长督办");
+      browser.click(taskInList(approval.getId())).waitForText("是否同意暂缓");
+      assertThat(browser.fieldValue("网格员申请再次暂缓")).contains("居民仍在外地", "此前已暂缓 1 次", "上限 7天");
+      browser.click("认领").waitUntilGone(By.cssSelector(".task-details .claim"));
+      // a refusal says why: Tasklist shows the form's refusal and the task stays open
+      browser.click("不同意, 继续处置").click("完成").waitForText("表单有误");
+      assertThat(tasks.createTaskQuery().taskId(approval.getId()).count()).isOne();
+      browser.fillField("审批意见", "居民家中只有老人, 请今日先送米面").click("完成");
+      browser.waitUntilGone(taskInList(approval.getId()));
+    }
+
+    assertThat(jdbc.sql("select status from help_request where id = ?").param(id).query(String.class).single())
+        .isEqualTo("IN_PROGRESS");
+    Task grid = openTask(businessKey, "userTask_handleRequest");
+    assertThat(tasks.getVariables(grid.getId())).as("the grid worker's form opens empty")
+        .doesNotContainKeys("outcome", "holdReason", "resumeAt");
   }
 
   /** The hotline operator signs in to Tasklist and opens the start form of 热线诉求. */

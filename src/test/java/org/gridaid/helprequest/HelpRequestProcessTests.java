@@ -213,8 +213,8 @@ class HelpRequestProcessTests extends HelpRequestScenario {
   void aFailingTimerIsTriedFiveTimesTwoMinutesApartBeforeItBecomesAnIncident() {
     long id = call("LIVING_SUPPLIES", ZHONGFU_ADDRESS);
     Job timer = timer(id, TIMER_RESOLUTION_DEADLINE);
-    // the next level's window cannot be read, so the escalation fails when the deadline passes
-    runtime.setVariable(process(id).getId(), "escalateEvery", "not a duration");
+    // the community office cannot be named, so the escalation fails when the deadline passes
+    runtime.removeVariable(process(id).getId(), "communityCode");
 
     assertThatThrownBy(() -> management.executeJob(timer.getId())).isNotNull();
 
@@ -422,20 +422,112 @@ class HelpRequestProcessTests extends HelpRequestScenario {
 
   @Test
   void aCaseThatReachedTheStreetIsStillWithTheStreetAfterAHold() {
+    Instant start = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+    ClockUtil.setCurrentTime(Date.from(start));
     long id = call("LIVING_SUPPLIES", ZHONGFU_ADDRESS);
     deadlinePasses(id, TIMER_RESOLUTION_DEADLINE);
     deadlinePasses(id, TIMER_COMMUNITY_DEADLINE);
-    assertThat(helpRequest(id).escalationLevel()).isEqualTo(EscalationLevel.STREET);
-    complete(id, TASK_HANDLE_REQUEST, Map.of("outcome", "ON_HOLD", "holdReason", "居民外出",
-        "resumeAt", Instant.now().plus(Duration.ofHours(3)).toString()));
+    Task community = task(id, TASK_COMMUNITY_FOLLOW_UP);
+    Task street = task(id, TASK_STREET_FOLLOW_UP);
+    Instant streetTimeUp = helpRequest(id).nextLevelDue();
 
+    ClockUtil.setCurrentTime(Date.from(start.plus(Duration.ofHours(1))));
+    complete(id, TASK_HANDLE_REQUEST, Map.of("outcome", "ON_HOLD", "holdReason", "居民外出",
+        "resumeAt", start.plus(Duration.ofHours(4)).toString()));
+
+    assertThat(openTasks(id)).as("the supervisors keep their tasks").extracting("id")
+        .containsExactlyInAnyOrder(community.getId(), street.getId());
+    assertThat(task(id, TASK_STREET_FOLLOW_UP).getName()).isEqualTo("街道督办（暂缓中）");
+    assertThat((String) tasks.getVariableLocal(street.getId(), CASE_SUMMARY.getName()))
+        .as("and read why and until when").contains("暂缓中, 至").contains("居民外出");
+    assertThat(timer(id, TIMER_STREET_DEADLINE)).as("no escalation while on hold").isNull();
+
+    ClockUtil.setCurrentTime(Date.from(start.plus(Duration.ofHours(3))));
     runtime.createMessageCorrelation(MESSAGE_RESUMED).processInstanceBusinessKey(String.valueOf(id)).correlate();
-    deadlinePasses(id, TIMER_RESOLUTION_DEADLINE);
 
     assertThat(openTasks(id)).extracting("taskDefinitionKey")
-        .containsExactlyInAnyOrder(TASK_HANDLE_REQUEST, TASK_STREET_FOLLOW_UP);
+        .containsExactlyInAnyOrder(TASK_HANDLE_REQUEST, TASK_COMMUNITY_FOLLOW_UP, TASK_STREET_FOLLOW_UP);
+    assertThat(task(id, TASK_STREET_FOLLOW_UP).getId()).as("the same task, not a new one").isEqualTo(street.getId());
+    assertThat(task(id, TASK_STREET_FOLLOW_UP).getName()).isEqualTo("街道督办");
     assertThat(helpRequest(id).escalationLevel()).as("not back at the community").isEqualTo(EscalationLevel.STREET);
-    assertThat(timer(id, TIMER_STREET_DEADLINE)).as("the district is next").isNotNull();
+    Instant shifted = streetTimeUp.plus(Duration.ofHours(2));
+    assertThat(timer(id, TIMER_STREET_DEADLINE).getDuedate()).as("the street has the time that was left")
+        .isEqualTo(Date.from(shifted));
+    assertThat(task(id, TASK_STREET_FOLLOW_UP).getDueDate()).isEqualTo(Date.from(shifted));
+    assertThat(timeline(id).stream().filter(type -> type == ESCALATED)).as("no level twice").hasSize(2);
+
+    deadlinePasses(id, TIMER_STREET_DEADLINE);
+    assertThat(task(id, TASK_DISTRICT_FOLLOW_UP)).hasCandidateGroup("district-command");
+  }
+
+  @Test
+  void aSecondHoldOfTheSameCaseWaitsForTheGridLeaderOnTheClock() {
+    long id = call("LIVING_SUPPLIES", ZHONGFU_ADDRESS);
+    holdAndResume(id, Duration.ofHours(2));
+
+    complete(id, TASK_HANDLE_REQUEST, Map.of("outcome", "ON_HOLD", "holdReason", "居民仍在外地",
+        "resumeAt", ClockUtil.getCurrentTime().toInstant().plus(Duration.ofDays(1)).toString()));
+
+    Task approval = task(id, TASK_APPROVE_HOLD);
+    assertThat(approval).hasCandidateGroup("grid-leader-" + ZHONGFU_GRID);
+    assertThat((String) tasks.getVariableLocal(approval.getId(), "holdRequest"))
+        .contains("居民仍在外地").contains("此前已暂缓 1 次");
+    assertThat(helpRequest(id).status()).as("on the clock meanwhile").isEqualTo(HelpRequestStatus.IN_PROGRESS);
+    assertThat(timer(id, TIMER_RESOLUTION_DEADLINE)).isNotNull();
+    assertThat(timeline(id)).endsWith(HOLD_REQUESTED);
+
+    complete(id, TASK_APPROVE_HOLD, Map.of("approveHold", "true"));
+
+    assertThat(helpRequest(id).status()).isEqualTo(HelpRequestStatus.ON_HOLD);
+    assertThat(helpRequest(id).holdCount()).isEqualTo(2);
+    assertThat(process(id)).isWaitingAt("gateway_waitForResident");
+  }
+
+  @Test
+  void aSecondHoldTheGridLeaderRefusesSendsTheCaseBackToTheGridWithAnEmptyForm() {
+    long id = call("LIVING_SUPPLIES", ZHONGFU_ADDRESS);
+    holdAndResume(id, Duration.ofHours(2));
+    complete(id, TASK_HANDLE_REQUEST, Map.of("outcome", "ON_HOLD", "holdReason", "居民仍在外地",
+        "resumeAt", ClockUtil.getCurrentTime().toInstant().plus(Duration.ofDays(1)).toString()));
+
+    assertThatThrownBy(() -> complete(id, TASK_APPROVE_HOLD, Map.of("approveHold", "false")))
+        .as("a refusal says why").hasRootCauseInstanceOf(InvalidInputException.class)
+        .hasMessageContaining("approvalNote");
+    complete(id, TASK_APPROVE_HOLD, Map.of("approveHold", "false", "approvalNote", "老人独居, 请今日联系其子女"));
+
+    assertThat(helpRequest(id).status()).isEqualTo(HelpRequestStatus.IN_PROGRESS);
+    assertThat(helpRequest(id).holdAwaitingApproval()).isFalse();
+    assertThat(timeline(id)).endsWith(HOLD_REFUSED);
+    Task grid = task(id, TASK_HANDLE_REQUEST);
+    assertThat(tasks.getVariables(grid.getId())).doesNotContainKeys("outcome", "holdReason", "resumeAt",
+        "approveHold", "approvalNote");
+  }
+
+  @Test
+  void aCaseIsOnHoldForSevenDaysInAllAtMost() {
+    long id = call("QUESTION", ZHONGFU_ADDRESS);
+    holdAndResume(id, Duration.ofDays(6));
+    Instant now = ClockUtil.getCurrentTime().toInstant();
+
+    assertThatThrownBy(() -> complete(id, TASK_HANDLE_REQUEST, Map.of("outcome", "ON_HOLD",
+        "holdReason", "居民仍在外地", "resumeAt", now.plus(Duration.ofDays(2)).toString())))
+        .hasRootCauseInstanceOf(InvalidInputException.class).hasMessageContaining("resumeAt");
+    assertThat(task(id, TASK_HANDLE_REQUEST)).as("the task stays open").isNotNull();
+
+    complete(id, TASK_HANDLE_REQUEST, Map.of("outcome", "ON_HOLD", "holdReason", "居民仍在外地",
+        "resumeAt", now.plus(Duration.ofHours(20)).toString()));
+    assertThat(task(id, TASK_APPROVE_HOLD)).isNotNull();
+  }
+
+  /** The first hold, ended by its timer after {@code held}: the clock stands then. */
+  private void holdAndResume(long id, Duration held) {
+    Instant start = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+    ClockUtil.setCurrentTime(Date.from(start));
+    complete(id, TASK_HANDLE_REQUEST, Map.of("outcome", "ON_HOLD", "holdReason", "居民外出",
+        "resumeAt", start.plus(held).toString()));
+    ClockUtil.setCurrentTime(Date.from(start.plus(held)));
+    deadlinePasses(id, TIMER_RESUME_AT);
+    assertThat(helpRequest(id).status()).isEqualTo(HelpRequestStatus.IN_PROGRESS);
   }
 
   @Test

@@ -58,13 +58,37 @@ class HelpRequestTests {
     HelpRequest request = assigned();
     Instant due = request.resolutionDueAt();
 
-    request.hold("居民外出", RECEIVED.plus(Duration.ofHours(5)), "grid-1", RECEIVED.plus(Duration.ofHours(1)));
+    assertThat(request.requestHold("居民外出", RECEIVED.plus(Duration.ofHours(5)), "grid-1",
+        RECEIVED.plus(Duration.ofHours(1)))).as("the first hold starts at once").isTrue();
     assertThatThrownBy(() -> request.handle(HandlingOutcome.RESOLVED, "已送药", "grid-1", RECEIVED))
         .as("nobody handles a case that waits for the resident").isInstanceOf(ConflictException.class);
     request.resume(RECEIVED.plus(Duration.ofHours(4)));
 
     assertThat(request.status()).isEqualTo(HelpRequestStatus.IN_PROGRESS);
     assertThat(request.resolutionDueAt()).isEqualTo(due.plus(Duration.ofHours(3)));
+    assertThat(request.timeOnHold()).isEqualTo(Duration.ofHours(3));
+    assertThat(request.holdTimeLeft(Duration.ofDays(7))).isEqualTo(Duration.ofDays(7).minusHours(3));
+  }
+
+  @Test
+  void aSecondHoldWaitsForTheGridLeadersDecision() {
+    HelpRequest request = assigned();
+    request.requestHold("居民外出", RECEIVED.plus(Duration.ofHours(5)), "grid-1", RECEIVED.plus(Duration.ofHours(1)));
+    request.resume(RECEIVED.plus(Duration.ofHours(2)));
+    Instant again = RECEIVED.plus(Duration.ofHours(3));
+
+    assertThat(request.requestHold("居民仍未返回", again.plus(Duration.ofDays(1)), "grid-1", again)).isFalse();
+    assertThat(request.status()).as("on the clock until the grid leader agrees").isEqualTo(HelpRequestStatus.IN_PROGRESS);
+    assertThat(request.holdAwaitingApproval()).isTrue();
+    request.refuseHold("grid-leader-1", "请今日上门", again);
+    assertThat(request.holdAwaitingApproval()).isFalse();
+    assertThatThrownBy(() -> request.approveHold("grid-leader-1", again))
+        .as("nothing left to approve").isInstanceOf(ConflictException.class);
+
+    request.requestHold("居民仍未返回", again.plus(Duration.ofDays(1)), "grid-1", again);
+    request.approveHold("grid-leader-1", again);
+    assertThat(request.status()).isEqualTo(HelpRequestStatus.ON_HOLD);
+    assertThat(request.holdCount()).isEqualTo(2);
   }
 
   @Test

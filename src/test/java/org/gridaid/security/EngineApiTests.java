@@ -71,9 +71,11 @@ class EngineApiTests extends ApiTestSupport {
     as(WORKER).body("""
         {"variables": {"outcome": {"value": "ON_HOLD"}, "holdReason": {"value": "居民外出"},
                        "resumeAt": {"value": "2099-01-01T08:00:00+08:00"},
-                       "escalateEvery": {"value": "P3650D"}, "communityCode": {"value": "JH-WH-YQ"}}}""")
+                       "escalateEvery": {"value": "P3650D"}, "communityCode": {"value": "JH-WH-YQ"},
+                       "holdNeedsApproval": {"value": false}}}""")
         .post("/engine-rest/task/" + task + "/complete").then().statusCode(400)
         .body("errors.field", hasItem("escalateEvery")).body("errors.field", hasItem("communityCode"))
+        .body("errors.field", hasItem("holdNeedsApproval"))
         .body("errors.field", not(hasItem("outcome")));
 
     assertThat(tasks.createTaskQuery().taskId(task).count()).as("the task is still open").isOne();

@@ -21,4 +21,20 @@ public final class FormVariables {
       throw new InvalidInputException(variable.getName(), "has the wrong type");
     }
   }
+
+  /**
+   * A yes/no choice: "true" or "false" from a Tasklist radio, a boolean from an API caller; null
+   * when it was not answered.
+   */
+  public static Boolean readYesOrNo(VariableFactory<Object> variable, VariableScope scope) {
+    Object answer = read(variable, scope);
+    if (answer == null || answer instanceof Boolean) {
+      return (Boolean) answer;
+    }
+    return switch (answer.toString()) {
+      case "true" -> true;
+      case "false" -> false;
+      default -> throw new InvalidInputException(variable.getName(), "must be true or false");
+    };
+  }
 }

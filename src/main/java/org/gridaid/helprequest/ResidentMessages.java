@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import org.gridaid.messaging.SmsSender;
 import org.gridaid.organisation.Area;
 import org.gridaid.organisation.AreaDirectory;
 import org.gridaid.shared.PersonalDataCipher;

@@ -1,4 +1,4 @@
-package org.gridaid.helprequest;
+package org.gridaid.messaging;
 
 /** Delivers a text message; throws when the gateway did not take it, so it is tried again. */
 public interface SmsSender {

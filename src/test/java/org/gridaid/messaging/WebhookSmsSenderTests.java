@@ -1,4 +1,4 @@
-package org.gridaid.helprequest;
+package org.gridaid.messaging;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -47,13 +47,13 @@ class WebhookSmsSenderTests {
 
   @Test
   void postsPhoneBodyAndReferenceAsJsonWithTheToken() throws Exception {
-    sender().send("13812345678", "您的诉求已受理", "HR-MSG-7");
+    sender().send("13812345678", "您的诉求已受理", "MSG-7");
 
     assertThat(received).hasSize(1);
     var json = new ObjectMapper().readTree(received.get(0));
     assertThat(json.get("phone").asText()).isEqualTo("13812345678");
     assertThat(json.get("body").asText()).isEqualTo("您的诉求已受理");
-    assertThat(json.get("reference").asText()).isEqualTo("HR-MSG-7");
+    assertThat(json.get("reference").asText()).isEqualTo("MSG-7");
     assertThat(authorizations).containsExactly("Bearer secret-token");
   }
 
@@ -61,6 +61,6 @@ class WebhookSmsSenderTests {
   void aGatewayErrorIsAFailureToRetry() {
     answer.set(503);
 
-    assertThatThrownBy(() -> sender().send("13812345678", "x", "HR-MSG-8")).hasMessageContaining("503");
+    assertThatThrownBy(() -> sender().send("13812345678", "x", "MSG-8")).hasMessageContaining("503");
   }
 }

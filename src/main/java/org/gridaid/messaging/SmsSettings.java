@@ -1,4 +1,4 @@
-package org.gridaid.helprequest;
+package org.gridaid.messaging;
 
 import java.net.URI;
 import org.springframework.boot.context.properties.ConfigurationProperties;

@@ -1,4 +1,4 @@
-package org.gridaid.helprequest;
+package org.gridaid.messaging;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.net.URI;

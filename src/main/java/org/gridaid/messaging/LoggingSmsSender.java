@@ -1,4 +1,4 @@
-package org.gridaid.helprequest;
+package org.gridaid.messaging;
 
 import org.gridaid.shared.PhoneNumbers;
 import org.slf4j.Logger;

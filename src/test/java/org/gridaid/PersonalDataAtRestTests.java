@@ -47,8 +47,8 @@ class PersonalDataAtRestTests extends ApiTestSupport {
         .allSatisfy(row -> assertThat(row.toString()).doesNotContain(secrets));
     assertThat(rows("select * from help_request_event where help_request_id in (?, ?)", first, repeated))
         .isNotEmpty().allSatisfy(row -> assertThat(row.toString()).doesNotContain(secrets));
-    assertThat(rows("select * from resident_message where help_request_id in (?, ?)", first, repeated))
-        .isNotEmpty().allSatisfy(row -> assertThat(row.toString()).doesNotContain(secrets));
+    assertThat(rows("select * from text_message where owner_type = 'HELP_REQUEST' and owner_id in (?, ?)",
+        first, repeated)).isNotEmpty().allSatisfy(row -> assertThat(row.toString()).doesNotContain(secrets));
     assertThat(rows("select * from event_publication")).allSatisfy(row ->
         assertThat(row.toString()).doesNotContain(secrets));
 

@@ -73,7 +73,7 @@ class HelpRequest {
   private final List<Recorded> recorded = new ArrayList<>();
 
   /** A change to be written beside the case: its timeline entry, and the message it sends, if any. */
-  record Recorded(TimelineEvent event, ResidentMessage.Template message) {}
+  record Recorded(TimelineEvent event, ResidentText message) {}
 
   private HelpRequest() {
   }
@@ -163,7 +163,7 @@ class HelpRequest {
     request.timeOnHold = Duration.ZERO;
     request.submittedBy = submittedBy;
     request.record(now, TimelineEventType.RECEIVED, null, submittedBy, request.channel.name(),
-        ResidentMessage.Template.RECEIVED);
+        ResidentText.RECEIVED);
     return request;
   }
 
@@ -211,7 +211,7 @@ class HelpRequest {
     requireStatus("assign", HelpRequestStatus.RECEIVED, HelpRequestStatus.AWAITING_GRID);
     gridCode = grid;
     status = HelpRequestStatus.ASSIGNED;
-    record(now, TimelineEventType.ASSIGNED, grid, actor, null, ResidentMessage.Template.ASSIGNED);
+    record(now, TimelineEventType.ASSIGNED, grid, actor, null, ResidentText.ASSIGNED);
   }
 
   /** A grid worker took the case; false when somebody already had. */
@@ -320,7 +320,7 @@ class HelpRequest {
     actionTaken = action;
     transferredTo = department;
     handledAt = now;
-    record(now, TimelineEventType.HANDLED, result.name(), actor, action, ResidentMessage.Template.HANDLED);
+    record(now, TimelineEventType.HANDLED, result.name(), actor, action, ResidentText.HANDLED);
   }
 
   /** Another grid takes over; the deadlines stay counted from intake. */
@@ -396,7 +396,7 @@ class HelpRequest {
   private void close(HelpRequestStatus closed, TimelineEventType event, String actor, Instant now) {
     status = closed;
     closedAt = now;
-    record(now, event, null, actor, null, ResidentMessage.Template.CLOSED);
+    record(now, event, null, actor, null, ResidentText.CLOSED);
   }
 
   /** Refuses, as {@link #cancel} would, a case that is no longer open. */
@@ -410,7 +410,7 @@ class HelpRequest {
     status = HelpRequestStatus.CANCELLED;
     cancelReason = reason;
     closedAt = now;
-    record(now, TimelineEventType.CANCELLED, null, actor, reason, ResidentMessage.Template.CANCELLED);
+    record(now, TimelineEventType.CANCELLED, null, actor, reason, ResidentText.CANCELLED);
   }
 
   /** The outside system's Idempotency-Key and a hash of its request, to answer a retry alike. */
@@ -435,7 +435,7 @@ class HelpRequest {
   }
 
   private void record(Instant at, TimelineEventType type, String level, String actor, String detail,
-      ResidentMessage.Template message) {
+      ResidentText message) {
     recorded.add(new Recorded(new TimelineEvent(at, type, level, actor, detail), message));
   }
 

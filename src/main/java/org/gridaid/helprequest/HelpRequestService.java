@@ -18,6 +18,7 @@ import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.variable.VariableMap;
 import org.camunda.bpm.engine.variable.Variables;
+import org.gridaid.messaging.TextMessages;
 import org.gridaid.organisation.Area;
 import org.gridaid.organisation.AreaDirectory;
 import org.gridaid.organisation.AreaLevel;
@@ -53,7 +54,7 @@ public class HelpRequestService {
 
   private final HelpRequests cases;
   private final HelpRequestTimeline timeline;
-  private final ResidentMessages messages;
+  private final TextMessages messages;
   private final AreaDirectory areas;
   private final StaffService staff;
   private final PersonalDataCipher cipher;
@@ -65,7 +66,7 @@ public class HelpRequestService {
   private final HoldSettings holds;
   private final Clock clock;
 
-  HelpRequestService(HelpRequests cases, HelpRequestTimeline timeline, ResidentMessages messages,
+  HelpRequestService(HelpRequests cases, HelpRequestTimeline timeline, TextMessages messages,
       AreaDirectory areas, StaffService staff, PersonalDataCipher cipher, Validator validator, RuntimeService runtime,
       TaskService tasks, ManagementService management, TransactionTemplate transaction, HoldSettings holds,
       Clock clock) {
@@ -559,7 +560,14 @@ public class HelpRequestService {
     }
     timeline.append(saved.id(), recorded.stream().map(HelpRequest.Recorded::event).toList());
     recorded.stream().map(HelpRequest.Recorded::message).filter(Objects::nonNull)
-        .forEach(message -> messages.queue(saved, message));
+        .forEach(message -> tellResident(saved, message));
     return saved;
+  }
+
+  /** Queues the resident's text message, in this transaction: it goes out only if the change commits. */
+  private void tellResident(HelpRequest request, ResidentText text) {
+    String gridName = request.gridCode() == null ? "" : areas.find(request.gridCode()).map(Area::name).orElse("");
+    messages.queue(ResidentText.owner(request.id()), request.callerPhone(), text.name(),
+        text.render(request.trackingCode(), gridName));
   }
 }

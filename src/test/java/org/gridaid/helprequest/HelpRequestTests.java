@@ -37,7 +37,7 @@ class HelpRequestTests {
     assertThat(request.channel()).isEqualTo(Channel.HOTLINE);
     assertThat(request.takeRecorded()).singleElement().satisfies(recorded -> {
       assertThat(recorded.event().type()).isEqualTo(TimelineEventType.RECEIVED);
-      assertThat(recorded.message()).isEqualTo(ResidentMessage.Template.RECEIVED);
+      assertThat(recorded.message()).isEqualTo(ResidentText.RECEIVED);
     });
     assertThat(request.takeRecorded()).as("handed over once").isEmpty();
   }

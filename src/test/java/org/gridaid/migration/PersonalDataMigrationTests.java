@@ -51,8 +51,8 @@ class PersonalDataMigrationTests {
     assertThat(cipher.decrypt((String) value(request, "address_enc"))).isEqualTo("中福花园5栋");
     assertThat(jdbc.sql("select detail from help_request_event where help_request_id = 1 order by id")
         .query(String.class).list()).containsExactly("#2", null);
-    Map<String, Object> message = jdbc.sql("select * from resident_message where help_request_id = 1").query()
-        .singleRow();
+    Map<String, Object> message = jdbc.sql(
+        "select * from text_message where owner_type = 'HELP_REQUEST' and owner_id = 1").query().singleRow();
     assertThat(message.toString()).doesNotContain(PHONE);
     assertThat(cipher.decrypt((String) value(message, "phone_enc"))).isEqualTo(PHONE);
     Map<String, Object> person = jdbc.sql("select * from person where id = 1").query().singleRow();

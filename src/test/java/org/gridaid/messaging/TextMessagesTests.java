@@ -1,0 +1,207 @@
+package org.gridaid.messaging;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ThreadLocalRandom;
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.runtime.Job;
+import org.gridaid.shared.PersonalDataCipher;
+import org.gridaid.shared.PhoneNumbers;
+import org.gridaid.shared.engine.EngineJobs;
+import org.gridaid.test.GridAidTest;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.IllegalTransactionStateException;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Any module's messages are stored in its transaction, sent in order per owner by the
+ * engine's job executor, retried with growing pauses, and given up in the end; the phone is
+ * stored encrypted and logged masked.
+ */
+@GridAidTest
+@ExtendWith(OutputCaptureExtension.class)
+class TextMessagesTests {
+
+  @Autowired
+  TextMessages messages;
+  @Autowired
+  JdbcClient jdbc;
+  @Autowired
+  TransactionTemplate transaction;
+  @Autowired
+  ManagementService management;
+  @Autowired
+  ProcessEngineConfigurationImpl configuration;
+  @Autowired
+  PersonalDataCipher cipher;
+  @Autowired
+  EngineJobs jobs;
+  @Autowired
+  Clock clock;
+
+  static MessageOwner newOwner() {
+    return new MessageOwner("MEDICINE_DELIVERY", ThreadLocalRandom.current().nextLong(1, Long.MAX_VALUE));
+  }
+
+  static String newPhone() {
+    return "137" + String.format("%08d", ThreadLocalRandom.current().nextInt(100_000_000));
+  }
+
+  @Test
+  void anOwnersMessagesGoOutInOrderByOneJobPerOwnerAndTransaction() {
+    MessageOwner owner = newOwner();
+    MessageOwner other = newOwner();
+    String phone = newPhone();
+    transaction.executeWithoutResult(status -> {
+      messages.queue(owner, phone, "READY", "药已备好");
+      messages.queue(other, newPhone(), "READY", "药已备好");
+      messages.queue(owner, phone, "ON_THE_WAY", "正在配送");
+    });
+    transaction.executeWithoutResult(status -> messages.queue(owner, phone, "DELIVERED", "已送达"));
+
+    assertThat(messages.of(owner)).extracting(TextMessage::kind).containsExactly("READY", "ON_THE_WAY", "DELIVERED");
+    assertThat(messages.of(owner)).extracting(TextMessage::status).containsOnly(TextMessage.Status.PENDING);
+    assertThat(deliveryJobs(owner)).as("one job per owner and transaction").hasSize(2);
+    assertThat(deliveryJobs(other)).hasSize(1);
+
+    List<String> sent = new ArrayList<>();
+    deliver(new TextMessageDelivery(messages, (to, body, reference) -> sent.add(to + " " + body + " " + reference),
+        jobs, clock), owner);
+
+    List<TextMessage> delivered = messages.of(owner);
+    assertThat(sent).containsExactly(phone + " 药已备好 MSG-" + delivered.get(0).id(),
+        phone + " 正在配送 MSG-" + delivered.get(1).id(), phone + " 已送达 MSG-" + delivered.get(2).id());
+    assertThat(delivered).extracting(TextMessage::status).containsOnly(TextMessage.Status.SENT);
+    assertThat(delivered).extracting(TextMessage::attempts).containsOnly(1);
+    assertThat(messages.of(other)).extracting(TextMessage::status).containsExactly(TextMessage.Status.PENDING);
+
+    deliveryJobs(other).forEach(job -> management.executeJob(job.getId()));
+
+    assertThat(messages.of(other)).extracting(TextMessage::status).containsExactly(TextMessage.Status.SENT);
+  }
+
+  @Test
+  void aFailingGatewayIsRetriedWithGrowingPausesInOrderAndFinallyGivenUp(CapturedOutput output) {
+    MessageOwner owner = newOwner();
+    String phone = newPhone();
+    transaction.executeWithoutResult(status -> {
+      messages.queue(owner, phone, "READY", "药已备好");
+      messages.queue(owner, phone, "DELIVERED", "已送达");
+    });
+    List<TextMessage> queued = messages.of(owner);
+    List<String> tried = new ArrayList<>();
+    TextMessageDelivery failing = new TextMessageDelivery(messages, (to, body, reference) -> {
+      tried.add(reference);
+      throw new IllegalStateException("gateway down");
+    }, jobs, clock);
+
+    List<Duration> pauses = new ArrayList<>();
+    for (int attempt = 1; attempt < TextMessageDelivery.MAX_ATTEMPTS; attempt++) {
+      List<String> before = deliveryJobs(owner).stream().map(Job::getId).toList();
+      Instant from = clock.instant().truncatedTo(ChronoUnit.MILLIS);
+      deliver(failing, owner);
+      Instant to = clock.instant();
+      Job retry = deliveryJobs(owner).stream().filter(job -> !before.contains(job.getId())).findFirst().orElseThrow();
+      Duration pause = TextMessageDelivery.backoff(attempt);
+      assertThat(retry.getDuedate().toInstant()).isBetween(from.plus(pause), to.plus(pause));
+      pauses.add(pause);
+      assertThat(messages.of(owner).get(0).attempts()).isEqualTo(attempt);
+    }
+    assertThat(pauses).extracting(Duration::toMinutes).containsExactly(1L, 2L, 4L, 8L, 16L);
+    assertThat(tried).as("the first message fails, the second waits its turn")
+        .containsOnly("MSG-" + queued.get(0).id());
+
+    deliver(failing, owner);
+
+    TextMessage givenUp = messages.of(owner).get(0);
+    assertThat(givenUp.status()).isEqualTo(TextMessage.Status.FAILED);
+    assertThat(givenUp.attempts()).isEqualTo(TextMessageDelivery.MAX_ATTEMPTS);
+    assertThat(jdbc.sql("select last_error from text_message where id = ?").param(givenUp.id())
+        .query(String.class).single()).isEqualTo("gateway down");
+    assertThat(tried).last().as("then the next message goes").isEqualTo("MSG-" + queued.get(1).id());
+    assertThat(output).as("the phone is logged masked only").contains(PhoneNumbers.mask(phone))
+        .doesNotContain(phone);
+
+    deliver(new TextMessageDelivery(messages, (to, body, reference) -> { }, jobs, clock), owner);
+
+    assertThat(messages.of(owner)).extracting(TextMessage::status)
+        .containsExactly(TextMessage.Status.FAILED, TextMessage.Status.SENT);
+  }
+
+  @Test
+  void thePhoneIsStoredOnlyEncryptedAndShownOnlyMasked() {
+    MessageOwner owner = newOwner();
+    String phone = newPhone();
+    transaction.executeWithoutResult(status -> messages.queue(owner, phone, "READY", "药已备好"));
+
+    Map<String, Object> row = jdbc.sql("select * from text_message where owner_type = ? and owner_id = ?")
+        .params(owner.type(), owner.id()).query().singleRow();
+    assertThat(row.toString()).doesNotContain(phone);
+    assertThat(cipher.decrypt(jdbc.sql("select phone_enc from text_message where owner_type = ? and owner_id = ?")
+        .params(owner.type(), owner.id()).query(String.class).single())).isEqualTo(phone);
+    TextMessage message = messages.of(owner).get(0);
+    assertThat(message.phone()).isEqualTo(phone);
+    assertThat(message.toString()).doesNotContain(phone).contains(PhoneNumbers.mask(phone));
+  }
+
+  @Test
+  void aMessageIsStoredInTheCallersTransactionOnly() {
+    MessageOwner owner = newOwner();
+
+    assertThatThrownBy(() -> messages.queue(owner, newPhone(), "READY", "药已备好"))
+        .isInstanceOf(IllegalTransactionStateException.class);
+    transaction.executeWithoutResult(status -> {
+      messages.queue(owner, newPhone(), "READY", "药已备好");
+      status.setRollbackOnly();
+    });
+
+    assertThat(messages.of(owner)).isEmpty();
+    assertThat(deliveryJobs(owner)).isEmpty();
+  }
+
+  @Test
+  void ownersAndKindsAreUpperCaseCodes() {
+    assertThat(new MessageOwner("HELP_REQUEST", 42).type()).isEqualTo("HELP_REQUEST");
+    for (String type : new String[] {null, "", "help_request", "HELP-REQUEST", "_HELP", "A".repeat(41)}) {
+      assertThatThrownBy(() -> new MessageOwner(type, 1)).as(type).isInstanceOf(IllegalArgumentException.class);
+    }
+    MessageOwner owner = newOwner();
+    transaction.executeWithoutResult(status -> {
+      assertThatThrownBy(() -> messages.queue(owner, newPhone(), "ready", "x"))
+          .isInstanceOf(IllegalArgumentException.class);
+      assertThatThrownBy(() -> messages.queue(owner, " ", "READY", "x")).isInstanceOf(IllegalArgumentException.class);
+      assertThatThrownBy(() -> messages.queue(owner, newPhone(), "READY", "长".repeat(501)))
+          .isInstanceOf(IllegalArgumentException.class);
+      status.setRollbackOnly();
+    });
+    assertThat(messages.of(owner)).isEmpty();
+  }
+
+  /** Runs a delivery as the job executor would: in a command of the engine. */
+  private void deliver(TextMessageDelivery delivery, MessageOwner owner) {
+    configuration.getCommandExecutorTxRequired().execute(context -> {
+      delivery.deliver(owner);
+      return null;
+    });
+  }
+
+  private List<Job> deliveryJobs(MessageOwner owner) {
+    List<String> jobIds = jdbc.sql("select id_ from act_ru_job where handler_type_ = ? and handler_cfg_ = ?")
+        .params(TextMessageDelivery.JOB_TYPE, TextMessageDelivery.payload(owner)).query(String.class).list();
+    return jobIds.stream().map(jobId -> management.createJobQuery().jobId(jobId).singleResult()).toList();
+  }
+}

@@ -143,6 +143,23 @@ class TextMessagesTests {
   }
 
   @Test
+  void aJobScheduledUnderTheHelpRequestsOldTypeStillDelivers() {
+    MessageOwner owner = new MessageOwner("HELP_REQUEST", ThreadLocalRandom.current().nextLong(1, Long.MAX_VALUE));
+    transaction.executeWithoutResult(status -> {
+      messages.queue(owner, newPhone(), "RECEIVED", "您的诉求已受理");
+      // as a node before V21 scheduled it: the help request's id
+      jobs.schedule(ResidentMessageJob.JOB_TYPE, String.valueOf(owner.id()), null);
+    });
+    String oldJob = jdbc.sql("select id_ from act_ru_job where handler_type_ = 'resident-message' and handler_cfg_ = ?")
+        .param(String.valueOf(owner.id())).query(String.class).single();
+
+    management.executeJob(oldJob);
+
+    assertThat(messages.of(owner)).extracting(TextMessage::status).containsExactly(TextMessage.Status.SENT);
+    assertThat(deliveryJobs(owner)).as("the text-message job, not run, finds nothing left").hasSize(1);
+  }
+
+  @Test
   void thePhoneIsStoredOnlyEncryptedAndShownOnlyMasked() {
     MessageOwner owner = newOwner();
     String phone = newPhone();

@@ -45,10 +45,11 @@ class TextMessageDelivery implements EngineJob {
   /**
    * Sends the owner's pending messages oldest first. A failure stops there, so a resident never
    * reads "closed" before "received", and tries again later; a message that keeps failing is
-   * given up (FAILED, with the gateway's error) and the next one goes.
+   * given up (FAILED, with the gateway's error) and the next one goes. Another delivery of the
+   * same owner meanwhile waits for this one's transaction, then finds nothing left to send.
    */
   void deliver(MessageOwner owner) {
-    for (TextMessage message : messages.pending(owner)) {
+    for (TextMessage message : messages.lockPending(owner)) {
       int attempt = message.attempts() + 1;
       try {
         sender.send(message.phone(), message.body(), reference(message));

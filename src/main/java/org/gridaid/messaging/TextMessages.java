@@ -81,11 +81,16 @@ public class TextMessages {
         .params(owner.type(), owner.id()).query(this::map).list();
   }
 
-  /** The owner's messages still to send, in the order they go out. */
-  List<TextMessage> pending(MessageOwner owner) {
+  /**
+   * The owner's messages still to send, in the order they go out, locked until the caller's
+   * transaction ends: an owner often has two delivery jobs (one per transaction that queued), and
+   * two of them on two nodes would send each message twice. The second waits here and finds the
+   * messages sent.
+   */
+  List<TextMessage> lockPending(MessageOwner owner) {
     return jdbc.sql("""
             select * from text_message where owner_type = ? and owner_id = ? and status = 'PENDING'
-            order by id""")
+            order by id for update""")
         .params(owner.type(), owner.id()).query(this::map).list();
   }
 

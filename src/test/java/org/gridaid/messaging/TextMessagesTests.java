@@ -2,6 +2,7 @@ package org.gridaid.messaging;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -10,7 +11,13 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.runtime.Job;
@@ -18,6 +25,7 @@ import org.gridaid.shared.PersonalDataCipher;
 import org.gridaid.shared.PhoneNumbers;
 import org.gridaid.shared.engine.EngineJobs;
 import org.gridaid.test.GridAidTest;
+import org.gridaid.test.TestDatabaseInitializer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -206,6 +214,52 @@ class TextMessagesTests {
       status.setRollbackOnly();
     });
     assertThat(messages.of(owner)).isEmpty();
+  }
+
+  @Test
+  void twoDeliveriesOfOneOwnerAtOnceSendEachMessageOnce() throws Exception {
+    assumeTrue(TestDatabaseInitializer.onPostgres(), "two nodes share one PostgreSQL");
+    MessageOwner owner = newOwner();
+    String phone = newPhone();
+    transaction.executeWithoutResult(status -> messages.queue(owner, phone, "READY", "药已备好"));
+    transaction.executeWithoutResult(status -> messages.queue(owner, phone, "ON_THE_WAY", "正在配送"));
+    List<String> sent = new CopyOnWriteArrayList<>();
+    CountDownLatch firstSending = new CountDownLatch(1);
+    CountDownLatch goOn = new CountDownLatch(1);
+    SmsSender slowGateway = (to, body, reference) -> {
+      sent.add(reference);
+      firstSending.countDown();
+      goOn.await(30, TimeUnit.SECONDS);
+    };
+    ExecutorService nodes = Executors.newFixedThreadPool(2);
+    try {
+      Future<?> first = nodes.submit(() -> deliver(new TextMessageDelivery(messages, slowGateway, jobs, clock), owner));
+      assertThat(firstSending.await(30, TimeUnit.SECONDS)).isTrue();
+      Future<?> second = nodes.submit(() -> deliver(new TextMessageDelivery(messages, (to, body, reference) ->
+          sent.add(reference), jobs, clock), owner));
+      // the second delivery waits for the first one's lock on the owner's messages
+      await(() -> jdbc.sql("select count(*) from pg_stat_activity where wait_event_type = 'Lock'"
+          + " and query like '%text_message%'").query(Integer.class).single() > 0);
+      goOn.countDown();
+      first.get(30, TimeUnit.SECONDS);
+      second.get(30, TimeUnit.SECONDS);
+    } finally {
+      goOn.countDown();
+      nodes.shutdownNow();
+    }
+
+    assertThat(sent).as("each message once").doesNotHaveDuplicates().hasSize(2);
+    assertThat(messages.of(owner)).extracting(TextMessage::status).containsOnly(TextMessage.Status.SENT);
+  }
+
+  /** Polls a condition of another thread's progress, for at most 30 seconds. */
+  private static void await(java.util.function.BooleanSupplier condition) throws InterruptedException {
+    long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+    while (!condition.getAsBoolean()) {
+      assertThat(System.nanoTime()).as("waited in vain").isLessThan(until);
+      Thread.onSpinWait();
+      Thread.yield();
+    }
   }
 
   /** Runs a delivery as the job executor would: in a command of the engine. */

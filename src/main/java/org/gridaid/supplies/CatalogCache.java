@@ -18,6 +18,7 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
 final class CatalogCache<T> {
 
   static final Duration MAX_AGE = Duration.ofSeconds(30);
+  static final Duration MISS_RELOAD = Duration.ofSeconds(1);
 
   private final Supplier<List<T>> load;
   private final Function<T, String> code;
@@ -31,8 +32,22 @@ final class CatalogCache<T> {
     this.code = code;
   }
 
+  /**
+   * The entry, or null. A code the snapshot does not know is looked up again in a fresh one if
+   * the snapshot is older than {@link #MISS_RELOAD}: another node may have added it (its stock
+   * may already be listed), and a stream of unknown codes reloads at most once a second.
+   */
   T find(String key) {
-    return key == null ? null : current().byCode().get(key);
+    if (key == null) {
+      return null;
+    }
+    Snapshot<T> current = current();
+    T found = current.byCode().get(key);
+    if (found == null && System.nanoTime() - current.loadedAt() > MISS_RELOAD.toNanos()) {
+      snapshot = null;
+      found = current().byCode().get(key);
+    }
+    return found;
   }
 
   /** Every entry, in the order the loader gives them. */

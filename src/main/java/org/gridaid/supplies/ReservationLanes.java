@@ -75,6 +75,7 @@ class ReservationLanes {
     Lane lane = lanes.computeIfAbsent(reservation.siteCode() + "\n" + reservation.itemCode(), key -> new Lane());
     Waiting waiting = new Waiting(reservation);
     lane.queue.add(waiting);
+    boolean interrupted = false;
     while (!waiting.written) {
       if (lane.writing.tryLock()) {
         try {
@@ -94,9 +95,14 @@ class ReservationLanes {
           LockSupport.unpark(next.thread);
         }
       } else {
-        // the writer wakes this caller once its reservation is written, or to write
+        // the writer wakes this caller once its reservation is written, or to write; an
+        // interrupt cannot take back a reservation that may be being written, so it waits on
         LockSupport.park(this);
+        interrupted |= Thread.interrupted();
       }
+    }
+    if (interrupted) {
+      Thread.currentThread().interrupt();
     }
     if (waiting.failure != null) {
       throw waiting.failure;

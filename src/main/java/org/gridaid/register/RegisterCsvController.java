@@ -4,20 +4,13 @@ import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import jakarta.servlet.http.HttpServletResponse;
-import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStreamWriter;
-import java.io.Writer;
-import java.nio.charset.StandardCharsets;
-import java.util.List;
-import java.util.function.Function;
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVPrinter;
 import org.gridaid.register.RegisterImport.Report;
 import org.gridaid.register.RegisterImport.Type;
 import org.gridaid.shared.Coverage;
 import org.gridaid.shared.EnumCodes;
+import org.gridaid.shared.web.CsvDownload;
 import org.gridaid.shared.web.InvalidInputException;
 import org.springframework.core.io.InputStreamResource;
 import org.springframework.http.HttpHeaders;
@@ -84,12 +77,9 @@ class RegisterCsvController {
   /**
    * The households or persons of the grids the caller covers, phones and ID numbers masked;
    * the grid staff of a grid may export theirs unmasked with a reason, which is recorded. The
-   * rows are read first, so a failure is still an error response, then written straight to the
-   * response: a BOM first (Excel takes the file for UTF-8 only then), CRLF after each record,
-   * and a cell that a spreadsheet would run as a formula behind an apostrophe
-   * ({@link SpreadsheetCells}; the register keeps it as entered, and an import takes it off).
-   * Written in the request's own thread rather than as a StreamingResponseBody, which would be
-   * cut off by the 30-second async timeout on a slow connection.
+   * rows are read first, so a failure is still an error response, then written as every export
+   * is ({@link CsvDownload}: a BOM, CRLF, a cell a spreadsheet would run as a formula behind an
+   * apostrophe, which the register's import takes off again).
    */
   @GetMapping("/export")
   @ApiResponse(responseCode = "200", content = @Content(mediaType = "text/csv", schema = @Schema(type = "string")))
@@ -111,11 +101,11 @@ class RegisterCsvController {
     }
     boolean plain = unmasked;
     if (type == Type.HOUSEHOLDS) {
-      write(response, type, RegisterImport.HOUSEHOLD_COLUMNS, store.allHouseholds(grids), h -> new Object[] {
+      CsvDownload.write(response, fileName(type), RegisterImport.HOUSEHOLD_COLUMNS, store.allHouseholds(grids), h -> new Object[] {
           h.address(), h.gridCode(), h.minimalUnitCode(), plain ? h.phone() : RegisterViews.maskPhone(h.phone()),
           h.size(), h.recipientGroup().name()});
     } else {
-      write(response, type, RegisterImport.PERSON_COLUMNS, store.allPersons(grids), at -> {
+      CsvDownload.write(response, fileName(type), RegisterImport.PERSON_COLUMNS, store.allPersons(grids), at -> {
         Person p = at.person();
         return new Object[] {at.gridCode(), at.address(), p.name(),
             plain ? p.idNumber() : IdNumbers.mask(p.idNumber()), plain ? p.phone() : RegisterViews.maskPhone(p.phone()),
@@ -126,24 +116,9 @@ class RegisterCsvController {
     }
   }
 
-  private static <T> void write(HttpServletResponse response, Type type, List<String> columns, List<T> rows,
-      Function<T, Object[]> fields) throws IOException {
-    response.setHeader(HttpHeaders.CONTENT_DISPOSITION,
-        "attachment; filename=\"" + type.name().toLowerCase() + ".csv\"");
-    response.setContentType(new MediaType("text", "csv", StandardCharsets.UTF_8).toString());
-    Writer writer = new BufferedWriter(new OutputStreamWriter(response.getOutputStream(), StandardCharsets.UTF_8));
-    writer.write(RegisterImport.BOM);
-    CSVPrinter csv = new CSVPrinter(writer, CSVFormat.RFC4180);
-    csv.printRecord(columns);
-    for (T row : rows) {
-      Object[] cells = fields.apply(row);
-      for (int i = 0; i < cells.length; i++) {
-        if (cells[i] instanceof String text) {
-          cells[i] = SpreadsheetCells.neutralised(text);
-        }
-      }
-      csv.printRecord(cells);
-    }
-    csv.flush();
+
+
+  private static String fileName(Type type) {
+    return type.name().toLowerCase();
   }
 }

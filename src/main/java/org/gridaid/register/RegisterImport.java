@@ -25,7 +25,9 @@ import org.gridaid.register.RegisterForms.HouseholdForm;
 import org.gridaid.register.RegisterForms.PersonForm;
 import org.gridaid.shared.Coverage;
 import org.gridaid.shared.Texts;
+import org.gridaid.shared.web.CsvDownload;
 import org.gridaid.shared.web.InvalidInputException;
+import org.gridaid.shared.web.SpreadsheetCells;
 import org.gridaid.shared.web.Problems.FieldError;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
@@ -75,7 +77,7 @@ class RegisterImport {
   private static final CSVFormat CSV = CSVFormat.RFC4180.builder().setTrailingData(true).setLenientEof(true).get();
 
   /** The byte-order mark Excel writes first in a UTF-8 file. */
-  static final char BOM = '\uFEFF';
+  static final char BOM = CsvDownload.BOM;
 
   private final RegisterStore store;
   private final RegisterForms forms;

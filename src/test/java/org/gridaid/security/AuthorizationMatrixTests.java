@@ -53,14 +53,17 @@ import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandl
  * list does not. Every 401, 403 and 404 must be a problem ({@code application/problem+json}).
  * The rule behind the answers: who may see a thing gets 403 for an action they may not take, who
  * may not even see it 404 (as if it did not exist); see {@code helprequest.CaseAction},
- * {@code register.RegisterAccess} and the controllers' {@code @PreAuthorize}.
+ * {@code register.RegisterAccess}, {@code supplies.SupplyAccess} and the controllers'
+ * {@code @PreAuthorize}.
  *
  * <p>The callers are the demo organisation's, all of 礼乐街道 中福社区 第1网格 where they have an
  * area; OWN is that grid ({@code JH-LL-ZF-01}), OTHER a grid of 外海街道 ({@code JH-WH-YQ-01}).
  * For an outside system, OWN is what its key sent and OTHER what somebody else did. {@code key+}
  * is a key allowed every operation, {@code key-} one allowed every operation but the row's (the
  * "key operation" column; none: no key may call the endpoint, or every key may).
- * ANY: the answer does not depend on an area. Fixtures are made once; a cell whose action
+ * ANY: the answer does not depend on an area. The stock rows are told apart by the kind of
+ * site they record at ({@code pharmacy}: 礼乐街道's pharmacy, {@code warehouse}: the district's
+ * warehouse); a transfer is from there (to a pharmacy). Fixtures are made once; a cell whose action
  * succeeds and changes its fixture (cancel, hold, resume, revoke) gets fresh ones. (The engine
  * API, /engine-rest, is a table of its own.)
  */
@@ -99,6 +102,7 @@ class AuthorizationMatrixTests extends ApiTestSupport {
   static final String CANCEL = "help-requests:cancel";
   static final String AREAS_READ = "areas:read";
   static final String AREAS_RESOLVE = "areas:resolve";
+  static final String SUPPLIES_READ = "supplies:read";
 
   // @formatter:off
   static final List<Row> MATRIX = List.of(
@@ -152,6 +156,21 @@ class AuthorizationMatrixTests extends ApiTestSupport {
       row("GET /api/v1/register/export",                      OTHER, null,          "401  200+ 200+ 400  400  400  400  200+ 200+ 400  400  400  400  403  403"),
       row("GET /api/v1/register/export unmasked",             OWN,   null,          "401  403  403  200  200  403  403  403  403  400  400  400  400  403  403"),
       row("GET /api/v1/register/export unmasked",             OTHER, null,          "401  403  403  400  400  400  400  403  403  400  400  400  400  403  403"),
+
+      row("GET /api/v1/stock",                                ANY,   SUPPLIES_READ, "401  200  200  200  200  200  200  200  200  200  200  403  200  200  403"),
+      row("GET /api/v1/stock/export",                         ANY,   null,          "401  200  200  200  200  200  200  200  200  200  200  403  200  403  403"),
+      row("GET /api/v1/stock/movements",                      ANY,   null,          "401  200  403  403  403  200  200  200  403  200  200  403  200  403  403"),
+      row("GET /api/v1/stock/movements/export",               ANY,   null,          "401  200  403  403  403  200  200  200  403  200  200  403  200  403  403"),
+      row("POST /api/v1/stock/receipts pharmacy",             ANY,   null,          "401  201  403  403  403  403  403  403  403  201  201  403  403  403  403"),
+      row("POST /api/v1/stock/receipts warehouse",            ANY,   null,          "401  201  403  403  403  403  403  403  403  403  201  403  403  403  403"),
+      row("POST /api/v1/stock/adjustments pharmacy",          ANY,   null,          "401  201  403  403  403  403  403  403  403  201  201  403  403  403  403"),
+      row("POST /api/v1/stock/adjustments warehouse",         ANY,   null,          "401  201  403  403  403  403  403  403  403  403  201  403  403  403  403"),
+      row("POST /api/v1/stock/transfers pharmacy",            ANY,   null,          "401  201  403  403  403  403  403  403  403  201  201  403  403  403  403"),
+      row("POST /api/v1/stock/transfers warehouse",           ANY,   null,          "401  201  403  403  403  403  403  403  403  403  201  403  403  403  403"),
+      row("GET /api/v1/supplies/sites",                       ANY,   SUPPLIES_READ, "401  200  200  200  200  200  200  200  200  200  200  403  200  200  403"),
+      row("POST /api/v1/supplies/sites",                      ANY,   null,          "401  201  403  403  403  403  403  403  403  403  403  403  403  403  403"),
+      row("GET /api/v1/supplies/items",                       ANY,   SUPPLIES_READ, "401  200  200  200  200  200  200  200  200  200  200  403  200  200  403"),
+      row("POST /api/v1/supplies/items",                      ANY,   null,          "401  201  403  403  403  403  403  403  403  201  201  403  403  403  403"),
 
       row("GET /api/v1/areas",                                ANY,   AREAS_READ,    "401  200  200  200  200  200  200  200  200  200  200  200  200  200  403"),
       row("GET /api/v1/areas/{code}",                         ANY,   AREAS_READ,    "401  200  200  200  200  200  200  200  200  200  200  200  200  200  403"),
@@ -347,6 +366,30 @@ class AuthorizationMatrixTests extends ApiTestSupport {
         entry("GET /api/v1/register/export unmasked", (as, at, fresh) -> as.queryParam("type", "HOUSEHOLDS")
             .queryParam("gridCode", at.grid()).queryParam("reveal", true).queryParam("reason", "矩阵测试核对")
             .get("/api/v1/register/export")),
+
+        entry("GET /api/v1/stock", (as, at, fresh) -> as.queryParam("siteCode", "PH-JH-LL").get("/api/v1/stock")),
+        entry("GET /api/v1/stock/export", (as, at, fresh) ->
+            as.queryParam("siteCode", "PH-JH-LL").get("/api/v1/stock/export")),
+        entry("GET /api/v1/stock/movements", (as, at, fresh) ->
+            as.queryParam("siteCode", "PH-JH-LL").get("/api/v1/stock/movements")),
+        entry("GET /api/v1/stock/movements/export", (as, at, fresh) ->
+            as.queryParam("siteCode", "PH-JH-LL").get("/api/v1/stock/movements/export")),
+        entry("POST /api/v1/stock/receipts pharmacy", (as, at, fresh) ->
+            as.body(Fixtures.receipt("PH-JH-LL")).post("/api/v1/stock/receipts")),
+        entry("POST /api/v1/stock/receipts warehouse", (as, at, fresh) ->
+            as.body(Fixtures.receipt("WH-JH")).post("/api/v1/stock/receipts")),
+        entry("POST /api/v1/stock/adjustments pharmacy", (as, at, fresh) ->
+            as.body(Fixtures.adjustment("PH-JH-LL")).post("/api/v1/stock/adjustments")),
+        entry("POST /api/v1/stock/adjustments warehouse", (as, at, fresh) ->
+            as.body(Fixtures.adjustment("WH-JH")).post("/api/v1/stock/adjustments")),
+        entry("POST /api/v1/stock/transfers pharmacy", (as, at, fresh) ->
+            as.body(Fixtures.transfer("PH-JH-LL", "PH-JH-WH")).post("/api/v1/stock/transfers")),
+        entry("POST /api/v1/stock/transfers warehouse", (as, at, fresh) ->
+            as.body(Fixtures.transfer("WH-JH", "PH-JH-LL")).post("/api/v1/stock/transfers")),
+        entry("GET /api/v1/supplies/sites", (as, at, fresh) -> as.get("/api/v1/supplies/sites")),
+        entry("POST /api/v1/supplies/sites", (as, at, fresh) -> as.body(Fixtures.supplySite()).post("/api/v1/supplies/sites")),
+        entry("GET /api/v1/supplies/items", (as, at, fresh) -> as.get("/api/v1/supplies/items")),
+        entry("POST /api/v1/supplies/items", (as, at, fresh) -> as.body(Fixtures.supplyItem()).post("/api/v1/supplies/items")),
 
         entry("GET /api/v1/areas", (as, at, fresh) -> as.queryParam("level", "STREET").get("/api/v1/areas")),
         entry("GET /api/v1/areas/{code}", (as, at, fresh) -> as.get("/api/v1/areas/{code}", OWN.grid())),
@@ -562,6 +605,36 @@ class AuthorizationMatrixTests extends ApiTestSupport {
       } finally {
         ClockUtil.reset();
       }
+    }
+
+    // ---- supplies: the demo sites' stock, one unit a cell ----------------------------------------
+
+    static String receipt(String site) {
+      return """
+          {"siteCode": "%s", "itemCode": "MED-IBUPROFEN", "quantity": 1, "reason": "矩阵测试到货"}""".formatted(site);
+    }
+
+    static String adjustment(String site) {
+      return """
+          {"siteCode": "%s", "itemCode": "MED-IBUPROFEN", "change": 1, "reason": "矩阵测试盘盈"}""".formatted(site);
+    }
+
+    static String transfer(String from, String to) {
+      return """
+          {"fromSiteCode": "%s", "toSiteCode": "%s", "itemCode": "MED-IBUPROFEN", "quantity": 1}""".formatted(from, to);
+    }
+
+    static String supplySite() {
+      long n = unique();
+      return """
+          {"code": "MATRIX-%d", "name": "矩阵测试采样点%d", "kind": "SAMPLING_SITE", "areaCode": "JH-LL-ZF"}"""
+          .formatted(n, n);
+    }
+
+    static String supplyItem() {
+      long n = unique();
+      return """
+          {"code": "MATRIX-%d", "name": "矩阵测试物资%d", "unit": "盒", "category": "OTHER"}""".formatted(n, n);
     }
 
     // ---- organisation and keys ---------------------------------------------------------------

@@ -224,6 +224,37 @@ class BadInputTests extends ApiTestSupport {
                 Field.of("active", Kind.BOOLEAN, false)),
             () -> rows("select display_name, role, area_code, active from staff where user_id = ?", fixture().staff()),
             answer -> texts(answer, "displayName")),
+        new Write("POST /api/v1/stock/receipts", () -> as(STOCK_KEEPER), () -> "/api/v1/stock/receipts",
+            this::receipt,
+            List.of(Field.text("siteCode", 40, true, false), Field.text("itemCode", 40, true, false),
+                Field.of("quantity", Kind.NUMBER, true), Field.text("batch", 40, false, true),
+                Field.text("expiry", 10, false, false), Field.text("reason", 200, false, true),
+                Field.of("reference.type", Kind.CODE, true), Field.text("reference.id", 64, true, true)),
+            this::stock, answer -> movement(answer, "batch", "reason", "reference.id")),
+        new Write("POST /api/v1/stock/adjustments", () -> as(STOCK_KEEPER), () -> "/api/v1/stock/adjustments",
+            this::adjustment,
+            List.of(Field.text("siteCode", 40, true, false), Field.text("itemCode", 40, true, false),
+                Field.of("change", Kind.NUMBER, true), Field.text("batch", 40, false, true),
+                Field.text("expiry", 10, false, false), Field.text("reason", 200, true, true),
+                Field.of("reference.type", Kind.CODE, true), Field.text("reference.id", 64, true, true)),
+            this::stock, answer -> movement(answer, "batch", "reason", "reference.id")),
+        new Write("POST /api/v1/stock/transfers", () -> as(STOCK_KEEPER), () -> "/api/v1/stock/transfers",
+            this::transfer,
+            List.of(Field.text("fromSiteCode", 40, true, false), Field.text("toSiteCode", 40, true, false),
+                Field.text("itemCode", 40, true, false), Field.of("quantity", Kind.NUMBER, true),
+                Field.text("batch", 40, false, false), Field.text("reason", 200, false, true),
+                Field.of("reference.type", Kind.CODE, true), Field.text("reference.id", 64, true, true)),
+            this::stock, answer -> movement(answer, "reason", "reference.id")),
+        new Write("POST /api/v1/supplies/sites", Api::admin, () -> "/api/v1/supplies/sites", this::supplySite,
+            List.of(Field.text("code", 40, true, false), Field.text("name", 100, true, true),
+                Field.of("kind", Kind.CODE, true), Field.text("areaCode", 40, true, false)),
+            () -> count("supply_site"), answer -> texts(answer, "name")),
+        new Write("POST /api/v1/supplies/items", () -> as(STOCK_KEEPER), () -> "/api/v1/supplies/items",
+            this::supplyItem,
+            List.of(Field.text("code", 40, true, false), Field.text("name", 100, true, true),
+                Field.text("unit", 10, true, true), Field.of("category", Kind.CODE, true),
+                Field.of("coldChain", Kind.BOOLEAN, false), Field.of("prescriptionOnly", Kind.BOOLEAN, false)),
+            () -> count("supply_item"), answer -> texts(answer, "name", "unit")),
         new Write("POST /api/v1/areas", Api::admin, () -> "/api/v1/areas", this::area,
             List.of(Field.text("code", 40, true, false), Field.text("parentCode", 40, false, false),
                 Field.of("level", Kind.CODE, true), Field.text("name", 100, true, true),
@@ -286,6 +317,51 @@ class BadInputTests extends ApiTestSupport {
     int n = SERIAL.incrementAndGet();
     return body("code", GRID + "-T" + n, "parentCode", GRID, "level", "MINIMAL_UNIT", "name", "坏输入测试单元" + n,
         "address", "坏输入测试楼" + n + "号", "sortOrder", 99);
+  }
+
+  /** The demo stock of 江南街道's pharmacy and the district's warehouse, which no other test counts. */
+  static final String STOCK_KEEPER = "warehouse-01";
+  static final String STOCK_SITE = "PH-JH-JN";
+
+  Map<String, Object> receipt() {
+    return body("siteCode", STOCK_SITE, "itemCode", "MED-PARACETAMOL", "quantity", 2, "batch", "BI2207",
+        "expiry", "2030-06-30", "reason", "坏输入测试到货", "reference", body("type", "PURCHASE", "id", "采购单-001"));
+  }
+
+  Map<String, Object> adjustment() {
+    return body("siteCode", STOCK_SITE, "itemCode", "MED-PARACETAMOL", "change", 1, "batch", "BI2207",
+        "expiry", "2030-06-30", "reason", "盘点盘盈", "reference", body("type", "STOCKTAKE", "id", "盘点-001"));
+  }
+
+  Map<String, Object> transfer() {
+    return body("fromSiteCode", "WH-JH", "toSiteCode", STOCK_SITE, "itemCode", "MED-PARACETAMOL", "quantity", 1,
+        "reason", "补充药房", "reference", body("type", "ALLOCATION", "id", "调拨单-001"));
+  }
+
+  Map<String, Object> supplySite() {
+    return body("code", "T-BI-" + SERIAL.incrementAndGet(), "name", "坏输入测试采样点", "kind", "SAMPLING_SITE",
+        "areaCode", "JH-JN-DH");
+  }
+
+  Map<String, Object> supplyItem() {
+    return body("code", "T-BI-" + SERIAL.incrementAndGet(), "name", "坏输入测试物资", "unit", "盒", "category",
+        "OTHER", "coldChain", false, "prescriptionOnly", false);
+  }
+
+  /** Every movement and balance: a refused command changed neither. */
+  List<Object> stock() {
+    return List.of(count("stock_movement"), count("stock_reservation"),
+        rows("select site_code, item_code, on_hand, reserved from stock_balance order by site_code, item_code"),
+        rows("select site_code, item_code, batch, on_hand from stock_lot order by site_code, item_code, batch"));
+  }
+
+  /** The texts of a command's first movement as the answer shows them. */
+  static Map<String, String> movement(ExtractableResponse<Response> answer, String... paths) {
+    Map<String, String> texts = new LinkedHashMap<>();
+    for (String path : paths) {
+      texts.put(path, answer.path("movements[0]." + path));
+    }
+    return texts;
   }
 
   static String newPhone() {
@@ -674,6 +750,14 @@ class BadInputTests extends ApiTestSupport {
         .post("/api/v1/help-requests").then().statusCode(400).contentType("application/problem+json")
         .body("errors.field", hasItem("Idempotency-Key"));
     assertThat(count("help_request")).isEqualTo(before);
+  }
+
+  @Test
+  void aStockIdempotencyKeyTooLongIsNamedAndNothingIsWritten() {
+    Object before = stock();
+    as(STOCK_KEEPER).header("Idempotency-Key", "k".repeat(101)).body(receipt()).post("/api/v1/stock/receipts").then()
+        .statusCode(400).contentType("application/problem+json").body("errors.field", hasItem("Idempotency-Key"));
+    assertThat(stock()).isEqualTo(before);
   }
 
   // ---- the table is complete ----------------------------------------------------------------

@@ -16,7 +16,7 @@ class OpenApiConfiguration {
   OpenAPI gridAidApi() {
     return new OpenAPI()
         .info(new Info().title("Grid Aid API").version("v1").description("""
-            Help requests, the grid hierarchy and the registers of Grid Aid. Outside systems send \
+            Help requests, the grid hierarchy, the registers and the stock of Grid Aid. Outside systems send \
             their API key in X-Api-Key; staff use their Tasklist account over HTTP Basic. Errors \
             are application/problem+json (RFC 9457) with a stable type."""))
         .components(new Components()

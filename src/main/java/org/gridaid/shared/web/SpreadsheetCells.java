@@ -1,14 +1,14 @@
-package org.gridaid.register;
+package org.gridaid.shared.web;
 
 /**
- * Cells of the register's CSV files as spreadsheets read them. A cell that begins with
- * {@code = + - @}, a tab or a carriage return (OWASP's list, with the full-width forms that
- * Chinese input methods type) is taken for a formula by Excel and LibreOffice, so the export
- * writes it behind an apostrophe, which spreadsheets read as "text follows" and do not show.
- * The register keeps the value as it was entered (the API answers it unchanged), and an
+ * Cells of CSV files as spreadsheets read them. A cell that begins with {@code = + - @}, a tab
+ * or a carriage return (OWASP's list, with the full-width forms that Chinese input methods type)
+ * is taken for a formula by Excel and LibreOffice, so every export writes it behind an
+ * apostrophe ({@link CsvDownload}), which spreadsheets read as "text follows" and do not show.
+ * The stored value stays as it was entered (the API answers it unchanged), and the register's
  * import takes the apostrophe off again, so that an exported file imports unchanged.
  */
-final class SpreadsheetCells {
+public final class SpreadsheetCells {
 
   private static final char MARK = '\'';
 
@@ -27,7 +27,7 @@ final class SpreadsheetCells {
    * when it begins with an apostrophe itself, so that {@link #asEntered} gives back exactly
    * what was stored.
    */
-  static String neutralised(String value) {
+  public static String neutralised(String value) {
     if (value == null || value.isEmpty()) {
       return value;
     }
@@ -40,7 +40,7 @@ final class SpreadsheetCells {
    * before a formula character or another apostrophe. A cell such as {@code 'abc} from a
    * hand-made file keeps its apostrophe.
    */
-  static String asEntered(String cell) {
+  public static String asEntered(String cell) {
     if (cell == null || cell.length() < 2 || cell.charAt(0) != MARK) {
       return cell;
     }

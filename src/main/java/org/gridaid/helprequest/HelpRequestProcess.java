@@ -27,6 +27,8 @@ public final class HelpRequestProcess {
   public static final String KEY = "helpRequest";
   public static final String MESSAGE_CANCELLED = "helpRequestCancelled";
   public static final String MESSAGE_RESUMED = "helpRequestResumed";
+  /** The medicine delivery a grid worker asked for is over: the call-back comes next. */
+  public static final String MESSAGE_MEDICINE_DELIVERED = "helpRequestMedicineDelivered";
 
   /** 登记诉求: stores the call and commits before triage and routing run (asyncAfter). */
   public static final String STEP_REGISTER = "serviceTask_registerRequest";

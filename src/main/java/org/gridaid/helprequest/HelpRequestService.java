@@ -5,6 +5,8 @@ import static org.gridaid.shared.Texts.trimmed;
 import jakarta.validation.Validator;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -18,6 +20,7 @@ import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.variable.VariableMap;
 import org.camunda.bpm.engine.variable.Variables;
+import org.gridaid.medicine.MedicineDeliveryService;
 import org.gridaid.messaging.TextMessages;
 import org.gridaid.organisation.Area;
 import org.gridaid.organisation.AreaDirectory;
@@ -64,12 +67,13 @@ public class HelpRequestService {
   private final ManagementService management;
   private final TransactionTemplate transaction;
   private final HoldSettings holds;
+  private final MedicineDeliveryService medicine;
   private final Clock clock;
 
   HelpRequestService(HelpRequests cases, HelpRequestTimeline timeline, TextMessages messages,
       AreaDirectory areas, StaffService staff, PersonalDataCipher cipher, Validator validator, RuntimeService runtime,
       TaskService tasks, ManagementService management, TransactionTemplate transaction, HoldSettings holds,
-      Clock clock) {
+      MedicineDeliveryService medicine, Clock clock) {
     this.cases = cases;
     this.timeline = timeline;
     this.messages = messages;
@@ -82,6 +86,7 @@ public class HelpRequestService {
     this.management = management;
     this.transaction = transaction;
     this.holds = holds;
+    this.medicine = medicine;
     this.clock = clock;
   }
 
@@ -116,8 +121,13 @@ public class HelpRequestService {
     return cases.findByTrackingCode(code);
   }
 
+  /** The case's timeline, with the steps of the medicine deliveries it asked for. */
   List<TimelineEvent> timeline(long id) {
-    return timeline.of(id);
+    List<TimelineEvent> events = new ArrayList<>(timeline.of(id));
+    medicine.stepsOf(id).forEach(step -> events.add(new TimelineEvent(step.at(), TimelineEventType.MEDICINE_DELIVERY,
+        "#" + step.deliveryId(), step.actor(), step.type().text())));
+    events.sort(Comparator.comparing(TimelineEvent::at));
+    return events;
   }
 
   /** A page of the cases in the coverage, newest first; {@code overdue}: on the clock and past a deadline. */
@@ -432,6 +442,12 @@ public class HelpRequestService {
       case TRANSFERRED -> request.transfer(handling.transferredTo(), handling.actionTaken(), actor, now);
       case REROUTE -> { } // the reroute step moves the case, after the handling ends
       default -> request.handle(handling.outcome(), handling.actionTaken(), actor, now);
+    }
+    if (handling.outcome() == HandlingOutcome.NEEDS_MEDICINE) {
+      // the delivery starts with the handling; the case waits for it before its call-back
+      medicine.requestForHelpRequest(new MedicineDeliveryService.FromHelpRequest(id, request.callerName(),
+          request.callerPhone(), request.address() != null ? request.address() : request.gridCode(),
+          request.gridCode(), handling.actionTaken(), Triage.isUrgent(request.priority()), actor));
     }
     return save(request);
   }

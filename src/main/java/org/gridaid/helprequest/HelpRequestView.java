@@ -23,8 +23,8 @@ record HelpRequestView(long id, String trackingCode, HelpRequestStatus status, S
     List<Entry> timeline = events.stream()
         .filter(e -> staffView || !e.type().staffOnly())
         .map(e -> staffView
-            ? new Entry(e.at(), e.type(), e.type().publicText(), e.level(), e.actor(), e.detail())
-            : new Entry(e.at(), e.type(), e.type().publicText(), publicLevel(e), null, null))
+            ? new Entry(e.at(), e.type(), text(e), e.level(), e.actor(), e.detail())
+            : new Entry(e.at(), e.type(), text(e), publicLevel(e), null, null))
         .toList();
     return build(r, staffView, now, timeline);
   }
@@ -45,6 +45,11 @@ record HelpRequestView(long id, String trackingCode, HelpRequestStatus status, S
         r.outcome(), staffView ? r.actionTaken() : null, r.transferredTo(), r.escalationLevel(), r.linkedToId(),
         staffView ? r.linkedCalls() : null, r.status() == HelpRequestStatus.ON_HOLD ? r.holdUntil() : null,
         staffView ? r.holdAwaitingApproval() : null, staffView ? r.cancelReason() : null, timeline);
+  }
+
+  /** What an entry says: a medicine delivery's step in its own words. */
+  private static String text(TimelineEvent e) {
+    return e.type() == TimelineEventType.MEDICINE_DELIVERY ? e.detail() : e.type().publicText();
   }
 
   /** Levels a resident may read: escalation levels and grid codes, never people. */

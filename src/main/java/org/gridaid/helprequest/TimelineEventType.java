@@ -30,6 +30,11 @@ enum TimelineEventType {
   RESUMED("恢复处理"),
   REROUTED("已改派至其他网格"),
   HANDLED("已处置"),
+  /**
+   * A step of the medicine delivery the case asked for (level: {@code #<delivery id>}, detail: the
+   * step's words, which residents read too).
+   */
+  MEDICINE_DELIVERY("送药进度"),
   CALLBACK("热线回访"),
   RETURNED_TO_GRID("回访不满意, 已退回网格重新处理"),
   CLOSED("已办结"),

@@ -26,4 +26,9 @@ record Triage(String priority, Duration responseWithin, Duration resolveWithin, 
       default -> 25;
     };
   }
+
+  /** P1 and P2: a life at risk, medicine running out, someone alone. */
+  static boolean isUrgent(String priority) {
+    return "P1".equals(priority) || "P2".equals(priority);
+  }
 }

@@ -23,8 +23,11 @@ public class Residents {
   public record Planned(long personId, String gridCode, String name, List<Vulnerability> flags,
       int checkInEveryDays) {}
 
-  /** How to reach a person: their own phone, else the household's; null when the register has none. */
-  public record Contact(String name, String phone, String address, List<Vulnerability> flags) {}
+  /**
+   * How to reach a person: their own phone, else the household's (null when the register has
+   * none); where they live, and the grid of their household.
+   */
+  public record Contact(String name, String phone, String address, String gridCode, List<Vulnerability> flags) {}
 
   public List<Planned> withCheckInPlan() {
     return store.withCheckInPlan();
@@ -33,6 +36,6 @@ public class Residents {
   public Optional<Contact> contact(long personId) {
     return store.person(personId).flatMap(person -> store.household(person.householdId()).map(household ->
         new Contact(person.name(), person.phone() != null ? person.phone() : household.phone(),
-            household.address(), person.flags())));
+            household.address(), household.gridCode(), person.flags())));
   }
 }

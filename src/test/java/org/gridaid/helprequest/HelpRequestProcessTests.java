@@ -17,16 +17,24 @@ import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.task.Task;
 import org.gridaid.shared.web.ConflictException;
+import org.gridaid.medicine.MedicineDeliveryProcess;
+import org.gridaid.medicine.MedicineDeliveryService;
+import org.gridaid.test.ModuleEvents;
 import org.gridaid.test.PendingJobs;
 import org.gridaid.shared.web.InvalidInputException;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.dao.OptimisticLockingFailureException;
+import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
 
 class HelpRequestProcessTests extends HelpRequestScenario {
 
   @Autowired
   HelpRequests cases;
+  @Autowired
+  MedicineDeliveryService medicine;
+  @Autowired
+  ThreadPoolTaskExecutor applicationTaskExecutor;
 
   @Test
   void aCallIsRoutedToTheGridOfItsAddressWithItsDeadlinesAndClosedAfterTheCallBack() {
@@ -380,6 +388,37 @@ class HelpRequestProcessTests extends HelpRequestScenario {
     assertThat(openTasks(first)).hasSize(1);
     assertThat((String) tasks.getVariableLocal(task(first, TASK_HANDLE_REQUEST).getId(), CASE_SUMMARY.getName()))
         .contains("再次来电: 1 次");
+  }
+
+  @Test
+  void aGridWorkersNeedForMedicineIsDeliveredBeforeTheCallBackWithTheDeliveryOnTheTimeline() {
+    long id = call("MEDICINE", ZHONGFU_ADDRESS);
+    complete(id, TASK_HANDLE_REQUEST, Map.of("outcome", "NEEDS_MEDICINE", "actionTaken", "需要布洛芬一盒"));
+
+    assertThat(process(id)).isWaitingAt("message_medicineDelivered");
+    assertThat(openTasks(id)).as("no call-back before the medicine is at the door").isEmpty();
+    long delivery = medicine.stepsOf(id).get(0).deliveryId();
+    String key = MedicineDeliveryProcess.businessKey(delivery);
+    PendingJobs.runFor(engine, key);
+    tasks.complete(deliveryTask(key, MedicineDeliveryProcess.TASK_LIST_MEDICINES).getId(),
+        Map.of("lines", "[{\"itemCode\": \"MED-IBUPROFEN\", \"quantity\": 1}]"));
+    Task pickUp = deliveryTask(key, MedicineDeliveryProcess.TASK_PICK_UP);
+    tasks.claim(pickUp.getId(), "volunteer-lile-01");
+    tasks.complete(pickUp.getId(), Map.of());
+    tasks.complete(deliveryTask(key, MedicineDeliveryProcess.TASK_DELIVER).getId(), Map.of(
+        "deliveryOutcome", "DELIVERED", "receivedBy", "王伯本人", "deliveryNote", "当面交付, 核对身份证",
+        "deliveredLines", "[{\"lineNo\": 1, \"accepted\": 1, \"refused\": 0}]"));
+    ModuleEvents.awaitHandled(applicationTaskExecutor);
+
+    assertThat(task(id, TASK_CALLBACK)).isNotNull();
+    assertThat(service.timeline(id)).filteredOn(e -> e.type() == MEDICINE_DELIVERY).extracting(TimelineEvent::detail)
+        .contains("已收到送药需求", "配送员已取药", "已送达");
+  }
+
+  private Task deliveryTask(String businessKey, String key) {
+    Task found = tasks.createTaskQuery().processInstanceBusinessKey(businessKey).taskDefinitionKey(key).singleResult();
+    assertThat(found).as("task %s of %s", key, businessKey).isNotNull();
+    return found;
   }
 
   @Test

@@ -1,7 +1,13 @@
 package org.gridaid.shared.engine;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.holunda.camunda.bpm.data.adapter.WrongVariableTypeException;
 import io.holunda.camunda.bpm.data.factory.VariableFactory;
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.VariableScope;
 import org.gridaid.shared.web.InvalidInputException;
 
@@ -36,5 +42,41 @@ public final class FormVariables {
       case "false" -> false;
       default -> throw new InvalidInputException(variable.getName(), "must be true or false");
     };
+  }
+
+  /**
+   * A form-js dynamic list a task's form submitted: its rows, each a map of the row's fields; null
+   * when it was not sent. The list's rows were handed to the form as a task-local variable of the
+   * same name. Tasklist's form submission writes over that variable; a completion through the
+   * task API ({@code TaskService.complete}, /engine-rest) sets the process's variable instead,
+   * which the task-local one would hide: that one is read first.
+   */
+  public static List<Map<String, Object>> readSubmittedRows(VariableFactory<Object> variable, DelegateTask task,
+      ObjectMapper json) {
+    Object value = read(variable, task.getExecution());
+    return rows(variable, value != null ? value : read(variable, task), json);
+  }
+
+  /**
+   * A form-js dynamic list as the form submits it (JSON) or an API caller sends it (a list): its
+   * rows, each a map of the row's fields; null when it was not sent.
+   */
+  public static List<Map<String, Object>> readRows(VariableFactory<Object> variable, VariableScope scope,
+      ObjectMapper json) {
+    return rows(variable, read(variable, scope), json);
+  }
+
+  private static List<Map<String, Object>> rows(VariableFactory<Object> variable, Object value, ObjectMapper json) {
+    if (value == null) {
+      return null;
+    }
+    try {
+      if (value instanceof List<?> list) {
+        return json.convertValue(list, new TypeReference<List<Map<String, Object>>>() {});
+      }
+      return json.readValue(String.valueOf(value), new TypeReference<List<Map<String, Object>>>() {});
+    } catch (IllegalArgumentException | JsonProcessingException e) {
+      throw new InvalidInputException(variable.getName(), "must be a list of rows");
+    }
   }
 }

@@ -5,6 +5,7 @@ import static org.gridaid.organisation.StaffRole.HOTLINE;
 import static org.gridaid.organisation.StaffRole.MEDICAL_TEAM;
 import static org.gridaid.organisation.StaffRole.PHARMACY;
 import static org.gridaid.organisation.StaffRole.VOLUNTEER;
+import static org.gridaid.organisation.StaffRole.WAREHOUSE;
 
 import org.gridaid.security.Requester;
 import org.gridaid.shared.web.ForbiddenException;
@@ -15,8 +16,9 @@ import org.gridaid.shared.web.NotFoundException;
  * and acting on it are separate permissions.
  *
  * <pre>
- * see              staff whose work covers the recipient's grid, but volunteers only the
- *                  deliveries they carry; an outside system: the deliveries it asked for
+ * see              staff whose work covers the recipient's grid; the pharmacy, the medical team
+ *                  and the warehouse, who work every delivery; volunteers only the deliveries
+ *                  they carry; an outside system: the deliveries it asked for
  * cancel           whoever asked for it, the hotline, the pharmacy, the medical team, the
  *                  district command, the administrator
  * report a visit   the courier who carries it (the grid's staff once it is theirs)
@@ -77,7 +79,8 @@ enum DeliveryAccess {
     if (who.hasRole(VOLUNTEER)) {
       return who.id().equals(delivery.courier());
     }
-    return who.admin() || asked(who, delivery) || who.covers(delivery.gridCode());
+    return who.admin() || asked(who, delivery) || who.hasRole(PHARMACY, MEDICAL_TEAM, WAREHOUSE)
+        || who.covers(delivery.gridCode());
   }
 
   /** The code the recipient shows at the door: for whoever asked (to tell the recipient) and the hotline. */

@@ -33,7 +33,10 @@ import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.gridaid.apikey.ApiOperations;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.task.Task;
 import org.gridaid.checkin.CheckInService;
+import org.gridaid.medicine.MedicineDeliveryProcess;
 import org.gridaid.test.Api;
 import org.gridaid.test.ApiTestSupport;
 import org.junit.jupiter.api.DynamicTest;
@@ -91,6 +94,11 @@ class AuthorizationMatrixTests extends ApiTestSupport {
       return this == OTHER ? "JH-WH-YQ-01" : "JH-LL-ZF-01";
     }
 
+    /** A volunteer of the grid's street, who carries a fixture delivery. */
+    String courier() {
+      return this == OTHER ? "volunteer-waihai-01" : "volunteer-lile-01";
+    }
+
     /** The worker of the grid, who puts a fixture case on hold. */
     String gridWorker() {
       return this == OTHER ? "grid-waihai-yinquan-01" : "grid-lile-zhongfu-01";
@@ -103,6 +111,9 @@ class AuthorizationMatrixTests extends ApiTestSupport {
   static final String AREAS_READ = "areas:read";
   static final String AREAS_RESOLVE = "areas:resolve";
   static final String SUPPLIES_READ = "supplies:read";
+  static final String MEDICINE_CREATE = "medicine-requests:create";
+  static final String MEDICINE_READ = "medicine-requests:read";
+  static final String MEDICINE_CANCEL = "medicine-requests:cancel";
 
   // @formatter:off
   static final List<Row> MATRIX = List.of(
@@ -156,6 +167,14 @@ class AuthorizationMatrixTests extends ApiTestSupport {
       row("GET /api/v1/register/export",                      OTHER, null,          "401  200+ 200+ 400  400  400  400  200+ 200+ 400  400  400  400  403  403"),
       row("GET /api/v1/register/export unmasked",             OWN,   null,          "401  403  403  200  200  403  403  403  403  400  400  400  400  403  403"),
       row("GET /api/v1/register/export unmasked",             OTHER, null,          "401  403  403  400  400  400  400  403  403  400  400  400  400  403  403"),
+
+      row("POST /api/v1/medicine-requests",                   ANY,   MEDICINE_CREATE, "401  201  201  201  201  201  201  201  201  201  403  403  403  201  403"),
+      row("GET /api/v1/medicine-requests/{id}",               OWN,   MEDICINE_READ, "401  200  200  200  200  200  200  200  200  200  200  404  404  200  403"),
+      row("GET /api/v1/medicine-requests/{id}",               OTHER, MEDICINE_READ, "401  200  200  404  404  404  404  200  200  200  200  404  404  404  403"),
+      row("POST /api/v1/medicine-requests/{id}/cancel",       OWN,   MEDICINE_CANCEL, "401  200  200  403  403  403  403  200  200  200  403  404  404  200  403"),
+      row("POST /api/v1/medicine-requests/{id}/cancel",       OTHER, MEDICINE_CANCEL, "401  200  200  404  404  404  404  200  200  200  403  404  404  404  403"),
+      row("POST /api/v1/medicine-requests/{id}/visit",        OWN,   null,          "401  403  403  403  403  403  403  403  403  403  403  200  404  403  403"),
+      row("POST /api/v1/medicine-requests/{id}/visit",        OTHER, null,          "401  403  403  404  404  404  404  403  403  403  403  404  404  403  403"),
 
       row("GET /api/v1/stock",                                ANY,   SUPPLIES_READ, "401  200  200  200  200  200  200  200  200  200  200  403  200  200  403"),
       row("GET /api/v1/stock/export",                         ANY,   null,          "401  200  200  200  200  200  200  200  200  200  200  403  200  403  403"),
@@ -235,6 +254,8 @@ class AuthorizationMatrixTests extends ApiTestSupport {
   List<ApiOperations> operations;
   @Autowired
   CheckInService checkIns;
+  @Autowired
+  TaskService tasks;
 
   @Test
   void everyApiEndpointHasARowAndEveryRowAnEndpoint() {
@@ -367,6 +388,16 @@ class AuthorizationMatrixTests extends ApiTestSupport {
             .queryParam("gridCode", at.grid()).queryParam("reveal", true).queryParam("reason", "矩阵测试核对")
             .get("/api/v1/register/export")),
 
+        entry("POST /api/v1/medicine-requests", (as, at, fresh) ->
+            as.body(Fixtures.newDelivery(OWN.grid())).post("/api/v1/medicine-requests")),
+        entry("GET /api/v1/medicine-requests/{id}", (as, at, fresh) ->
+            as.get("/api/v1/medicine-requests/{id}", f.delivery(at))),
+        entry("POST /api/v1/medicine-requests/{id}/cancel", (as, at, fresh) ->
+            as.body("{\"reason\": \"矩阵测试撤销\"}").post("/api/v1/medicine-requests/{id}/cancel",
+                fresh ? f.newDelivery(at) : f.delivery(at))),
+        entry("POST /api/v1/medicine-requests/{id}/visit", (as, at, fresh) ->
+            as.body("{\"outcome\": \"NOT_AT_HOME\", \"note\": \"矩阵测试: 敲门无人\"}")
+                .post("/api/v1/medicine-requests/{id}/visit", fresh ? f.newDeliveryOnTheWay(at) : f.deliveryOnTheWay(at))),
         entry("GET /api/v1/stock", (as, at, fresh) -> as.queryParam("siteCode", "PH-JH-LL").get("/api/v1/stock")),
         entry("GET /api/v1/stock/export", (as, at, fresh) ->
             as.queryParam("siteCode", "PH-JH-LL").get("/api/v1/stock/export")),
@@ -462,6 +493,8 @@ class AuthorizationMatrixTests extends ApiTestSupport {
     private final Map<String, String> keysWithout = new HashMap<>();
     private final Map<Area, Long> helpRequests = new EnumMap<>(Area.class);
     private final Map<Area, Long> helpRequestsOnHold = new EnumMap<>(Area.class);
+    private final Map<Area, Long> deliveries = new EnumMap<>(Area.class);
+    private final Map<Area, Long> deliveriesOnTheWay = new EnumMap<>(Area.class);
     private final Map<Area, Household> households = new EnumMap<>(Area.class);
     private final Map<Area, Person> persons = new EnumMap<>(Area.class);
     private final Map<Area, Long> rounds = new EnumMap<>(Area.class);
@@ -523,6 +556,39 @@ class AuthorizationMatrixTests extends ApiTestSupport {
       long id = newHelpRequest(area);
       Api.as(area.gridWorker()).body(hold()).post("/api/v1/help-requests/{id}/hold", id).then().statusCode(200);
       return id;
+    }
+
+    // ---- medicine deliveries: OWN asked for by key+, OTHER by the hotline -----------------------
+
+    static String newDelivery(String grid) {
+      return """
+          {"recipientName": "矩阵测试", "recipientPhone": "138%08d", "recipientAddress": "矩阵测试楼",
+           "gridCode": "%s", "lines": [{"itemCode": "MED-IBUPROFEN", "quantity": 1}]}"""
+          .formatted(unique() % 100_000_000, grid);
+    }
+
+    long newDelivery(Area area) {
+      RequestSpecification sender = area == OTHER ? Api.as(Caller.HOTLINE.userId) : Api.withKey(allOperationsKey);
+      return ((Number) sender.body(newDelivery(area.grid())).post("/api/v1/medicine-requests").then()
+          .statusCode(201).extract().path("id")).longValue();
+    }
+
+    long delivery(Area area) {
+      return deliveries.computeIfAbsent(area, this::newDelivery);
+    }
+
+    /** A delivery the street's volunteer took and picked up: on its way to the door. */
+    long newDeliveryOnTheWay(Area area) {
+      long id = newDelivery(area);
+      Task pickUp = tasks.createTaskQuery().processInstanceBusinessKey(MedicineDeliveryProcess.businessKey(id))
+          .taskDefinitionKey(MedicineDeliveryProcess.TASK_PICK_UP).singleResult();
+      tasks.claim(pickUp.getId(), area.courier());
+      tasks.complete(pickUp.getId());
+      return id;
+    }
+
+    long deliveryOnTheWay(Area area) {
+      return deliveriesOnTheWay.computeIfAbsent(area, this::newDeliveryOnTheWay);
     }
 
     long helpRequest(Area area) {

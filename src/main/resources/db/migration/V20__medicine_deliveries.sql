@@ -12,7 +12,7 @@ create table medicine_delivery (
   grid_code             varchar(40)   not null references area (code),
   street_code           varchar(40)   not null references area (code),
   urgency               varchar(10)   not null,
-  requested_items_enc   varchar(3000),
+  requested_items_enc   varchar(8000),
   preferred_site_code   varchar(40),
   confirmation_code_enc varchar(500)  not null,
   courier               varchar(100),

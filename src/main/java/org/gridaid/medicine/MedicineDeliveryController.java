@@ -9,6 +9,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import java.time.Instant;
 import java.util.HashMap;
@@ -104,11 +105,15 @@ class MedicineDeliveryController {
       @Size(max = 10, message = "must be at most 10 characters") @PlainText String confirmationCode,
       @Size(max = 50, message = "must be at most 50 characters") @PlainText String receivedBy,
       @Size(max = 500, message = "must be at most 500 characters") @PlainText(multiline = true) String note,
-      @Size(max = 20, message = "must have at most 20 lines") List<@Valid VisitLine> lines) {}
+      @Size(max = 20, message = "must have at most 20 lines")
+      List<@NotNull(message = "is required") @Valid VisitLine> lines) {}
 
-  record VisitLine(@Range(min = 1, max = 20, message = "must be between 1 and 20") int lineNo,
-      @Range(min = 0, max = 999, message = "must be between 0 and 999") int accepted,
-      @Range(min = 0, max = 999, message = "must be between 0 and 999") int refused,
+  record VisitLine(
+      @NotNull(message = "is required") @Range(min = 1, max = 20, message = "must be between 1 and 20") Integer lineNo,
+      @NotNull(message = "is required") @Range(min = 0, max = 999, message = "must be between 0 and 999")
+      Integer accepted,
+      @NotNull(message = "is required") @Range(min = 0, max = 999, message = "must be between 0 and 999")
+      Integer refused,
       @Size(max = 200, message = "must be at most 200 characters") @PlainText String refusalReason) {}
 
   /** The courier's phone app: what happened at the door, as 送达确认 in Tasklist records it. */

@@ -16,8 +16,8 @@ record MedicineDeliveryView(long id, DeliveryStatus status, String statusLabel, 
     List<Entry> timeline) {
 
   record Line(int lineNo, String itemCode, String itemName, int quantity, boolean prescriptionOnly,
-      boolean coldChain, LineDecision decision, Integer approvedQuantity, String siteCode, Integer accepted,
-      Integer refused) {}
+      boolean coldChain, String prescribedBy, LineDecision decision, Integer approvedQuantity, String siteCode,
+      Integer accepted, Integer refused) {}
 
   record Entry(Instant at, DeliveryEventType type, String text, String actor, String detail) {}
 
@@ -25,7 +25,8 @@ record MedicineDeliveryView(long id, DeliveryStatus status, String statusLabel, 
       boolean readsCode, MedicineDeliveryService service) {
     List<Line> lines = d.lines().stream().map(line -> new Line(line.lineNo(), line.itemCode(),
         service.itemName(line.itemCode()), line.quantity(), line.prescriptionOnly(), line.coldChain(),
-        line.decision(), line.approvedQuantity(), line.siteCode(), line.accepted(), line.refused())).toList();
+        staffView ? line.prescribedBy() : null, line.decision(), line.approvedQuantity(), line.siteCode(),
+        line.accepted(), line.refused())).toList();
     List<Entry> timeline = events.stream().map(e -> new Entry(e.at(), e.type(), e.type().text(),
         staffView ? e.actor() : null, staffView ? e.detail() : null)).toList();
     return new MedicineDeliveryView(d.id(), d.status(), d.status().label(), d.source(), d.helpRequestId(),

@@ -5,6 +5,7 @@ import static org.gridaid.shared.Texts.trimmed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
+import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import java.util.List;
 import org.gridaid.shared.PhoneNumbers;
@@ -34,7 +35,7 @@ record NewMedicineRequest(
     @Size(max = 40, message = "must be at most 40 characters") @PlainText
     String gridCode,
     @NotEmpty(message = "must list at least one medicine") @Size(max = 20, message = "must have at most 20 lines")
-    List<@Valid Line> lines,
+    List<@NotNull(message = "is required") @Valid Line> lines,
     @EnumCode(Urgency.class)
     String urgency,
     @Size(max = 40, message = "must be at most 40 characters") @PlainText

@@ -33,7 +33,10 @@ import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.task.Task;
 import org.gridaid.checkin.CheckInService;
+import org.gridaid.medicine.MedicineDeliveryProcess;
 import org.gridaid.test.Api;
 import org.gridaid.test.ApiTestSupport;
 import org.gridaid.test.ModuleEvents;
@@ -68,6 +71,8 @@ class BadInputTests extends ApiTestSupport {
   static final int BODY_LIMIT = 1024 * 1024;
   static final String GRID = "JH-JN-DH-03";
   static final String WORKER = "grid-jiangnan-donghu-03";
+  /** A volunteer of the worker's street, who carries deliveries there. */
+  static final String COURIER = "volunteer-jiangnan-01";
   static final String STAFF_PASSWORD = "Dh3-bad-input-Pw!";
   /** Stands for a text with a lone surrogate, which only JSON's \\u escape can carry. */
   static final String LONE_SURROGATE = "@@lone-surrogate@@";
@@ -82,6 +87,8 @@ class BadInputTests extends ApiTestSupport {
   JdbcClient jdbc;
   @Autowired
   CheckInService checkIns;
+  @Autowired
+  TaskService tasks;
   @Autowired
   ThreadPoolTaskExecutor applicationTaskExecutor;
   @LocalServerPort
@@ -224,6 +231,35 @@ class BadInputTests extends ApiTestSupport {
                 Field.of("active", Kind.BOOLEAN, false)),
             () -> rows("select display_name, role, area_code, active from staff where user_id = ?", fixture().staff()),
             answer -> texts(answer, "displayName")),
+        new Write("POST /api/v1/medicine-requests", () -> withKey(Api.PARTNER_KEY), () -> "/api/v1/medicine-requests",
+            this::medicineRequest,
+            List.of(Field.of("personId", Kind.ID, false), Field.text("recipientName", 50, true, true),
+                Field.text("recipientPhone", 20, true, false), Field.text("recipientAddress", 200, true, true),
+                Field.text("gridCode", 40, false, false), Field.of("lines", Kind.OBJECTS, true),
+                Field.text("lines[0].itemCode", 40, true, false), Field.of("lines[0].quantity", Kind.NUMBER, true),
+                Field.text("lines[0].prescribedBy", 100, false, true), Field.of("urgency", Kind.CODE, false),
+                Field.text("siteCode", 40, false, false), Field.multiline("note", 1000, false)),
+            () -> List.of(count("medicine_delivery"), count("stock_movement")),
+            answer -> deliveryView(answer.path("id"), Map.of("recipientName", "recipientName",
+                "recipientAddress", "recipientAddress", "note", "requestedItems",
+                "lines[0].prescribedBy", "lines[0].prescribedBy"))),
+        new Write("POST /api/v1/medicine-requests/{id}/cancel", () -> withKey(Api.PARTNER_KEY),
+            () -> "/api/v1/medicine-requests/" + delivery() + "/cancel", () -> body("reason", "居民已自行购药"),
+            List.of(Field.multiline("reason", 500, true)),
+            () -> List.of(count("medicine_delivery_event"), rows("select status from medicine_delivery order by id")),
+            answer -> deliveryView(answer.path("id"), Map.of("reason", "closeReason"))),
+        new Write("POST /api/v1/medicine-requests/{id}/visit", () -> as(COURIER),
+            () -> "/api/v1/medicine-requests/" + deliveryOnTheWay() + "/visit",
+            () -> body("outcome", "NOT_AT_HOME", "note", "敲门无人应答", "lines",
+                List.of(body("lineNo", 1, "accepted", 1, "refused", 0))),
+            List.of(Field.of("outcome", Kind.CODE, true), Field.text("confirmationCode", 10, false, false),
+                Field.text("receivedBy", 50, false, true), Field.multiline("note", 500, false),
+                Field.of("lines", Kind.OBJECTS, false), Field.of("lines[0].lineNo", Kind.NUMBER, true),
+                Field.of("lines[0].accepted", Kind.NUMBER, true), Field.of("lines[0].refused", Kind.NUMBER, true),
+                Field.text("lines[0].refusalReason", 200, false, true)),
+            () -> List.of(count("medicine_delivery_event"),
+                rows("select status, delivery_attempts from medicine_delivery order by id")),
+            answer -> Map.of("note", lastVisitNote(answer.path("id")))),
         new Write("POST /api/v1/stock/receipts", () -> as(STOCK_KEEPER), () -> "/api/v1/stock/receipts",
             this::receipt,
             List.of(Field.text("siteCode", 40, true, false), Field.text("itemCode", 40, true, false),
@@ -302,6 +338,28 @@ class BadInputTests extends ApiTestSupport {
     return body("callerName", "钟先生", "callerPhone", newPhone(), "address", "江南街道东湖坏输入测试楼",
         "gridCode", GRID, "category", "LIVING_SUPPLIES", "description", "家里缺米面", "affectedPerson", "钟伯",
         "vulnerabilities", List.of("ELDERLY_ALONE"), "channel", "MINI_PROGRAM");
+  }
+
+  Map<String, Object> medicineRequest() {
+    return body("recipientName", "钟伯", "recipientPhone", newPhone(), "recipientAddress", "江南街道东湖坏输入测试楼",
+        "gridCode", GRID, "lines", List.of(body("itemCode", "MED-IBUPROFEN", "quantity", 1, "prescribedBy", "社区医生")),
+        "urgency", "NORMAL", "siteCode", "PH-JH-JN", "note", "布洛芬一盒");
+  }
+
+  /** A delivery to the worker's grid, asked for by the demo partner. */
+  int delivery() {
+    return withKey(Api.PARTNER_KEY).body(medicineRequest()).post("/api/v1/medicine-requests").then().statusCode(201)
+        .extract().path("id");
+  }
+
+  /** A delivery the street's volunteer claimed and picked up. */
+  int deliveryOnTheWay() {
+    int id = delivery();
+    Task pickUp = tasks.createTaskQuery().processInstanceBusinessKey(MedicineDeliveryProcess.businessKey(id))
+        .taskDefinitionKey(MedicineDeliveryProcess.TASK_PICK_UP).singleResult();
+    tasks.claim(pickUp.getId(), COURIER);
+    tasks.complete(pickUp.getId());
+    return id;
   }
 
   Map<String, Object> hold() {
@@ -430,6 +488,21 @@ class BadInputTests extends ApiTestSupport {
   /** A case's texts as the hotline (staff of the whole district) reads them. */
   static Map<String, String> staffView(int id, String... paths) {
     return texts(as("hotline-01").get("/api/v1/help-requests/" + id).then().statusCode(200).extract(), paths);
+  }
+
+  /** A delivery's texts as the hotline reads them: each field of the body by the view's path. */
+  static Map<String, String> deliveryView(int id, Map<String, String> fieldToPath) {
+    var view = as("hotline-01").get("/api/v1/medicine-requests/" + id).then().statusCode(200).extract();
+    Map<String, String> texts = new LinkedHashMap<>();
+    fieldToPath.forEach((field, path) -> texts.put(field, view.path(path)));
+    return texts;
+  }
+
+  /** What the courier wrote about the last visit nobody answered. */
+  static String lastVisitNote(int id) {
+    List<String> notes = as("hotline-01").get("/api/v1/medicine-requests/" + id).then().statusCode(200).extract()
+        .path("timeline.findAll { it.type == 'NOT_AT_HOME' }.detail");
+    return notes.get(notes.size() - 1);
   }
 
   static String holdReason(ExtractableResponse<Response> answer) {

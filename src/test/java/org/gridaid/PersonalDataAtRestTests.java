@@ -58,6 +58,28 @@ class PersonalDataAtRestTests extends ApiTestSupport {
   }
 
   @Test
+  void aMedicineDeliveryHoldsTheRecipientAndWhatTheyNeedOnlyEncrypted() {
+    String phone = phone();
+    String request = """
+        {"recipientName": "欧阳秀英", "recipientPhone": "%s", "recipientAddress": "礼乐街道中福花园5栋1201室",
+         "note": "糖尿病, 胰岛素只剩一支了", "lines": [{"itemCode": "MED-IBUPROFEN", "quantity": 1}]}""";
+    int id = withKey(Api.PARTNER_KEY).body(request.formatted(phone)).post("/api/v1/medicine-requests").then()
+        .statusCode(201).extract().path("id");
+    List<String> secrets = List.of(phone, "欧阳秀英", "中福花园5栋1201室", "胰岛素", "糖尿病");
+
+    assertThat(rows("select * from medicine_delivery where id = ?", id)).singleElement()
+        .satisfies(row -> assertThat(row.toString()).doesNotContain(secrets));
+    assertThat(rows("select * from medicine_delivery_event where delivery_id = ?", id)).isNotEmpty()
+        .allSatisfy(row -> assertThat(row.toString()).doesNotContain(secrets));
+    assertThat(rows("select * from text_message where owner_type = 'MEDICINE_DELIVERY' and owner_id = ?", id))
+        .isNotEmpty().allSatisfy(row -> assertThat(row.toString()).doesNotContain(secrets));
+
+    as("hotline-01").get("/api/v1/medicine-requests/" + id).then().statusCode(200)
+        .body("recipientPhone", org.hamcrest.Matchers.equalTo(phone))
+        .body("requestedItems", org.hamcrest.Matchers.equalTo("糖尿病, 胰岛素只剩一支了"));
+  }
+
+  @Test
   void theRegisterHoldsPhonesIdNumbersCarersAndHealthOnlyEncrypted() {
     String householdPhone = phone();
     String personPhone = phone();

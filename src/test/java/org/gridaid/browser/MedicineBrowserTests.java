@@ -17,6 +17,7 @@ import org.gridaid.medicine.MedicineDeliveryProcess;
 import org.gridaid.supplies.StockLedger;
 import org.gridaid.test.Api;
 import org.gridaid.test.Browser;
+import org.gridaid.test.EngineHistory;
 import org.gridaid.test.GridAidTest;
 import org.gridaid.test.ModuleEvents;
 import org.gridaid.test.PendingJobs;
@@ -63,6 +64,7 @@ class MedicineBrowserTests {
         .post("/api/v1/help-requests").then().statusCode(201).extract().<Integer>path("id");
     Task handle = openTask(String.valueOf(helpRequest), "userTask_handleRequest");
     int onHand = ledger.level(PHARMACY, NIFEDIPINE).onHand();
+    String code;
 
     try (Browser browser = Browser.open(port)) {
       browser.windowSize(1400, 1400);
@@ -104,7 +106,8 @@ class MedicineBrowserTests {
       // at the door: the recipient's code from the text message
       Task deliver = openTask(delivery, MedicineDeliveryProcess.TASK_DELIVER);
       browser.click("我的待办").click(taskInList(deliver.getId())).waitForText("送达结果");
-      browser.click("已送达").fillField("收件确认码", confirmationCode(delivery));
+      code = confirmationCode(delivery);
+      browser.click("已送达").fillField("收件确认码", code);
       browser.screenshotForDocs("tasklist-deliver-medicine");
       browser.click("提交送达结果").waitUntilGone(taskInList(deliver.getId()));
     }
@@ -116,6 +119,12 @@ class MedicineBrowserTests {
     List<String> steps = Api.as("hotline-01").get("/api/v1/help-requests/{id}", helpRequest).then().statusCode(200)
         .extract().path("timeline.text");
     assertThat(steps).as("the delivery on the help request's timeline").contains("药房已开列药品", "配送员已取药", "已送达");
+    // the recipient, what they need and the code are in the delivery's tables, never in history
+    assertThat(new EngineHistory(jdbc).textsContaining(List.of("王伯", "需要硝苯地平缓释片两盒")))
+        .as("personal data in the engine's history").isEmpty();
+    assertThat(engine.getHistoryService().createHistoricDetailQuery().variableUpdates().list())
+        .as("the code the courier typed").noneMatch(detail -> code.equals(String.valueOf(
+            ((org.camunda.bpm.engine.history.HistoricVariableUpdate) detail).getValue())));
   }
 
   @Test

@@ -51,6 +51,29 @@ class MedicineApiTests extends ApiTestSupport {
   }
 
   @Test
+  void aPersonOfTheRegisterIsFoundWithTheirPhoneAddressAndGrid() {
+    long household = ((Number) as("grid-lile-zhongfu-02").body(Map.of("address", "礼乐街道中福花园5栋送药测试"
+            + UUID.randomUUID().toString().substring(0, 6), "gridCode", "JH-LL-ZF-02", "phone", "13700005005",
+            "size", 1, "recipientGroup", "ORDINARY"))
+        .post("/api/v1/households").then().statusCode(201).extract().path("id")).longValue();
+    long person = ((Number) as("grid-lile-zhongfu-02").body(Map.of("householdId", household, "name", "黄伯",
+            "flags", List.of("CHRONIC_ILLNESS")))
+        .post("/api/v1/persons").then().statusCode(201).extract().path("id")).longValue();
+
+    long id = withKey(Api.PARTNER_KEY).body(Map.of("personId", person,
+            "lines", List.of(Map.of("itemCode", MedicineScenario.IBUPROFEN, "quantity", 1))))
+        .post("/api/v1/medicine-requests").then().statusCode(201)
+        .body("gridCode", org.hamcrest.Matchers.equalTo("JH-LL-ZF-02")).extract().<Integer>path("id");
+
+    as("hotline-01").get("/api/v1/medicine-requests/{id}", id).then().statusCode(200)
+        .body("recipientName", org.hamcrest.Matchers.equalTo("黄伯"))
+        .body("recipientPhone", org.hamcrest.Matchers.equalTo("13700005005"));
+    withKey(Api.PARTNER_KEY).body(Map.of("personId", 999_999_999L,
+            "lines", List.of(Map.of("itemCode", MedicineScenario.IBUPROFEN, "quantity", 1))))
+        .post("/api/v1/medicine-requests").then().statusCode(400).body("errors.field", hasItem("personId"));
+  }
+
+  @Test
   void aRetriedRequestDoesNotAskTwice() {
     String key = UUID.randomUUID().toString();
     var body = request(MedicineScenario.IBUPROFEN, 1);

@@ -159,6 +159,9 @@ class MedicineDeliveryProcessTests extends MedicineScenario {
 
     MedicineDelivery delivered = delivery(id);
     assertThat(delivered.status()).isEqualTo(DeliveryStatus.DELIVERED);
+    assertThat(messages.of(new MessageOwner("MEDICINE_DELIVERY", id))).extracting(TextMessage::kind)
+        .as("told at reservation, pick-up and delivery").containsExactly("REQUESTED", "RESERVED", "PICKED_UP",
+            "DELIVERED");
     assertThat(delivered.lines().get(0).accepted()).isEqualTo(2);
     assertThat(stock(LILE_PHARMACY, IBUPROFEN).onHand()).as("the refused box back in stock").isEqualTo(onHand - 2);
     assertThat(process(id)).isNull();

@@ -24,7 +24,7 @@ class ApproveHoldTask extends HelpRequestTaskListener {
   }
 
   @Override
-  void created(DelegateTask task, long id) {
+  protected void created(DelegateTask task, long id) {
     HelpRequest request = service.get(id);
     HelpRequestProcess.setSummary(task, request, service.now());
     HelpRequestProcess.HOLD_REQUEST.on(task).setLocal("暂缓至 " + FormDates.format(request.holdUntil())
@@ -34,7 +34,7 @@ class ApproveHoldTask extends HelpRequestTaskListener {
   }
 
   @Override
-  void completed(DelegateTask task, long id, String actor) {
+  protected void completed(DelegateTask task, long id, String actor) {
     Boolean approved = FormVariables.readYesOrNo(APPROVE_HOLD, task);
     if (approved == null) {
       throw new InvalidInputException(APPROVE_HOLD.getName(), "is required");

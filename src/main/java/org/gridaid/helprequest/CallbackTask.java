@@ -18,7 +18,7 @@ class CallbackTask extends HelpRequestTaskListener {
   }
 
   @Override
-  void created(DelegateTask task, long id) {
+  protected void created(DelegateTask task, long id) {
     HelpRequest request = service.get(id);
     HelpRequestProcess.setSummary(task, request, service.now());
     HelpRequestProcess.DEADLINES.on(task).setLocal("第 " + (request.callbackAttempts() + 1)
@@ -27,7 +27,7 @@ class CallbackTask extends HelpRequestTaskListener {
   }
 
   @Override
-  void completed(DelegateTask task, long id, String actor) {
+  protected void completed(DelegateTask task, long id, String actor) {
     boolean reached = Boolean.TRUE.equals(FormVariables.read(CALLBACK_REACHED, task));
     Boolean satisfied = FormVariables.readYesOrNo(RESIDENT_SATISFIED, task);
     if (reached && satisfied == null) {

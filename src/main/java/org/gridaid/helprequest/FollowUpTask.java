@@ -18,7 +18,7 @@ class FollowUpTask extends HelpRequestTaskListener {
   }
 
   @Override
-  void created(DelegateTask task, long id) {
+  protected void created(DelegateTask task, long id) {
     EscalationLevel level = EscalationLevel.ofTask(task.getTaskDefinitionKey());
     // the grid leader's task is the escalation; above the grid the escalation clock recorded it already
     HelpRequest request = level == EscalationLevel.GRID_LEADER ? service.escalate(id, level) : service.get(id);
@@ -28,7 +28,7 @@ class FollowUpTask extends HelpRequestTaskListener {
   }
 
   @Override
-  void completed(DelegateTask task, long id, String actor) {
+  protected void completed(DelegateTask task, long id, String actor) {
     service.supervise(id, EscalationLevel.ofTask(task.getTaskDefinitionKey()), actor,
         FormVariables.read(HelpRequestProcess.Forms.SUPERVISION_NOTE, task));
   }

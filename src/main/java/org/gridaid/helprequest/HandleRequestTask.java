@@ -24,14 +24,14 @@ class HandleRequestTask extends HelpRequestTaskListener {
   }
 
   @Override
-  void created(DelegateTask task, long id) {
+  protected void created(DelegateTask task, long id) {
     super.created(task, id);
     grids.offer(task);
   }
 
   /** Only the worker who takes the case responds: someone assigning it to another is not their response. */
   @Override
-  void assigned(DelegateTask task, long id) {
+  protected void assigned(DelegateTask task, long id) {
     String assignee = task.getAssignee();
     if (assignee != null && assignee.equals(EngineUsers.current(task, assignee)) && service.respond(id, assignee)) {
       HelpRequestProcess.RESPONDED.on(task.getExecution()).set(true);
@@ -39,7 +39,7 @@ class HandleRequestTask extends HelpRequestTaskListener {
   }
 
   @Override
-  void completed(DelegateTask task, long id, String actor) {
+  protected void completed(DelegateTask task, long id, String actor) {
     var form = new HandlingForm(FormVariables.read(OUTCOME, task), FormVariables.read(ACTION_TAKEN, task),
         FormVariables.read(TRANSFERRED_TO, task), FormVariables.read(HOLD_REASON, task),
         FormVariables.read(RESUME_AT, task), FormVariables.read(NEW_GRID_CODE, task));

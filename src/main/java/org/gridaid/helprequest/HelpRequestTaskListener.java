@@ -4,17 +4,13 @@ import static org.gridaid.helprequest.HelpRequestProcess.Forms.*;
 
 import java.util.Map;
 import org.camunda.bpm.engine.delegate.DelegateTask;
-import org.camunda.bpm.engine.delegate.TaskListener;
-import org.gridaid.shared.engine.EngineUsers;
-import org.gridaid.shared.engine.FormRefused;
-import org.gridaid.shared.web.InvalidInputException;
+import org.gridaid.shared.engine.FormTaskListener;
 
 /**
- * What every task of the help-request process does: its form shows the case and its deadlines
- * when it is created, and it hands what its form sent to the case when it is completed. A form
- * the case refuses keeps the task open, with each field at fault named in Chinese.
+ * What every task of the help-request process does ({@link FormTaskListener}): its form shows the
+ * case and its deadlines when it is created.
  */
-abstract class HelpRequestTaskListener implements TaskListener {
+abstract class HelpRequestTaskListener extends FormTaskListener {
 
   /** The Chinese label of each form field, as the refusal names it. */
   private static final Map<String, String> FIELD_LABELS = Map.ofEntries(
@@ -29,36 +25,17 @@ abstract class HelpRequestTaskListener implements TaskListener {
   protected final HelpRequestService service;
 
   HelpRequestTaskListener(HelpRequestService service) {
+    super(FIELD_LABELS, HelpRequestProcess.Forms.NAMES);
     this.service = service;
   }
 
   @Override
-  public void notify(DelegateTask task) {
-    long id = Long.parseLong(task.getExecution().getProcessBusinessKey());
-    try {
-      switch (task.getEventName()) {
-        case EVENTNAME_CREATE -> created(task, id);
-        case EVENTNAME_ASSIGNMENT -> assigned(task, id);
-        case EVENTNAME_COMPLETE -> {
-          completed(task, id, EngineUsers.current(task, task.getAssignee()));
-          // what the form sent is in the case tables now; left on the process, it would fill
-          // the next form of the case (after a hold, a reroute, a send-back) with old answers
-          task.getExecution().removeVariables(HelpRequestProcess.Forms.NAMES);
-        }
-        default -> { }
-      }
-    } catch (InvalidInputException e) {
-      throw new FormRefused(e, FIELD_LABELS);
-    }
+  protected long caseId(String businessKey) {
+    return Long.parseLong(businessKey);
   }
 
-  void created(DelegateTask task, long id) {
+  @Override
+  protected void created(DelegateTask task, long id) {
     HelpRequestProcess.setSummary(task, service.get(id), service.now());
   }
-
-  void assigned(DelegateTask task, long id) {
-    // most tasks do nothing when claimed
-  }
-
-  abstract void completed(DelegateTask task, long id, String actor);
 }

@@ -17,13 +17,13 @@ class MedicalFollowUpTask extends HelpRequestTaskListener {
   }
 
   @Override
-  void created(DelegateTask task, long id) {
+  protected void created(DelegateTask task, long id) {
     super.created(task, id);
     service.medicalTeamOverdue(id);
   }
 
   @Override
-  void completed(DelegateTask task, long id, String actor) {
+  protected void completed(DelegateTask task, long id, String actor) {
     service.supervise(id, EscalationLevel.DISTRICT, actor,
         FormVariables.read(HelpRequestProcess.Forms.SUPERVISION_NOTE, task));
   }

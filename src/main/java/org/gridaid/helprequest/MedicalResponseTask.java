@@ -13,7 +13,7 @@ class MedicalResponseTask extends HelpRequestTaskListener {
   }
 
   @Override
-  void completed(DelegateTask task, long id, String actor) {
+  protected void completed(DelegateTask task, long id, String actor) {
     service.medicalTeamResponded(id, actor, FormVariables.read(HelpRequestProcess.Forms.MEDICAL_NOTE, task));
   }
 }

@@ -16,13 +16,13 @@ class PickGridTask extends HelpRequestTaskListener {
   }
 
   @Override
-  void created(DelegateTask task, long id) {
+  protected void created(DelegateTask task, long id) {
     super.created(task, id);
     grids.offer(task);
   }
 
   @Override
-  void completed(DelegateTask task, long id, String actor) {
+  protected void completed(DelegateTask task, long id, String actor) {
     String grid = FormVariables.read(HelpRequestProcess.Forms.PICKED_GRID_CODE, task);
     HelpRequestProcess.setRouting(task.getExecution(), service.assignGrid(id, grid, actor));
   }

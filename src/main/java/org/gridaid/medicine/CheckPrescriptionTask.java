@@ -1,13 +1,11 @@
 package org.gridaid.medicine;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.delegate.DelegateTask;
-import org.camunda.spin.plugin.variable.SpinValues;
 import org.gridaid.shared.engine.FormVariables;
 import org.gridaid.shared.validation.EnumCodeValidator;
 import org.springframework.stereotype.Component;
@@ -28,7 +26,7 @@ class CheckPrescriptionTask extends MedicineTaskListener {
   }
 
   @Override
-  void created(DelegateTask task, long id) {
+  protected void created(DelegateTask task, long id) {
     MedicineDelivery delivery = service.get(id);
     showDelivery(task, delivery);
     List<Map<String, Object>> rows = new ArrayList<>();
@@ -42,16 +40,11 @@ class CheckPrescriptionTask extends MedicineTaskListener {
         rows.add(row);
       }
     }
-    try {
-      task.setVariableLocal(MedicineDeliveryProcess.Forms.PRESCRIPTION_LINES.getName(),
-          SpinValues.jsonValue(json.writeValueAsString(rows)).create());
-    } catch (JsonProcessingException e) {
-      throw new IllegalStateException("Prescription lines could not be written", e);
-    }
+    FormVariables.offerRows(task, MedicineDeliveryProcess.Forms.PRESCRIPTION_LINES, rows, json);
   }
 
   @Override
-  void completed(DelegateTask task, long id, String actor) {
+  protected void completed(DelegateTask task, long id, String actor) {
     List<Map<String, Object>> rows =
         FormVariables.readSubmittedRows(MedicineDeliveryProcess.Forms.PRESCRIPTION_LINES, task, json);
     List<MedicineDelivery.Decision> decisions = rows == null ? List.of() : rows.stream()

@@ -2,7 +2,6 @@ package org.gridaid.medicine;
 
 import static org.gridaid.medicine.MedicineDeliveryProcess.Forms.*;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.ArrayList;
 import java.util.Date;
@@ -10,7 +9,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.delegate.DelegateTask;
-import org.camunda.spin.plugin.variable.SpinValues;
 import org.gridaid.shared.engine.FormVariables;
 import org.gridaid.shared.validation.EnumCodeValidator;
 import org.gridaid.shared.web.InvalidInputException;
@@ -32,7 +30,7 @@ class DeliverTask extends MedicineTaskListener {
   }
 
   @Override
-  void created(DelegateTask task, long id) {
+  protected void created(DelegateTask task, long id) {
     MedicineDelivery delivery = service.get(id);
     showDelivery(task, delivery);
     List<Map<String, Object>> rows = new ArrayList<>();
@@ -47,15 +45,11 @@ class DeliverTask extends MedicineTaskListener {
         rows.add(row);
       }
     }
-    try {
-      task.setVariableLocal(DELIVERED_LINES.getName(), SpinValues.jsonValue(json.writeValueAsString(rows)).create());
-    } catch (JsonProcessingException e) {
-      throw new IllegalStateException("Delivered lines could not be written", e);
-    }
+    FormVariables.offerRows(task, DELIVERED_LINES, rows, json);
   }
 
   @Override
-  void completed(DelegateTask task, long id, String actor) {
+  protected void completed(DelegateTask task, long id, String actor) {
     MedicineDeliveryService.DoorOutcome outcome = EnumCodeValidator.find(MedicineDeliveryService.DoorOutcome.class,
         FormVariables.read(DELIVERY_OUTCOME, task));
     if (outcome == null) {

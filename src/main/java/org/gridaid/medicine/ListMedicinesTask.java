@@ -1,12 +1,10 @@
 package org.gridaid.medicine;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.delegate.DelegateTask;
-import org.camunda.spin.plugin.variable.SpinValues;
 import org.gridaid.shared.engine.FormVariables;
 import org.springframework.stereotype.Component;
 
@@ -23,7 +21,7 @@ class ListMedicinesTask extends MedicineTaskListener {
 
   /** Every medicine of the catalogue, one row each: the pharmacist fills in the quantities needed. */
   @Override
-  void created(DelegateTask task, long id) {
+  protected void created(DelegateTask task, long id) {
     super.created(task, id);
     List<Map<String, Object>> rows = service.medicines().stream()
         .map(item -> {
@@ -34,17 +32,12 @@ class ListMedicinesTask extends MedicineTaskListener {
           return row;
         })
         .toList();
-    try {
-      task.setVariableLocal(MedicineDeliveryProcess.Forms.LINES.getName(),
-          SpinValues.jsonValue(json.writeValueAsString(rows)).create());
-    } catch (JsonProcessingException e) {
-      throw new IllegalStateException("The catalogue's rows could not be written", e);
-    }
+    FormVariables.offerRows(task, MedicineDeliveryProcess.Forms.LINES, rows, json);
   }
 
   /** The rows with a quantity; those left empty (or 0) are not needed. */
   @Override
-  void completed(DelegateTask task, long id, String actor) {
+  protected void completed(DelegateTask task, long id, String actor) {
     List<Map<String, Object>> rows = FormVariables.readSubmittedRows(MedicineDeliveryProcess.Forms.LINES, task, json);
     List<MedicineDeliveryService.ListedLine> lines = rows == null ? List.of() : rows.stream()
         .filter(row -> row.get("quantity") != null && !"0".equals(String.valueOf(row.get("quantity")))

@@ -4,18 +4,13 @@ import static org.gridaid.medicine.MedicineDeliveryProcess.Forms.*;
 
 import java.util.Map;
 import org.camunda.bpm.engine.delegate.DelegateTask;
-import org.camunda.bpm.engine.delegate.TaskListener;
-import org.gridaid.shared.engine.EngineUsers;
-import org.gridaid.shared.engine.FormRefused;
-import org.gridaid.shared.web.InvalidInputException;
+import org.gridaid.shared.engine.FormTaskListener;
 
 /**
- * What every task of the medicine process does: its form shows the delivery when it is created,
- * and it hands what its form sent to the delivery when it is completed. A form the delivery
- * refuses keeps the task open, with each field at fault named in Chinese. What a form sent is
- * removed from the process once recorded, so no form opens with another round's answers.
+ * What every task of the medicine process does ({@link FormTaskListener}): its form shows the
+ * delivery when it is created.
  */
-abstract class MedicineTaskListener implements TaskListener {
+abstract class MedicineTaskListener extends FormTaskListener {
 
   private static final Map<String, String> FIELD_LABELS = Map.ofEntries(
       Map.entry(LINES.getName(), "药品清单"), Map.entry(PRESCRIPTION_LINES.getName(), "处方审核"),
@@ -28,38 +23,21 @@ abstract class MedicineTaskListener implements TaskListener {
   protected final MedicineDeliveryService service;
 
   MedicineTaskListener(MedicineDeliveryService service) {
+    super(FIELD_LABELS, MedicineDeliveryProcess.Forms.NAMES);
     this.service = service;
   }
 
   @Override
-  public void notify(DelegateTask task) {
-    long id = MedicineDeliveryProcess.deliveryId(task.getExecution().getProcessBusinessKey());
-    try {
-      switch (task.getEventName()) {
-        case EVENTNAME_CREATE -> created(task, id);
-        case EVENTNAME_ASSIGNMENT -> assigned(task, id);
-        case EVENTNAME_COMPLETE -> {
-          completed(task, id, EngineUsers.current(task, task.getAssignee()));
-          task.getExecution().removeVariables(MedicineDeliveryProcess.Forms.NAMES);
-        }
-        default -> { }
-      }
-    } catch (InvalidInputException e) {
-      throw new FormRefused(e, FIELD_LABELS);
-    }
+  protected long caseId(String businessKey) {
+    return MedicineDeliveryProcess.deliveryId(businessKey);
   }
 
-  void created(DelegateTask task, long id) {
+  @Override
+  protected void created(DelegateTask task, long id) {
     showDelivery(task, service.get(id));
   }
 
   void showDelivery(DelegateTask task, MedicineDelivery delivery) {
     MedicineDeliveryProcess.DELIVERY_SUMMARY.on(task).setLocal(DeliverySummary.of(delivery, service));
   }
-
-  void assigned(DelegateTask task, long id) {
-    // most tasks do nothing when claimed
-  }
-
-  abstract void completed(DelegateTask task, long id, String actor);
 }

@@ -19,7 +19,7 @@ class PickUpTask extends MedicineTaskListener {
   }
 
   @Override
-  void assigned(DelegateTask task, long id) {
+  protected void assigned(DelegateTask task, long id) {
     String assignee = task.getAssignee();
     if (assignee == null) {
       service.unclaim(id, EngineUsers.current(task, null));
@@ -29,7 +29,7 @@ class PickUpTask extends MedicineTaskListener {
   }
 
   @Override
-  void completed(DelegateTask task, long id, String actor) {
+  protected void completed(DelegateTask task, long id, String actor) {
     MedicineDelivery delivery = service.pickUp(id, actor);
     var process = task.getExecution();
     MedicineDeliveryProcess.COURIER.on(process).set(actor);

@@ -24,13 +24,13 @@ class SourceMedicineTask extends MedicineTaskListener {
   }
 
   @Override
-  void created(DelegateTask task, long id) {
+  protected void created(DelegateTask task, long id) {
     super.created(task, id);
     MedicineDeliveryProcess.SHORTAGE.on(task).setLocal(service.shortage(id));
   }
 
   @Override
-  void completed(DelegateTask task, long id, String actor) {
+  protected void completed(DelegateTask task, long id, String actor) {
     String outcome = FormVariables.read(SOURCING_OUTCOME, task);
     if (!STOCKED.equals(outcome) && !UNAVAILABLE.equals(outcome)) {
       throw new InvalidInputException(SOURCING_OUTCOME.getName(), "must be STOCKED or UNAVAILABLE");

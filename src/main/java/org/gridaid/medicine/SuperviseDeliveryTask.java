@@ -18,7 +18,7 @@ class SuperviseDeliveryTask extends MedicineTaskListener {
   }
 
   @Override
-  void created(DelegateTask task, long id) {
+  protected void created(DelegateTask task, long id) {
     service.streetAlerted(id, switch (task.getTaskDefinitionKey()) {
       case MedicineDeliveryProcess.TASK_PHARMACY_FOLLOW_UP -> DeliveryEventType.PHARMACY_OVERDUE;
       case MedicineDeliveryProcess.TASK_SOURCING_FOLLOW_UP -> DeliveryEventType.SOURCING_OVERDUE;
@@ -29,7 +29,7 @@ class SuperviseDeliveryTask extends MedicineTaskListener {
   }
 
   @Override
-  void completed(DelegateTask task, long id, String actor) {
+  protected void completed(DelegateTask task, long id, String actor) {
     service.supervised(id, FormVariables.read(MedicineDeliveryProcess.Forms.SUPERVISION_NOTE, task), actor);
   }
 }

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.VariableScope;
+import org.camunda.spin.plugin.variable.SpinValues;
 import org.gridaid.shared.web.InvalidInputException;
 
 /**
@@ -77,6 +78,19 @@ public final class FormVariables {
       return json.readValue(String.valueOf(value), new TypeReference<List<Map<String, Object>>>() {});
     } catch (IllegalArgumentException | JsonProcessingException e) {
       throw new InvalidInputException(variable.getName(), "must be a list of rows");
+    }
+  }
+
+  /**
+   * Hands a form-js dynamic list its rows: a task-local JSON variable of the list's name, which
+   * the form shows and submits back ({@link #readSubmittedRows}).
+   */
+  public static void offerRows(DelegateTask task, VariableFactory<Object> variable, List<?> rows,
+      ObjectMapper json) {
+    try {
+      task.setVariableLocal(variable.getName(), SpinValues.jsonValue(json.writeValueAsString(rows)).create());
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("The rows of " + variable.getName() + " could not be written", e);
     }
   }
 }

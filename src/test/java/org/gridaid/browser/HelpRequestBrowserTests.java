@@ -177,7 +177,9 @@ class HelpRequestBrowserTests {
         .post("/api/v1/help-requests/" + id + "/hold").then().statusCode(200);
     Api.as("grid-lile-zhongfu-02").post("/api/v1/help-requests/" + id + "/resume").then().statusCode(200);
     Api.as("grid-lile-zhongfu-02").body(Map.of("reason", "居民仍在外地, 下周回来", "resumeAt", resumeAt))
-        .post("/api/v1/help-requests/" + id + "/hold").then().statusCode(200);
+        .post("/api/v1/help-requests/" + id + "/hold").then().statusCode(200)
+        .body("status", org.hamcrest.Matchers.equalTo("IN_PROGRESS"))
+        .body("holdAwaitingApproval", org.hamcrest.Matchers.equalTo(true));
 
     Task approval = openTask(businessKey, "userTask_approveHold");
     try (Browser browser = Browser.open(port)) {

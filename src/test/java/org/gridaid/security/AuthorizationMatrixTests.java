@@ -103,6 +103,7 @@ class AuthorizationMatrixTests extends ApiTestSupport {
   static final String AREAS_READ = "areas:read";
   static final String AREAS_RESOLVE = "areas:resolve";
   static final String SUPPLIES_READ = "supplies:read";
+  static final String DONATIONS_READ = "donations:read";
 
   // @formatter:off
   static final List<Row> MATRIX = List.of(
@@ -171,6 +172,12 @@ class AuthorizationMatrixTests extends ApiTestSupport {
       row("POST /api/v1/supplies/sites",                      ANY,   null,          "401  201  403  403  403  403  403  403  403  403  403  403  403  403  403"),
       row("GET /api/v1/supplies/items",                       ANY,   SUPPLIES_READ, "401  200  200  200  200  200  200  200  200  200  200  403  200  200  403"),
       row("POST /api/v1/supplies/items",                      ANY,   null,          "401  201  403  403  403  403  403  403  403  201  201  403  403  403  403"),
+
+      row("POST /api/v1/appeals",                             ANY,   null,          "401  201  403  403  403  403  201  403  403  403  403  403  201  403  403"),
+      row("GET /api/v1/appeals",                              ANY,   DONATIONS_READ, "401  200  200  200  200  200  200  200  200  200  200  200  200  200  403"),
+      row("GET /api/v1/appeals/{id}",                         ANY,   DONATIONS_READ, "401  200  200  200  200  200  200  200  200  200  200  200  200  200  403"),
+      row("POST /api/v1/appeals/{id}/close",                  OWN,   null,          "401  200  403  403  403  403  200  403  403  403  403  403  200  403  403"),
+      row("POST /api/v1/appeals/{id}/close",                  OTHER, null,          "401  200  403  403  403  403  403  403  403  403  403  403  200  403  403"),
 
       row("GET /api/v1/areas",                                ANY,   AREAS_READ,    "401  200  200  200  200  200  200  200  200  200  200  200  200  200  403"),
       row("GET /api/v1/areas/{code}",                         ANY,   AREAS_READ,    "401  200  200  200  200  200  200  200  200  200  200  200  200  200  403"),
@@ -391,6 +398,11 @@ class AuthorizationMatrixTests extends ApiTestSupport {
         entry("GET /api/v1/supplies/items", (as, at, fresh) -> as.get("/api/v1/supplies/items")),
         entry("POST /api/v1/supplies/items", (as, at, fresh) -> as.body(Fixtures.supplyItem()).post("/api/v1/supplies/items")),
 
+        entry("POST /api/v1/appeals", (as, at, fresh) -> as.body(Fixtures.appeal()).post("/api/v1/appeals")),
+        entry("GET /api/v1/appeals", (as, at, fresh) -> as.get("/api/v1/appeals")),
+        entry("GET /api/v1/appeals/{id}", (as, at, fresh) -> as.get("/api/v1/appeals/{id}", f.appeal(OWN))),
+        entry("POST /api/v1/appeals/{id}/close", (as, at, fresh) ->
+            as.post("/api/v1/appeals/{id}/close", fresh ? f.newAppeal(at) : f.appeal(at))),
         entry("GET /api/v1/areas", (as, at, fresh) -> as.queryParam("level", "STREET").get("/api/v1/areas")),
         entry("GET /api/v1/areas/{code}", (as, at, fresh) -> as.get("/api/v1/areas/{code}", OWN.grid())),
         entry("GET /api/v1/areas/resolve", (as, at, fresh) ->
@@ -465,6 +477,7 @@ class AuthorizationMatrixTests extends ApiTestSupport {
     private final Map<Area, Household> households = new EnumMap<>(Area.class);
     private final Map<Area, Person> persons = new EnumMap<>(Area.class);
     private final Map<Area, Long> rounds = new EnumMap<>(Area.class);
+    private final Map<Area, Long> appeals = new EnumMap<>(Area.class);
     private String trackingCode;
     private String volunteer;
     private Long spareKey;
@@ -635,6 +648,24 @@ class AuthorizationMatrixTests extends ApiTestSupport {
       long n = unique();
       return """
           {"code": "MATRIX-%d", "name": "矩阵测试物资%d", "unit": "盒", "category": "OTHER"}""".formatted(n, n);
+    }
+
+    // ---- donations: OWN was opened by 礼乐街道's office, OTHER by the donation desk -------------
+
+    static String appeal() {
+      return """
+          {"title": "矩阵测试捐款%d", "kind": "MONEY", "targetAmount": "1000.00", "deadline": "%s"}"""
+          .formatted(unique(), Instant.now().plus(Duration.ofDays(7)));
+    }
+
+    long newAppeal(Area area) {
+      String opener = area == OTHER ? Caller.DONATION_DESK.userId : Caller.STREET.userId;
+      return ((Number) Api.as(opener).body(appeal()).post("/api/v1/appeals").then().statusCode(201).extract()
+          .path("id")).longValue();
+    }
+
+    long appeal(Area area) {
+      return appeals.computeIfAbsent(area, this::newAppeal);
     }
 
     // ---- organisation and keys ---------------------------------------------------------------

@@ -255,6 +255,15 @@ class BadInputTests extends ApiTestSupport {
                 Field.text("unit", 10, true, true), Field.of("category", Kind.CODE, true),
                 Field.of("coldChain", Kind.BOOLEAN, false), Field.of("prescriptionOnly", Kind.BOOLEAN, false)),
             () -> count("supply_item"), answer -> texts(answer, "name", "unit")),
+        new Write("POST /api/v1/appeals", () -> as(DESK), () -> "/api/v1/appeals", this::appeal,
+            List.of(Field.text("title", 100, true, true), Field.of("kind", Kind.CODE, true),
+                Field.text("itemCode", 40, true, false), Field.of("targetQuantity", Kind.NUMBER, true),
+                Field.of("targetAmount", Kind.NUMBER, false), Field.text("deadline", 40, true, false),
+                Field.of("siteCodes", Kind.CODES, true)),
+            () -> List.of(count("donation_appeal"), count("donation_appeal_site")), answer -> texts(answer, "title")),
+        new Write("POST /api/v1/appeals/{id}/close", () -> as(DESK), () -> "/api/v1/appeals/" + openAppeal() + "/close",
+            () -> null, List.of(), () -> rows("select id, status, version from donation_appeal order by id"),
+            answer -> Map.of()),
         new Write("POST /api/v1/areas", Api::admin, () -> "/api/v1/areas", this::area,
             List.of(Field.text("code", 40, true, false), Field.text("parentCode", 40, false, false),
                 Field.of("level", Kind.CODE, true), Field.text("name", 100, true, true),
@@ -346,6 +355,19 @@ class BadInputTests extends ApiTestSupport {
   Map<String, Object> supplyItem() {
     return body("code", "T-BI-" + SERIAL.incrementAndGet(), "name", "坏输入测试物资", "unit", "盒", "category",
         "OTHER", "coldChain", false, "prescriptionOnly", false);
+  }
+
+  static final String DESK = "donation-desk-01";
+
+  /** A goods appeal for rice, delivered to 中福社区's centre and the district's warehouse. */
+  Map<String, Object> appeal() {
+    return body("title", "坏输入测试募集大米" + SERIAL.incrementAndGet(), "kind", "GOODS", "itemCode", "FOOD-RICE",
+        "targetQuantity", 500, "deadline", Instant.now().plus(Duration.ofDays(3)).toString(),
+        "siteCodes", List.of("CC-JH-LL-ZF", "WH-JH"));
+  }
+
+  int openAppeal() {
+    return as(DESK).body(appeal()).post("/api/v1/appeals").then().statusCode(201).extract().path("id");
   }
 
   /** Every movement and balance: a refused command changed neither. */

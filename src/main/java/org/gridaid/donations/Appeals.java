@@ -110,6 +110,12 @@ class Appeals {
         .param("amount", amount).param("id", id).update();
   }
 
+  /** A refund or a correction of what arrived: pledged and received change by {@code delta} (signed). */
+  void correct(long id, long delta) {
+    jdbc.sql("update donation_appeal set pledged = pledged + :delta, received = received + :delta where id = :id")
+        .param("delta", delta).param("id", id).update();
+  }
+
   /** Whether this call is the one that found the target reached first: true once per appeal. */
   boolean markTargetReached(long id, Instant at) {
     return jdbc.sql("""

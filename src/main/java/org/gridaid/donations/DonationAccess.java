@@ -1,6 +1,7 @@
 package org.gridaid.donations;
 
 import static org.gridaid.organisation.StaffRole.DONATION_DESK;
+import static org.gridaid.organisation.StaffRole.FINANCE;
 import static org.gridaid.organisation.StaffRole.STREET;
 
 import org.gridaid.security.Requester;
@@ -17,7 +18,13 @@ import org.gridaid.shared.web.ForbiddenException;
  *                 administrators
  * close           the donation desk and administrators any appeal; a street office the appeals of
  *                 its street
+ * record gifts    cash and bank transfers: the donation desk, administrators
+ * see gifts       the donation desk, finance (慈善会财务), administrators: they hold the donors' names;
+ *                 the online platform the gifts it sent
+ * refund, correct finance and administrators: money leaves or the books change
  * </pre>
+ *
+ * <p>Who may not see a gift gets 404 for it, as if it did not exist.
  *
  * <p>A refusal is a 403 with the rule (an outside system also needs its key's operation, as each
  * endpoint's {@code @PreAuthorize} says).
@@ -47,6 +54,21 @@ enum DonationAccess {
   };
 
   private final String rule;
+
+  /** Whether the requester may see the gift: the desk, finance, administrators; the platform its own. */
+  static boolean seesGift(Requester who, Gift gift) {
+    return who.admin() || who.hasRole(DONATION_DESK, FINANCE) || who.partner() && who.id().equals(gift.recordedBy());
+  }
+
+  /** Whether the requester may record cash and bank transfers: the desk and administrators. */
+  static boolean recordsGifts(Requester who) {
+    return who.admin() || who.hasRole(DONATION_DESK);
+  }
+
+  /** Whether the requester may refund or correct a gift (having seen it). */
+  static boolean correctsGifts(Requester who) {
+    return who.admin() || who.hasRole(FINANCE);
+  }
 
   DonationAccess(String rule) {
     this.rule = rule;

@@ -4,14 +4,18 @@ import java.util.Set;
 import org.gridaid.apikey.ApiOperations;
 import org.springframework.stereotype.Component;
 
-/** Outside systems (the online donation platform, a mini-program) may read appeals and their progress. */
+/**
+ * Outside systems: a mini-program reads appeals and their progress; the online donation platform
+ * sends the gifts it took, confirms them when the money arrived, and reads back what it sent.
+ */
 @Component
 class DonationApiOperations implements ApiOperations {
 
   static final String READ = "donations:read";
+  static final String PLATFORM = "donations:platform";
 
   @Override
   public Set<String> names() {
-    return Set.of(READ);
+    return Set.of(READ, PLATFORM);
   }
 }

@@ -3,6 +3,7 @@ package org.gridaid.donations;
 import static org.gridaid.organisation.StaffRole.DONATION_DESK;
 import static org.gridaid.organisation.StaffRole.FINANCE;
 import static org.gridaid.organisation.StaffRole.STREET;
+import static org.gridaid.organisation.StaffRole.WAREHOUSE;
 
 import org.gridaid.security.Requester;
 import org.gridaid.shared.web.ForbiddenException;
@@ -22,6 +23,9 @@ import org.gridaid.shared.web.ForbiddenException;
  * see gifts       the donation desk, finance (慈善会财务), administrators: they hold the donors' names;
  *                 the online platform the gifts it sent
  * refund, correct finance and administrators: money leaves or the books change
+ * record pledges  the donation desk, administrators, a donors' system with donations:pledge
+ * see pledges     the donation desk, the warehouse (it checks deliveries in), administrators; a
+ *                 donors' system the pledges it sent
  * </pre>
  *
  * <p>Who may not see a gift gets 404 for it, as if it did not exist.
@@ -63,6 +67,17 @@ enum DonationAccess {
   /** Whether the requester may record cash and bank transfers: the desk and administrators. */
   static boolean recordsGifts(Requester who) {
     return who.admin() || who.hasRole(DONATION_DESK);
+  }
+
+  /** Whether the requester may record pledges of goods: the desk, administrators, a donors' system. */
+  static boolean recordsPledges(Requester who) {
+    return who.admin() || who.partner() || who.hasRole(DONATION_DESK);
+  }
+
+  /** Whether the requester may see a pledge: the desk, the warehouse (which checks it in), administrators; a system its own. */
+  static boolean seesPledge(Requester who, Pledge pledge) {
+    return who.admin() || who.hasRole(DONATION_DESK, WAREHOUSE)
+        || who.partner() && who.id().equals(pledge.pledgedBy());
   }
 
   /** Whether the requester may refund or correct a gift (having seen it). */

@@ -105,6 +105,7 @@ class AuthorizationMatrixTests extends ApiTestSupport {
   static final String SUPPLIES_READ = "supplies:read";
   static final String DONATIONS_READ = "donations:read";
   static final String PLATFORM = "donations:platform";
+  static final String PLEDGE = "donations:pledge";
 
   // @formatter:off
   static final List<Row> MATRIX = List.of(
@@ -180,6 +181,9 @@ class AuthorizationMatrixTests extends ApiTestSupport {
       row("POST /api/v1/appeals/{id}/close",                  OWN,   null,          "401  200  403  403  403  403  200  403  403  403  403  403  200  403  403  403"),
       row("POST /api/v1/appeals/{id}/close",                  OTHER, null,          "401  200  403  403  403  403  403  403  403  403  403  403  200  403  403  403"),
 
+      row("POST /api/v1/appeals/{id}/pledges",                ANY,   PLEDGE,        "401  201  403  403  403  403  403  403  403  403  403  403  201  403  201  403"),
+      row("GET /api/v1/pledges/{id}",                         OWN,   PLEDGE,        "401  200  404  404  404  404  404  404  404  404  200  404  200  404  200  403"),
+      row("GET /api/v1/pledges/{id}",                         OTHER, PLEDGE,        "401  200  404  404  404  404  404  404  404  404  200  404  200  404  404  403"),
       row("POST /api/v1/donations",                           ANY,   PLATFORM,      "401  403  403  403  403  403  403  403  403  403  403  403  403  403  201  403"),
       row("POST /api/v1/donations/desk",                      ANY,   null,          "401  201  403  403  403  403  403  403  403  403  403  403  201  403  403  403"),
       row("POST /api/v1/donations/confirmations",             OWN,   PLATFORM,      "401  403  403  403  403  403  403  403  403  403  403  403  403  403  200  403"),
@@ -413,6 +417,9 @@ class AuthorizationMatrixTests extends ApiTestSupport {
         entry("GET /api/v1/appeals/{id}", (as, at, fresh) -> as.get("/api/v1/appeals/{id}", f.appeal(OWN))),
         entry("POST /api/v1/appeals/{id}/close", (as, at, fresh) ->
             as.post("/api/v1/appeals/{id}/close", fresh ? f.newAppeal(at) : f.appeal(at))),
+        entry("POST /api/v1/appeals/{id}/pledges", (as, at, fresh) ->
+            as.body(Fixtures.pledge()).post("/api/v1/appeals/{id}/pledges", f.goodsAppeal())),
+        entry("GET /api/v1/pledges/{id}", (as, at, fresh) -> as.get("/api/v1/pledges/{id}", f.pledge(at))),
         entry("POST /api/v1/donations", (as, at, fresh) -> as.body(Fixtures.gift()).post("/api/v1/donations")),
         entry("POST /api/v1/donations/desk", (as, at, fresh) -> as.body("""
             {"channel": "CASH", "amount": "50.00", "donorName": "矩阵测试捐赠人"}""").post("/api/v1/donations/desk")),
@@ -500,6 +507,8 @@ class AuthorizationMatrixTests extends ApiTestSupport {
     private final Map<Area, Long> appeals = new EnumMap<>(Area.class);
     private final Map<Area, Map<String, Object>> gifts = new EnumMap<>(Area.class);
     private Long confirmedGift;
+    private Long goodsAppeal;
+    private final Map<Area, Long> pledges = new EnumMap<>(Area.class);
     private String trackingCode;
     private String volunteer;
     private Long spareKey;
@@ -688,6 +697,30 @@ class AuthorizationMatrixTests extends ApiTestSupport {
 
     long appeal(Area area) {
       return appeals.computeIfAbsent(area, this::newAppeal);
+    }
+
+    /** A pledge of a box of rice to 中福社区's centre tomorrow. */
+    static String pledge() {
+      return """
+          {"donorName": "矩阵测试捐赠人", "quantity": 1, "siteCode": "CC-JH-LL-ZF", "promisedOn": "%s"}"""
+          .formatted(LocalDate.now(CHINA).plusDays(1));
+    }
+
+    long goodsAppeal() {
+      if (goodsAppeal == null) {
+        goodsAppeal = ((Number) Api.as(Caller.DONATION_DESK.userId).body("""
+            {"title": "矩阵测试募集大米", "kind": "GOODS", "itemCode": "FOOD-RICE", "targetQuantity": 100000,
+             "deadline": "%s", "siteCodes": ["CC-JH-LL-ZF"]}""".formatted(Instant.now().plus(Duration.ofDays(7))))
+            .post("/api/v1/appeals").then().statusCode(201).extract().path("id")).longValue();
+      }
+      return goodsAppeal;
+    }
+
+    /** OWN: sent by key+; OTHER: by the donation desk. */
+    long pledge(Area area) {
+      return pledges.computeIfAbsent(area, at -> ((Number) (at == OTHER ? Api.as(Caller.DONATION_DESK.userId)
+          : Api.withKey(allOperationsKey)).body(pledge()).post("/api/v1/appeals/{id}/pledges", goodsAppeal()).then()
+          .statusCode(201).extract().path("id")).longValue());
     }
 
     /** A gift of 1,000 yuan with its own transaction id, as the platform sends it. */

@@ -266,6 +266,14 @@ class BadInputTests extends ApiTestSupport {
         new Write("POST /api/v1/appeals/{id}/close", () -> as(DESK), () -> "/api/v1/appeals/" + openAppeal() + "/close",
             () -> null, List.of(), () -> rows("select id, status, version from donation_appeal order by id"),
             answer -> Map.of()),
+        new Write("POST /api/v1/appeals/{id}/pledges", () -> as(DESK),
+            () -> "/api/v1/appeals/" + goodsAppeal() + "/pledges", this::pledge,
+            List.of(Field.text("donorName", 100, true, true), Field.text("donorPhone", 20, false, false),
+                Field.of("anonymous", Kind.BOOLEAN, false), Field.of("quantity", Kind.NUMBER, true),
+                Field.text("siteCode", 40, true, false), Field.text("promisedOn", 10, true, false)),
+            () -> List.of(count("donation_pledge"), count("act_ru_task"),
+                rows("select id, pledged, received, pledges from donation_appeal order by id")),
+            answer -> texts(answer, "donorName")),
         new Write("POST /api/v1/donations", () -> withKey(platformKey()), () -> "/api/v1/donations", this::gift,
             List.of(Field.text("transactionId", 64, true, false), Field.of("appealId", Kind.ID, false),
                 Field.of("amount", Kind.AMOUNT, true), Field.text("donorName", 100, true, true),
@@ -401,6 +409,22 @@ class BadInputTests extends ApiTestSupport {
     return body("transactionId", "BI-" + SERIAL.incrementAndGet() + "-" + System.nanoTime(), "appealId",
         moneyAppeal(), "amount", "88.80", "donorName", "钟先生", "donorPhone", "13700003006",
         "donorIdNumber", "44070319800101123X", "anonymous", false);
+  }
+
+  private static Long goodsAppeal;
+
+  /** A goods appeal for rice delivered to 中福社区's centre. */
+  long goodsAppeal() {
+    if (goodsAppeal == null) {
+      goodsAppeal = ((Number) as(DESK).body(appeal()).post("/api/v1/appeals").then().statusCode(201).extract()
+          .path("id")).longValue();
+    }
+    return goodsAppeal;
+  }
+
+  Map<String, Object> pledge() {
+    return body("donorName", "钟老板", "donorPhone", "13700003008", "anonymous", false, "quantity", 20,
+        "siteCode", "CC-JH-LL-ZF", "promisedOn", LocalDate.now().plusDays(2).toString());
   }
 
   Map<String, Object> deskGift() {

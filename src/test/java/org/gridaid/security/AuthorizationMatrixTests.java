@@ -184,6 +184,9 @@ class AuthorizationMatrixTests extends ApiTestSupport {
       row("POST /api/v1/appeals/{id}/pledges",                ANY,   PLEDGE,        "401  201  403  403  403  403  403  403  403  403  403  403  201  403  201  403"),
       row("GET /api/v1/pledges/{id}",                         OWN,   PLEDGE,        "401  200  404  404  404  404  404  404  404  404  200  404  200  404  200  403"),
       row("GET /api/v1/pledges/{id}",                         OTHER, PLEDGE,        "401  200  404  404  404  404  404  404  404  404  200  404  200  404  404  403"),
+      row("GET /api/v1/public/donation-report",               ANY,   null,          "200  200  200  200  200  200  200  200  200  200  200  200  200  200  200  200"),
+      row("GET /api/v1/public/donation-report/print",         ANY,   null,          "200  200  200  200  200  200  200  200  200  200  200  200  200  200  200  200"),
+      row("GET /api/v1/public/donation-report/export",        ANY,   null,          "200  200  200  200  200  200  200  200  200  200  200  200  200  200  200  200"),
       row("POST /api/v1/donations",                           ANY,   PLATFORM,      "401  403  403  403  403  403  403  403  403  403  403  403  403  403  201  403"),
       row("POST /api/v1/donations/desk",                      ANY,   null,          "401  201  403  403  403  403  403  403  403  403  403  403  201  403  403  403"),
       row("POST /api/v1/donations/confirmations",             OWN,   PLATFORM,      "401  403  403  403  403  403  403  403  403  403  403  403  403  403  200  403"),
@@ -420,6 +423,12 @@ class AuthorizationMatrixTests extends ApiTestSupport {
         entry("POST /api/v1/appeals/{id}/pledges", (as, at, fresh) ->
             as.body(Fixtures.pledge()).post("/api/v1/appeals/{id}/pledges", f.goodsAppeal())),
         entry("GET /api/v1/pledges/{id}", (as, at, fresh) -> as.get("/api/v1/pledges/{id}", f.pledge(at))),
+        entry("GET /api/v1/public/donation-report", (as, at, fresh) -> f.fromAnAddressOfItsOwn(as)
+            .queryParam("appealId", f.goodsAppeal()).get("/api/v1/public/donation-report")),
+        entry("GET /api/v1/public/donation-report/print", (as, at, fresh) -> f.fromAnAddressOfItsOwn(as)
+            .queryParam("appealId", f.goodsAppeal()).get("/api/v1/public/donation-report/print")),
+        entry("GET /api/v1/public/donation-report/export", (as, at, fresh) -> f.fromAnAddressOfItsOwn(as)
+            .queryParam("appealId", f.goodsAppeal()).get("/api/v1/public/donation-report/export")),
         entry("POST /api/v1/donations", (as, at, fresh) -> as.body(Fixtures.gift()).post("/api/v1/donations")),
         entry("POST /api/v1/donations/desk", (as, at, fresh) -> as.body("""
             {"channel": "CASH", "amount": "50.00", "donorName": "矩阵测试捐赠人"}""").post("/api/v1/donations/desk")),

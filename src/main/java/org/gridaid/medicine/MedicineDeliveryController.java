@@ -1,6 +1,7 @@
 package org.gridaid.medicine;
 
 import static org.gridaid.organisation.StaffRole.DONATION_DESK;
+import static org.gridaid.organisation.StaffRole.FINANCE;
 import static org.gridaid.organisation.StaffRole.VOLUNTEER;
 import static org.gridaid.organisation.StaffRole.WAREHOUSE;
 import static org.gridaid.shared.Texts.trimmed;
@@ -68,8 +69,9 @@ class MedicineDeliveryController {
       @RequestHeader(name = "Idempotency-Key", required = false) @Size(max = 100) String idempotencyKey,
       Authentication caller) throws JsonProcessingException {
     Requester requester = requesters.of(caller);
-    if (requester.hasRole(VOLUNTEER, WAREHOUSE, DONATION_DESK)) {
-      throw new ForbiddenException("Volunteers, the warehouse and the donation desk do not ask for deliveries");
+    if (requester.hasRole(VOLUNTEER, WAREHOUSE, DONATION_DESK, FINANCE)) {
+      throw new ForbiddenException("Volunteers, the warehouse, the donation desk and finance do not ask for"
+          + " deliveries");
     }
     String key = trimmed(idempotencyKey);
     String hash = key == null ? null : Sha256.hex(json.writeValueAsString(body));

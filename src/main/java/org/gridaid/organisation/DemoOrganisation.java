@@ -74,6 +74,7 @@ class DemoOrganisation implements ApplicationRunner {
     person("warehouse-01", "仓库管理员1", StaffRole.WAREHOUSE, null);
     person("warehouse-02", "仓库管理员2", StaffRole.WAREHOUSE, null);
     person("donation-desk-01", "慈善会窗口1", StaffRole.DONATION_DESK, null);
+    person("finance-01", "慈善会财务1", StaffRole.FINANCE, null);
 
     int streetOrder = 0;
     for (DemoStreet street : STREETS) {

@@ -14,6 +14,7 @@ public final class Groups {
   public static final String PHARMACY = "pharmacy";
   public static final String WAREHOUSE = "warehouse";
   public static final String DONATION_DESK = "donation-desk";
+  public static final String FINANCE = "finance";
 
   // everybody in an area role, whatever their area: application access is granted here
   public static final String GRID_STAFF = "grid-staff";
@@ -61,7 +62,8 @@ public final class Groups {
         new TaskGroup(MEDICAL_TEAM, "临时医疗保障小组", "医疗保障任务", List.of(MEDICAL_TEAM)),
         new TaskGroup(PHARMACY, "药房", "药房任务", List.of(PHARMACY)),
         new TaskGroup(WAREHOUSE, "物资保障组", "物资保障任务", List.of(WAREHOUSE)),
-        new TaskGroup(DONATION_DESK, "慈善会捐赠窗口", "捐赠登记任务", List.of(DONATION_DESK)));
+        new TaskGroup(DONATION_DESK, "慈善会捐赠窗口", "捐赠登记任务", List.of(DONATION_DESK)),
+        new TaskGroup(FINANCE, "慈善会财务", "财务确认任务", List.of(FINANCE)));
   }
 
   /** Everybody-in-a-role groups that only carry application access. */

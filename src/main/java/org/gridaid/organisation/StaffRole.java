@@ -17,7 +17,8 @@ public enum StaffRole {
   PHARMACY("药房", null, Groups.PHARMACY),
   WAREHOUSE("物资保障组", null, Groups.WAREHOUSE),
   VOLUNTEER("志愿者", AreaLevel.STREET, Groups.VOLUNTEERS),
-  DONATION_DESK("慈善会捐赠窗口", null, Groups.DONATION_DESK);
+  DONATION_DESK("慈善会捐赠窗口", null, Groups.DONATION_DESK),
+  FINANCE("慈善会财务", null, Groups.FINANCE);
 
   private final String label;
   private final AreaLevel areaLevel;

@@ -69,6 +69,8 @@ class SecurityConfiguration {
             .requestMatchers(path("/engine-rest/**")).hasRole("STAFF")
             // residents track their own case with the code from their text message (rate limited)
             .requestMatchers(path("/api/v1/help-requests/track/**")).permitAll()
+            // the donations' transparency report is public (rate limited, no donor's details)
+            .requestMatchers(path("/api/v1/public/**")).permitAll()
             .anyRequest().authenticated());
     return http.build();
   }

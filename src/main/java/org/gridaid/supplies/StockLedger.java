@@ -9,6 +9,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -398,6 +399,17 @@ public class StockLedger {
   /** The site's stock of the item; zero for an item it never had. */
   public StockLevel level(String siteCode, String itemCode) {
     return balances.level(siteCode, itemCode);
+  }
+
+  /**
+   * Every movement of an item at a site from {@code from} on, oldest first: what a report of the
+   * site's receipts and issues totals, so that its totals are the ledger's.
+   */
+  public List<Movement> movementsAt(String siteCode, String itemCode, Instant from) {
+    List<Movement> oldestFirst = new ArrayList<>(
+        movements.all(new StockMovements.Query(siteCode, itemCode, null, null, from, null)));
+    Collections.reverse(oldestFirst);
+    return oldestFirst;
   }
 
   /** Every movement that belongs to a case, delivery, campaign or donation, oldest first. */

@@ -79,8 +79,8 @@ class DemoOrganisationTests {
           .count()).isEqualTo(2);
     }
     assertThat(identity.createGroupQuery()
-        .groupIdIn("hotline", "district-command", "medical-team", "pharmacy", "warehouse", "donation-desk").count())
-        .isEqualTo(6);
+        .groupIdIn("hotline", "district-command", "medical-team", "pharmacy", "warehouse", "donation-desk", "finance")
+        .count()).isEqualTo(7);
   }
 
   @Test

@@ -110,7 +110,9 @@ class BadInputTests extends ApiTestSupport {
     /** A list of objects. */
     OBJECTS,
     /** The id of something in the register. */
-    ID
+    ID,
+    /** Money in yuan, a JSON number or text with at most two decimals. */
+    AMOUNT
   }
 
   /**
@@ -291,6 +293,47 @@ class BadInputTests extends ApiTestSupport {
                 Field.text("unit", 10, true, true), Field.of("category", Kind.CODE, true),
                 Field.of("coldChain", Kind.BOOLEAN, false), Field.of("prescriptionOnly", Kind.BOOLEAN, false)),
             () -> count("supply_item"), answer -> texts(answer, "name", "unit")),
+        new Write("POST /api/v1/appeals", () -> as(DESK), () -> "/api/v1/appeals", this::appeal,
+            List.of(Field.text("title", 100, true, true), Field.of("kind", Kind.CODE, true),
+                Field.text("itemCode", 40, true, false), Field.of("targetQuantity", Kind.NUMBER, true),
+                Field.of("targetAmount", Kind.NUMBER, false), Field.text("deadline", 40, true, false),
+                Field.of("siteCodes", Kind.CODES, true)),
+            () -> List.of(count("donation_appeal"), count("donation_appeal_site")), answer -> texts(answer, "title")),
+        new Write("POST /api/v1/appeals/{id}/close", () -> as(DESK), () -> "/api/v1/appeals/" + openAppeal() + "/close",
+            () -> null, List.of(), () -> rows("select id, status, version from donation_appeal order by id"),
+            answer -> Map.of()),
+        new Write("POST /api/v1/appeals/{id}/pledges", () -> as(DESK),
+            () -> "/api/v1/appeals/" + goodsAppeal() + "/pledges", this::pledge,
+            List.of(Field.text("donorName", 100, true, true), Field.text("donorPhone", 20, false, false),
+                Field.of("anonymous", Kind.BOOLEAN, false), Field.of("quantity", Kind.NUMBER, true),
+                Field.text("siteCode", 40, true, false), Field.text("promisedOn", 10, true, false)),
+            () -> List.of(count("donation_pledge"), count("act_ru_task"),
+                rows("select id, pledged, received, pledges from donation_appeal order by id")),
+            answer -> texts(answer, "donorName")),
+        new Write("POST /api/v1/donations", () -> withKey(platformKey()), () -> "/api/v1/donations", this::gift,
+            List.of(Field.text("transactionId", 64, true, false), Field.of("appealId", Kind.ID, false),
+                Field.of("amount", Kind.AMOUNT, true), Field.text("donorName", 100, true, true),
+                Field.text("donorPhone", 20, false, false), Field.text("donorIdNumber", 18, false, false),
+                Field.of("anonymous", Kind.BOOLEAN, false)),
+            this::money, answer -> texts(answer, "donorName")),
+        new Write("POST /api/v1/donations/desk", () -> as(DESK), () -> "/api/v1/donations/desk", this::deskGift,
+            List.of(Field.of("appealId", Kind.ID, false), Field.of("channel", Kind.CODE, true),
+                Field.of("amount", Kind.AMOUNT, true), Field.text("donorName", 100, true, true),
+                Field.text("donorPhone", 20, false, false), Field.text("donorIdNumber", 18, false, false),
+                Field.of("anonymous", Kind.BOOLEAN, false)),
+            () -> List.of(money(), count("act_ru_task")), answer -> texts(answer, "donorName")),
+        new Write("POST /api/v1/donations/confirmations", () -> withKey(platformKey()),
+            () -> "/api/v1/donations/confirmations", this::confirmation,
+            List.of(Field.text("transactionId", 64, true, false)), this::money, answer -> Map.of()),
+        new Write("POST /api/v1/donations/{id}/refunds", () -> as(FINANCE),
+            () -> "/api/v1/donations/" + confirmedGift() + "/refunds", () -> body("amount", "0.01", "reason", "重复支付退回"),
+            List.of(Field.of("amount", Kind.AMOUNT, true), Field.text("reason", 200, true, true)), this::money,
+            answer -> texts(answer, "reason")),
+        new Write("POST /api/v1/donations/{id}/corrections", () -> as(FINANCE),
+            () -> "/api/v1/donations/" + confirmedGift() + "/corrections", () -> body("amount", "-0.01", "reason",
+                "录入有误更正"),
+            List.of(Field.of("amount", Kind.AMOUNT, true), Field.text("reason", 200, true, true)), this::money,
+            answer -> texts(answer, "reason")),
         new Write("POST /api/v1/areas", Api::admin, () -> "/api/v1/areas", this::area,
             List.of(Field.text("code", 40, true, false), Field.text("parentCode", 40, false, false),
                 Field.of("level", Kind.CODE, true), Field.text("name", 100, true, true),
@@ -404,6 +447,94 @@ class BadInputTests extends ApiTestSupport {
   Map<String, Object> supplyItem() {
     return body("code", "T-BI-" + SERIAL.incrementAndGet(), "name", "坏输入测试物资", "unit", "盒", "category",
         "OTHER", "coldChain", false, "prescriptionOnly", false);
+  }
+
+  static final String DESK = "donation-desk-01";
+  static final String FINANCE = "finance-01";
+  private static String platformKey;
+  private static Long confirmedGift;
+
+  /** A key of the online donation platform's own. */
+  static String platformKey() {
+    if (platformKey == null) {
+      platformKey = admin().body(body("name", "bad-input-platform-" + SERIAL.incrementAndGet(), "operations",
+          List.of("donations:platform"))).post("/api/v1/api-keys").then().statusCode(201).extract().path("key");
+    }
+    return platformKey;
+  }
+
+  Map<String, Object> gift() {
+    return body("transactionId", "BI-" + SERIAL.incrementAndGet() + "-" + System.nanoTime(), "appealId",
+        moneyAppeal(), "amount", "88.80", "donorName", "钟先生", "donorPhone", "13700003006",
+        "donorIdNumber", "44070319800101123X", "anonymous", false);
+  }
+
+  private static Long goodsAppeal;
+
+  /** A goods appeal for rice delivered to 中福社区's centre. */
+  long goodsAppeal() {
+    if (goodsAppeal == null) {
+      goodsAppeal = ((Number) as(DESK).body(appeal()).post("/api/v1/appeals").then().statusCode(201).extract()
+          .path("id")).longValue();
+    }
+    return goodsAppeal;
+  }
+
+  Map<String, Object> pledge() {
+    return body("donorName", "钟老板", "donorPhone", "13700003008", "anonymous", false, "quantity", 20,
+        "siteCode", "CC-JH-LL-ZF", "promisedOn", LocalDate.now().plusDays(2).toString());
+  }
+
+  Map<String, Object> deskGift() {
+    return body("appealId", moneyAppeal(), "channel", "CASH", "amount", "66.60", "donorName", "钟女士",
+        "donorPhone", "13700003007", "donorIdNumber", "44070319800101123X", "anonymous", true);
+  }
+
+  private static Long moneyAppeal;
+
+  long moneyAppeal() {
+    if (moneyAppeal == null) {
+      moneyAppeal = ((Number) as(DESK).body(body("title", "坏输入测试捐款", "kind", "MONEY", "targetAmount", "5000.00",
+          "deadline", Instant.now().plus(Duration.ofDays(3)).toString())).post("/api/v1/appeals").then()
+          .statusCode(201).extract().path("id")).longValue();
+    }
+    return moneyAppeal;
+  }
+
+  /** A gift awaiting the platform's callback, confirmed by the good body (a second time counts once). */
+  Map<String, Object> confirmation() {
+    Map<String, Object> gift = gift();
+    withKey(platformKey()).body(gift).post("/api/v1/donations").then().statusCode(201);
+    return body("transactionId", gift.get("transactionId"));
+  }
+
+  /** A confirmed gift of 88.80 yuan, of which every good refund and correction takes a fen. */
+  long confirmedGift() {
+    if (confirmedGift == null) {
+      Map<String, Object> confirmation = confirmation();
+      withKey(platformKey()).body(confirmation).post("/api/v1/donations/confirmations").then().statusCode(200);
+      confirmedGift = jdbc.sql("select id from donation_gift where platform_transaction_id = ?")
+          .param(confirmation.get("transactionId")).query(Long.class).single();
+    }
+    return confirmedGift;
+  }
+
+  /** Every money entry, receipt counter and appeal counter: a refused command changed none. */
+  List<Object> money() {
+    return List.of(count("donation_gift"), rows("select status, receipt_number from donation_gift order by id"),
+        rows("select receipt_year, last_number from donation_receipt_counter order by receipt_year"),
+        rows("select id, pledged, received, pledges from donation_appeal order by id"));
+  }
+
+  /** A goods appeal for rice, delivered to 中福社区's centre and the district's warehouse. */
+  Map<String, Object> appeal() {
+    return body("title", "坏输入测试募集大米" + SERIAL.incrementAndGet(), "kind", "GOODS", "itemCode", "FOOD-RICE",
+        "targetQuantity", 500, "deadline", Instant.now().plus(Duration.ofDays(3)).toString(),
+        "siteCodes", List.of("CC-JH-LL-ZF", "WH-JH"));
+  }
+
+  int openAppeal() {
+    return as(DESK).body(appeal()).post("/api/v1/appeals").then().statusCode(201).extract().path("id");
   }
 
   /** Every movement and balance: a refused command changed neither. */
@@ -612,6 +743,14 @@ class BadInputTests extends ApiTestSupport {
           cases.add(new Case(f + " out of range", path, json(good, f, new BigInteger("99999999999999999999")), 400,
               f));
           cases.add(new Case(f + " unknown", path, json(good, f, 999_999_999), 400, f));
+        }
+        case AMOUNT -> {
+          cases.add(new Case(f + " of the wrong type", path, json(good, f, Map.of("x", 1)), 400, f));
+          cases.add(new Case(f + " not a number", path, json(good, f, "many"), 400, f));
+          cases.add(new Case(f + " out of range", path, json(good, f, new BigInteger("99999999999999999999")), 400,
+              f));
+          cases.add(new Case(f + " with a third decimal", path, json(good, f, "1.001"), 400, f));
+          cases.add(new Case(f + " with a fraction of a fen as a number", path, json(good, f, 0.005), 400, f));
         }
         case BOOLEAN -> cases.add(new Case(f + " of the wrong type", path, json(good, f, "perhaps"), 400, f));
         case CODE -> {

@@ -1,0 +1,149 @@
+package org.gridaid.donations;
+
+import java.time.Instant;
+import java.util.List;
+import org.gridaid.shared.web.ConflictException;
+
+/**
+ * An appeal (募捐 / 认捐倡议): money or an item, a target, a deadline and, for goods, the sites the
+ * goods are delivered to. Its own state (open or closed) changes only by its transitions and is
+ * saved with an optimistic version. What was pledged and received against it are counters that
+ * many pledges change at once: they are no part of the aggregate but changed by conditional
+ * updates beside the pledge that says why ({@link Appeals#pledge}), as the stock ledger's
+ * balances are.
+ */
+final class Appeal {
+
+  private Long id;
+  private int version;
+  private final String title;
+  private final AppealKind kind;
+  private final String itemCode;
+  private final long target;
+  private final Instant deadline;
+  private final List<String> siteCodes;
+  private final String areaCode;
+  private final String openedBy;
+  private final Instant openedAt;
+  private AppealStatus status;
+  private String closedBy;
+  private Instant closedAt;
+
+  /** As stored, with the counters read beside it. */
+  record Stored(long id, int version, String title, AppealKind kind, String itemCode, long target, Instant deadline,
+      List<String> siteCodes, String areaCode, AppealStatus status, String openedBy, Instant openedAt,
+      String closedBy, Instant closedAt) {}
+
+  private Appeal(String title, AppealKind kind, String itemCode, long target, Instant deadline, List<String> siteCodes,
+      String areaCode, String openedBy, Instant openedAt) {
+    this.title = title;
+    this.kind = kind;
+    this.itemCode = itemCode;
+    this.target = target;
+    this.deadline = deadline;
+    this.siteCodes = List.copyOf(siteCodes);
+    this.areaCode = areaCode;
+    this.openedBy = openedBy;
+    this.openedAt = openedAt;
+    this.status = AppealStatus.OPEN;
+  }
+
+  Appeal(Stored s) {
+    this(s.title(), s.kind(), s.itemCode(), s.target(), s.deadline(), s.siteCodes(), s.areaCode(), s.openedBy(),
+        s.openedAt());
+    this.id = s.id();
+    this.version = s.version();
+    this.status = s.status();
+    this.closedBy = s.closedBy();
+    this.closedAt = s.closedAt();
+  }
+
+  /**
+   * A new appeal, open at once. {@code target}: fen for money, units of the item for goods;
+   * {@code areaCode}: the street whose office opened it, null for the donation desk.
+   */
+  static Appeal open(String title, AppealKind kind, String itemCode, long target, Instant deadline,
+      List<String> siteCodes, String areaCode, String actor, Instant at) {
+    if (target <= 0) {
+      throw new IllegalArgumentException("An appeal's target is positive");
+    }
+    if ((kind == AppealKind.GOODS) != (itemCode != null)) {
+      throw new IllegalArgumentException("A goods appeal names its item, a money appeal none");
+    }
+    return new Appeal(title, kind, itemCode, target, deadline, siteCodes, areaCode, actor, at);
+  }
+
+  /** No more pledges: 409 if it is closed already. What was pledged is still delivered and received. */
+  void close(String actor, Instant at) {
+    if (status == AppealStatus.CLOSED) {
+      throw new ConflictException("The appeal is closed already");
+    }
+    status = AppealStatus.CLOSED;
+    closedBy = actor;
+    closedAt = at;
+  }
+
+  void inserted(long newId) {
+    this.id = newId;
+  }
+
+  void updated() {
+    version++;
+  }
+
+  Long id() {
+    return id;
+  }
+
+  int version() {
+    return version;
+  }
+
+  String title() {
+    return title;
+  }
+
+  AppealKind kind() {
+    return kind;
+  }
+
+  String itemCode() {
+    return itemCode;
+  }
+
+  long target() {
+    return target;
+  }
+
+  Instant deadline() {
+    return deadline;
+  }
+
+  List<String> siteCodes() {
+    return siteCodes;
+  }
+
+  String areaCode() {
+    return areaCode;
+  }
+
+  AppealStatus status() {
+    return status;
+  }
+
+  String openedBy() {
+    return openedBy;
+  }
+
+  Instant openedAt() {
+    return openedAt;
+  }
+
+  String closedBy() {
+    return closedBy;
+  }
+
+  Instant closedAt() {
+    return closedAt;
+  }
+}

@@ -1,0 +1,76 @@
+package org.gridaid.donations;
+
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import org.gridaid.organisation.StaffRole;
+import org.gridaid.security.Requester;
+import org.gridaid.security.Requesters;
+import org.gridaid.shared.jdbc.Page;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.security.core.Authentication;
+import org.springframework.validation.annotation.Validated;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * Appeals and their progress. Thin: who may see and act is {@link DonationAccess}'s answer, the
+ * rest {@link AppealService}'s.
+ */
+@RestController
+@RequestMapping("/api/v1/appeals")
+@Validated
+class AppealController {
+
+  static final String READ = "hasRole('STAFF') or hasAuthority('api:" + DonationApiOperations.READ + "')";
+
+  private final AppealService service;
+  private final Requesters requesters;
+
+  AppealController(AppealService service, Requesters requesters) {
+    this.service = service;
+    this.requesters = requesters;
+  }
+
+  /** Opens an appeal (the donation desk, a street office for its street). */
+  @PostMapping
+  @PreAuthorize("hasRole('STAFF')")
+  @ResponseStatus(HttpStatus.CREATED)
+  AppealView open(@RequestBody NewAppeal body, Authentication caller) {
+    Requester who = requesters.of(caller);
+    DonationAccess.OPEN_APPEAL.check(who);
+    return service.open(body, who.hasRole(StaffRole.STREET) ? who.areaCode() : null, who.id());
+  }
+
+  /** The appeals, newest first, with their progress. */
+  @GetMapping
+  @PreAuthorize(READ)
+  Page<AppealView> appeals(@RequestParam(required = false) AppealStatus status,
+      @RequestParam(required = false) AppealKind kind, @RequestParam(defaultValue = "0") @Min(0) int page,
+      @RequestParam(defaultValue = "50") @Min(1) @Max(200) int size, Authentication caller) {
+    DonationAccess.SEE_APPEALS.check(requesters.of(caller));
+    return service.search(status, kind, page, size);
+  }
+
+  /** One appeal with pledged / received / target as they are now. */
+  @GetMapping("/{id}")
+  @PreAuthorize(READ)
+  AppealView appeal(@PathVariable @Min(1) long id, Authentication caller) {
+    DonationAccess.SEE_APPEALS.check(requesters.of(caller));
+    return service.get(id);
+  }
+
+  /** Takes no more pledges; what was pledged is still delivered and received. */
+  @PostMapping("/{id}/close")
+  @PreAuthorize("hasRole('STAFF')")
+  AppealView close(@PathVariable @Min(1) long id, Authentication caller) {
+    Requester who = requesters.of(caller);
+    return service.close(id, who.id(), appeal -> DonationAccess.CLOSE_APPEAL.check(who, appeal));
+  }
+}

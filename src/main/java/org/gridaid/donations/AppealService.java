@@ -1,0 +1,143 @@
+package org.gridaid.donations;
+
+import jakarta.validation.Validator;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.function.Consumer;
+import org.gridaid.donations.AppealView.ProgressView;
+import org.gridaid.donations.AppealView.SiteView;
+import org.gridaid.shared.jdbc.Page;
+import org.gridaid.shared.validation.FormCheck;
+import org.gridaid.shared.web.NotFoundException;
+import org.gridaid.supplies.SupplyItem;
+import org.gridaid.supplies.SupplyItems;
+import org.gridaid.supplies.SupplySite;
+import org.gridaid.supplies.SupplySites;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The appeals' commands, one transaction each: open and close. Pledges and receipts change an
+ * appeal's counters through {@link Appeals} in their own commands' transactions.
+ */
+@Service
+class AppealService {
+
+  private final Appeals appeals;
+  private final SupplyItems items;
+  private final SupplySites sites;
+  private final Validator validator;
+  private final Clock clock;
+
+  AppealService(Appeals appeals, SupplyItems items, SupplySites sites, Validator validator, Clock clock) {
+    this.appeals = appeals;
+    this.items = items;
+    this.sites = sites;
+    this.validator = validator;
+    this.clock = clock;
+  }
+
+  /** Opens an appeal; {@code areaCode}: the street of the office that opens it, null for the desk. */
+  @Transactional
+  AppealView open(NewAppeal command, String areaCode, String actor) {
+    Instant now = clock.instant();
+    FormCheck check = FormCheck.of(validator, command);
+    AppealKind kind = check.failed("kind") ? null : command.kindValue();
+    if (kind == AppealKind.MONEY) {
+      if (command.targetAmount() == null && !check.failed("targetAmount")) {
+        check.reject("targetAmount", "is required for a money appeal");
+      }
+      if (command.itemCode() != null) {
+        check.reject("itemCode", "must be empty for a money appeal");
+      }
+      if (command.targetQuantity() != null) {
+        check.reject("targetQuantity", "must be empty for a money appeal (targetAmount is its target)");
+      }
+    } else if (kind == AppealKind.GOODS) {
+      if (command.itemCode() == null) {
+        check.reject("itemCode", "is required for a goods appeal");
+      } else if (!check.failed("itemCode") && items.find(command.itemCode()).isEmpty()) {
+        check.reject("itemCode", "is not a known supply item");
+      }
+      if (command.targetQuantity() == null && !check.failed("targetQuantity")) {
+        check.reject("targetQuantity", "is required for a goods appeal");
+      }
+      if (command.targetAmount() != null) {
+        check.reject("targetAmount", "must be empty for a goods appeal (targetQuantity is its target)");
+      }
+      if (command.siteCodes().isEmpty() && !check.failed("siteCodes")) {
+        check.reject("siteCodes", "must name at least one delivery site for a goods appeal");
+      }
+    }
+    Set<String> seen = new HashSet<>();
+    for (int i = 0; i < command.siteCodes().size(); i++) {
+      String code = command.siteCodes().get(i);
+      String field = "siteCodes[" + i + "]";
+      if (code == null || check.failed(field)) {
+        continue;
+      }
+      if (sites.find(code).filter(SupplySite::active).isEmpty()) {
+        check.reject(field, "is not a known supply site");
+      } else if (!seen.add(code)) {
+        check.reject(field, "is listed twice");
+      }
+    }
+    if (command.deadline() != null && !command.deadline().isAfter(now)) {
+      check.reject("deadline", "must be in the future");
+    }
+    check.orThrow();
+    long target = kind == AppealKind.MONEY ? Money.fen(command.targetAmount()) : command.targetQuantity();
+    Appeal appeal = Appeal.open(command.title(), kind, command.itemCode(), target, command.deadline(),
+        command.siteCodes(), areaCode, actor, now);
+    return view(appeals.save(appeal));
+  }
+
+  /**
+   * Takes no more pledges. 404 for an appeal nobody knows, 409 for one closed already;
+   * {@code mayClose} refuses (403) a requester who may not close this appeal.
+   */
+  @Transactional
+  AppealView close(long id, String actor, Consumer<Appeal> mayClose) {
+    Appeal appeal = load(id);
+    mayClose.accept(appeal);
+    appeal.close(actor, clock.instant());
+    return view(appeals.save(appeal));
+  }
+
+  @Transactional(readOnly = true)
+  Appeal load(long id) {
+    return appeals.find(id).orElseThrow(() -> new NotFoundException("Appeal", String.valueOf(id)));
+  }
+
+  @Transactional(readOnly = true)
+  AppealView get(long id) {
+    return view(load(id));
+  }
+
+  @Transactional(readOnly = true)
+  Page<AppealView> search(AppealStatus status, AppealKind kind, int page, int size) {
+    Page<Appeal> found = appeals.search(status, kind, page, size);
+    return new Page<>(found.items().stream().map(this::view).toList(), found.page(), found.size(), found.total());
+  }
+
+  AppealView view(Appeal a) {
+    Appeals.Progress p = appeals.progress(a.id());
+    boolean money = a.kind() == AppealKind.MONEY;
+    SupplyItem item = money ? null : items.find(a.itemCode()).orElse(null);
+    List<SiteView> siteViews = a.siteCodes().stream()
+        .map(code -> new SiteView(code, sites.find(code).map(SupplySite::name).orElse(code))).toList();
+    return new AppealView(a.id(), a.title(), a.kind(), a.kind().label(), a.itemCode(),
+        item == null ? null : item.name(), money ? "元" : item == null ? null : item.unit(), amount(a, a.target()),
+        a.deadline(), siteViews, a.areaCode(), a.status(), a.status().label(), a.openedBy(), a.openedAt(),
+        a.closedBy(), a.closedAt(), new ProgressView(amount(a, p.pledged()), amount(a, p.received()),
+            amount(a, a.target()), p.pledges(), p.pledged() >= a.target(), p.targetReachedAt()));
+  }
+
+  /** Fen as yuan for a money appeal, units as they are for goods. */
+  static Number amount(Appeal a, long value) {
+    return a.kind() == AppealKind.MONEY ? Money.yuan(value) : value;
+  }
+}

@@ -1,0 +1,46 @@
+package org.gridaid.donations;
+
+import static io.holunda.camunda.bpm.data.CamundaBpmData.booleanVariable;
+import static io.holunda.camunda.bpm.data.CamundaBpmData.customVariable;
+import static io.holunda.camunda.bpm.data.CamundaBpmData.dateVariable;
+import static io.holunda.camunda.bpm.data.CamundaBpmData.longVariable;
+import static io.holunda.camunda.bpm.data.CamundaBpmData.stringVariable;
+
+import io.holunda.camunda.bpm.data.factory.VariableFactory;
+import java.util.Date;
+
+/**
+ * A pledge of goods from the promise to the site's check-in (goods-pledge.bpmn): its key, the
+ * element ids code refers to, its variables. The business key is the pledge's id.
+ */
+public final class GoodsPledgeProcess {
+
+  public static final String KEY = "goodsPledge";
+  public static final String TASK_CHECK_IN = "userTask_checkIn";
+  public static final String TASK_FOLLOW_UP = "userTask_followUpPledge";
+  public static final String TIMER_REMIND = "event_remindDonor";
+  public static final String TIMER_NOT_DELIVERED = "event_notDelivered";
+
+  static final VariableFactory<Long> PLEDGE_ID = longVariable("pledgeId");
+  /** The morning before the promised day: the donor is reminded. */
+  static final VariableFactory<Date> REMIND_AT = dateVariable("remindAt");
+  /** The end of the promised day: not checked in by then, the desk calls the donor. */
+  static final VariableFactory<Date> OVERDUE_AT = dateVariable("overdueAt");
+  /** Donor, phone, item, quantity, site and date as the forms show them. Personal. */
+  static final VariableFactory<String> PLEDGE_SUMMARY = stringVariable("pledgeSummary");
+  // checkInDonation's fields
+  static final VariableFactory<Object> RECEIVED_QUANTITY = customVariable("receivedQuantity", Object.class);
+  static final VariableFactory<Object> REFUSED_QUANTITY = customVariable("refusedQuantity", Object.class);
+  /** Why goods were refused (damaged), as the site wrote it. Personal (free text). */
+  static final VariableFactory<String> REFUSED_REASON = stringVariable("refusedReason");
+  static final VariableFactory<Object> EXPIRY = customVariable("expiry", Object.class);
+  // followUpPledge's fields
+  static final VariableFactory<String> PLEDGE_DECISION = stringVariable("pledgeDecision");
+  static final VariableFactory<Object> NEW_PROMISED_ON = customVariable("newPromisedOn", Object.class);
+  /** Why the donor will not deliver, as the desk wrote it. Personal (free text). */
+  static final VariableFactory<String> CANCEL_REASON = stringVariable("cancelReason");
+  /** What the gateway after the desk's call routes by, written by the listener. */
+  static final VariableFactory<Boolean> PLEDGE_EXTENDED = booleanVariable("pledgeExtended");
+
+  private GoodsPledgeProcess() {}
+}

@@ -1,0 +1,124 @@
+package org.gridaid.donations;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.gridaid.donations.DonationFixtures.DESK;
+import static org.gridaid.test.Api.as;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.not;
+
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.task.Task;
+import org.gridaid.supplies.Movement;
+import org.gridaid.supplies.MovementKind;
+import org.gridaid.supplies.Reference;
+import org.gridaid.supplies.ReferenceType;
+import org.gridaid.supplies.StockLedger;
+import org.gridaid.test.Api;
+import org.gridaid.test.ApiTestSupport;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+/** The public transparency report: its totals are the ledger's, and no donor is named in it. */
+class DonationReportTests extends ApiTestSupport {
+
+  static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
+
+  @Autowired
+  TaskService tasks;
+  @Autowired
+  StockLedger ledger;
+  @Autowired
+  DonationReports reports;
+
+  int pledge(long appeal, String site, int quantity, boolean anonymous) {
+    Map<String, Object> body = GoodsPledgeProcessTests.pledge(quantity, site, LocalDate.now(CHINA).plusDays(1));
+    body.put("donorName", "公示测试捐赠人");
+    body.put("anonymous", anonymous);
+    return as(DESK).body(body).post("/api/v1/appeals/{id}/pledges", appeal).then().statusCode(201).extract()
+        .path("id");
+  }
+
+  void checkIn(int pledge, long received) {
+    Task task = tasks.createTaskQuery().processInstanceBusinessKey(String.valueOf(pledge))
+        .taskDefinitionKey(GoodsPledgeProcess.TASK_CHECK_IN).singleResult();
+    tasks.setAssignee(task.getId(), "warehouse-01");
+    tasks.complete(task.getId(), Map.of("receivedQuantity", received, "expiry",
+        LocalDate.now(CHINA).plusMonths(12).toString()));
+  }
+
+  @Test
+  void theReportsTotalsAreTheLedgersAndNameNoDonor() {
+    String water = DonationFixtures.water();
+    List<String> sites = DonationFixtures.samplingSites(2);
+    long appeal = ((Number) as(DESK).body(DonationFixtures.goodsAppeal(water, 3000, sites)).post("/api/v1/appeals")
+        .then().statusCode(201).extract().path("id")).longValue();
+    int a = pledge(appeal, sites.get(0), 120, false);
+    int b = pledge(appeal, sites.get(1), 80, true);
+    pledge(appeal, sites.get(1), 30, false);
+    checkIn(a, 118);
+    checkIn(b, 80);
+    // 40 boxes of the first site go out to a sampling campaign
+    var reservation = ledger.reserve(sites.get(0), water, 40, Reference.of(ReferenceType.CAMPAIGN, "核酸采样-饮用水"),
+        "warehouse-01").orElseThrow();
+    ledger.issue(reservation.id(), 40, "warehouse-01");
+
+    long receivedInLedger = 0;
+    for (int pledge : List.of(a, b)) {
+      receivedInLedger += ledger.movementsOf(PledgeService.reference(pledge)).stream()
+          .filter(m -> m.kind() == MovementKind.RECEIVE).mapToLong(Movement::quantity).sum();
+    }
+    long onHand = ledger.level(sites.get(0), water).onHand() + ledger.level(sites.get(1), water).onHand();
+
+    DonationReport report = reports.build(appeal);
+    assertThat(report.pledged()).isEqualTo(230L);
+    assertThat(report.received()).isEqualTo(receivedInLedger).isEqualTo(198L);
+    assertThat(report.givenOut()).isEqualTo(40L);
+    assertThat((long) report.received() - (long) report.givenOut()).as("what is left is on hand").isEqualTo(onHand);
+    assertThat(report.bySite()).extracting(DonationReport.SiteLine::received).containsExactlyInAnyOrder(118L, 80L);
+    assertThat(report.byDay()).extracting(DonationReport.DayLine::received).containsExactly(198L);
+    Map<String, Object> progress = as(DESK).get("/api/v1/appeals/{id}", appeal).then().extract().path("progress");
+    assertThat(progress).containsEntry("pledged", 230).containsEntry("received", 198);
+
+    String json = Api.anonymous().queryParam("appealId", appeal).get("/api/v1/public/donation-report").then()
+        .statusCode(200).header("Cache-Control", containsString("max-age")).body("received", equalTo(198))
+        .body("givenOut", equalTo(40)).body("pledges", equalTo(3)).extract().asString();
+    assertThat(json).doesNotContain("公示测试捐赠人", "13800138000", "138****8000");
+    Api.anonymous().queryParam("appealId", appeal).get("/api/v1/public/donation-report/print").then()
+        .statusCode(200).contentType(containsString("text/html")).body(containsString("捐赠公示"))
+        .body(containsString("198箱")).body(not(containsString("公示测试捐赠人")));
+    String csv = Api.anonymous().queryParam("appealId", appeal).get("/api/v1/public/donation-report/export").then()
+        .statusCode(200).contentType(containsString("text/csv")).extract().asString();
+    assertThat(csv).contains("合计,,230,198,40").doesNotContain("公示测试捐赠人");
+    Api.anonymous().queryParam("appealId", 999_999_999).get("/api/v1/public/donation-report").then()
+        .statusCode(404);
+  }
+
+  @Test
+  void aMoneyReportIsExactToTheFenAfterARefund() {
+    long appeal = ((Number) as(DESK).body(DonationFixtures.moneyAppeal("244100.00")).post("/api/v1/appeals").then()
+        .statusCode(201).extract().path("id")).longValue();
+    String key = GiftApiTests.platformKey("report-" + DonationFixtures.unique());
+    for (String amount : List.of("0.01", "99.99", "60678.13")) {
+      String tx = GiftApiTests.transaction();
+      Map<String, Object> gift = GiftApiTests.gift(tx, appeal, amount);
+      gift.put("donorIdNumber", "44070319800101123X");
+      int id = Api.withKey(key).body(gift).post("/api/v1/donations").then().statusCode(201).extract().path("id");
+      Api.withKey(key).body(Map.of("transactionId", tx)).post("/api/v1/donations/confirmations").then()
+          .statusCode(200);
+      if (amount.equals("99.99")) {
+        as("finance-01").body(Map.of("amount", "9.99", "reason", "部分退款")).post("/api/v1/donations/{id}/refunds", id)
+            .then().statusCode(201);
+      }
+    }
+    DonationReport report = reports.build(appeal);
+    assertThat(report.received()).isEqualTo(new java.math.BigDecimal("60768.14"));
+    assertThat(report.pledged()).isEqualTo(new java.math.BigDecimal("60768.14"));
+    Map<String, Object> progress = as(DESK).get("/api/v1/appeals/{id}", appeal).then().extract().path("progress");
+    assertThat(progress).containsEntry("received", 60768.14f);
+  }
+}

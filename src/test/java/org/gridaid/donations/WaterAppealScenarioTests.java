@@ -17,6 +17,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.gridaid.supplies.Movement;
 import org.gridaid.supplies.MovementKind;
@@ -43,6 +44,8 @@ class WaterAppealScenarioTests extends ApiTestSupport {
 
   @Autowired
   StockLedger ledger;
+  @Autowired
+  TaskService tasks;
 
   @AfterEach
   void clockBack() {
@@ -82,6 +85,9 @@ class WaterAppealScenarioTests extends ApiTestSupport {
         .body("progress.pledged", equalTo(3522)).body("progress.pledges", equalTo(127))
         .body("progress.targetReached", equalTo(true)).extract();
     Instant reached = Instant.parse(progress.path("progress.targetReachedAt"));
+    assertThat(tasks.createTaskQuery().processDefinitionKey(AppealTargetProcess.KEY)
+        .processInstanceBusinessKey(AppealTargetProcess.businessKey(appeal)).taskCandidateGroup("donation-desk").count())
+        .as("the desk is told once, and keeps taking pledges until it closes the appeal").isOne();
     assertThat(reached).as("the 108th pledge reached 3,000").isBetween(
         day1.atTime(13, 30).atZone(CHINA).toInstant(), day1.atTime(14, 0).atZone(CHINA).toInstant());
 
@@ -161,7 +167,7 @@ class WaterAppealScenarioTests extends ApiTestSupport {
 
   /** As Tasklist does it: find the site's task, claim it, complete it with the form's fields. */
   void checkIn(int pledge, Map<String, Object> form) {
-    String task = as(WAREHOUSE).get("/engine-rest/task?processInstanceBusinessKey=" + pledge
+    String task = as(WAREHOUSE).get("/engine-rest/task?processInstanceBusinessKey=" + GoodsPledgeProcess.businessKey(pledge)
         + "&taskDefinitionKey=" + GoodsPledgeProcess.TASK_CHECK_IN).then().statusCode(200).body("$", hasSize(1))
         .body("[0].name", equalTo("采样点签收入库")).extract().path("[0].id");
     as(WAREHOUSE).body(Map.of("userId", WAREHOUSE)).post("/engine-rest/task/" + task + "/claim").then()

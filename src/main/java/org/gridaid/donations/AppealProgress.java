@@ -1,6 +1,8 @@
 package org.gridaid.donations;
 
+import io.holunda.camunda.bpm.data.CamundaBpmData;
 import java.time.Clock;
+import org.camunda.bpm.engine.RuntimeService;
 import org.gridaid.shared.web.ConflictException;
 import org.gridaid.shared.web.InvalidInputException;
 import org.springframework.stereotype.Component;
@@ -16,10 +18,12 @@ import org.springframework.transaction.annotation.Transactional;
 class AppealProgress {
 
   private final Appeals appeals;
+  private final RuntimeService runtime;
   private final Clock clock;
 
-  AppealProgress(Appeals appeals, Clock clock) {
+  AppealProgress(Appeals appeals, RuntimeService runtime, Clock clock) {
     this.appeals = appeals;
+    this.runtime = runtime;
     this.clock = clock;
   }
 
@@ -38,13 +42,26 @@ class AppealProgress {
     return appeal;
   }
 
-  /** Counts a pledge of {@code amount} (fen or units); 409 if the appeal is closed. */
+  /**
+   * Counts a pledge of {@code amount} (fen or units); 409 if the appeal is closed. The pledge that
+   * brings the appeal to its target tells the desk, once (appeal-target-reached.bpmn).
+   */
   @Transactional(propagation = Propagation.MANDATORY)
   void pledge(long appealId, long amount) {
     if (!appeals.pledge(appealId, amount)) {
       throw new ConflictException("The appeal is closed and takes no more pledges");
     }
-    appeals.markTargetReached(appealId, clock.instant());
+    if (appeals.markTargetReached(appealId, clock.instant())) {
+      Appeal appeal = appeals.find(appealId).orElseThrow();
+      Appeals.Progress now = appeals.progress(appealId);
+      String unit = appeal.kind() == AppealKind.MONEY ? "元" : "";
+      String summary = appeal.title() + " · 目标 " + AppealService.amount(appeal, appeal.target()) + unit
+          + " · 已认捐 " + AppealService.amount(appeal, now.pledged()) + unit + " (" + now.pledges() + " 笔)";
+      runtime.startProcessInstanceByKey(AppealTargetProcess.KEY, AppealTargetProcess.businessKey(appealId), CamundaBpmData.builder()
+          .set(AppealTargetProcess.APPEAL_ID, appealId)
+          .set(AppealTargetProcess.APPEAL_SUMMARY, summary)
+          .build());
+    }
   }
 
   @Transactional(propagation = Propagation.MANDATORY)

@@ -107,6 +107,16 @@ class AppealService {
     return view(appeals.save(appeal));
   }
 
+  /** The desk decided to close an appeal that reached its target; nothing if it was closed meanwhile. */
+  @Transactional
+  void closeIfOpen(long id, String actor) {
+    Appeal appeal = load(id);
+    if (appeal.status() == AppealStatus.OPEN) {
+      appeal.close(actor, clock.instant());
+      appeals.save(appeal);
+    }
+  }
+
   @Transactional(readOnly = true)
   Appeal load(long id) {
     return appeals.find(id).orElseThrow(() -> new NotFoundException("Appeal", String.valueOf(id)));

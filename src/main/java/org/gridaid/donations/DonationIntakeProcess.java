@@ -11,7 +11,7 @@ import java.util.Date;
 
 /**
  * Finance's confirmation of money the desk recorded (donation-intake.bpmn): its key, the element
- * ids code refers to, its variables. The business key is the gift's id.
+ * ids code refers to, its variables. The business key is {@link #businessKey}.
  */
 public final class DonationIntakeProcess {
 
@@ -32,6 +32,14 @@ public final class DonationIntakeProcess {
   static final VariableFactory<Object> FINANCE_CONTACTED = customVariable("financeContacted", Object.class);
   /** What the gateway routes by, written by the listener once the gift is confirmed or found missing. */
   static final VariableFactory<Boolean> GIFT_CONFIRMED = booleanVariable("giftConfirmed");
+
+  /**
+   * The business key of the gift's instance, {@code gift-<id>}: a plain id would be another
+   * process's key as well (a help request's), and a query by business key would find both.
+   */
+  public static String businessKey(long giftId) {
+    return "gift-" + giftId;
+  }
 
   private DonationIntakeProcess() {}
 }

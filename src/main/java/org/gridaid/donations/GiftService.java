@@ -130,7 +130,7 @@ class GiftService {
     Gift.Donor donor = gift.donor();
     String summary = gift.channel().label() + " " + Money.yuan(fen).toPlainString() + "元 · 捐赠人 "
         + donor.name() + (donor.anonymous() ? " (要求匿名)" : "") + " · 登记人 " + actor + " · 捐款编号 " + gift.id();
-    runtime.startProcessInstanceByKey(DonationIntakeProcess.KEY, String.valueOf(gift.id()), CamundaBpmData.builder()
+    runtime.startProcessInstanceByKey(DonationIntakeProcess.KEY, DonationIntakeProcess.businessKey(gift.id()), CamundaBpmData.builder()
         .set(DonationIntakeProcess.GIFT_ID, gift.id())
         .set(DonationIntakeProcess.CONFIRM_DUE_AT, Date.from(now.plus(settings.confirmWithin())))
         .set(DonationIntakeProcess.GIFT_SUMMARY, summary)

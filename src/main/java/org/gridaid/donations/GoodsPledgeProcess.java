@@ -11,7 +11,7 @@ import java.util.Date;
 
 /**
  * A pledge of goods from the promise to the site's check-in (goods-pledge.bpmn): its key, the
- * element ids code refers to, its variables. The business key is the pledge's id.
+ * element ids code refers to, its variables. The business key is {@link #businessKey}.
  */
 public final class GoodsPledgeProcess {
 
@@ -41,6 +41,14 @@ public final class GoodsPledgeProcess {
   static final VariableFactory<String> CANCEL_REASON = stringVariable("cancelReason");
   /** What the gateway after the desk's call routes by, written by the listener. */
   static final VariableFactory<Boolean> PLEDGE_EXTENDED = booleanVariable("pledgeExtended");
+
+  /**
+   * The business key of the pledge's instance, {@code pledge-<id>}: a plain id would be another
+   * process's key as well (a help request's), and a query by business key would find both.
+   */
+  public static String businessKey(long pledgeId) {
+    return "pledge-" + pledgeId;
+  }
 
   private GoodsPledgeProcess() {}
 }

@@ -143,7 +143,7 @@ class PledgeService {
     progress.pledge(appeal.id(), command.quantity());
     Pledge pledge = pledges.save(Pledge.pledge(appeal.id(), appeal.itemCode(), command.quantity(),
         command.siteCode(), command.promisedOn(), command.donor(), actor, now, key, hash));
-    runtime.startProcessInstanceByKey(GoodsPledgeProcess.KEY, String.valueOf(pledge.id()), CamundaBpmData.builder()
+    runtime.startProcessInstanceByKey(GoodsPledgeProcess.KEY, GoodsPledgeProcess.businessKey(pledge.id()), CamundaBpmData.builder()
         .set(GoodsPledgeProcess.PLEDGE_ID, pledge.id())
         .set(GoodsPledgeProcess.REMIND_AT, remindAt(pledge.promisedOn()))
         .set(GoodsPledgeProcess.OVERDUE_AT, overdueAt(pledge.promisedOn()))

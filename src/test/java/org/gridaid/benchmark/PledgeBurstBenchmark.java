@@ -145,7 +145,7 @@ class PledgeBurstBenchmark {
     assertThat(((Number) counters.get("pledged")).longValue()).as("pledged is exact").isEqualTo(quantity.get());
     assertThat(((Number) counters.get("pledges")).intValue()).isEqualTo(pledges);
     assertThat(jdbc.sql("select count(*) from act_ru_execution where proc_def_key_ = 'goodsPledge' and parent_id_ is null"
-        + " and business_key_ in (select cast(id as varchar) from donation_pledge where appeal_id = ?)")
+        + " and business_key_ in (select 'pledge-' || cast(id as varchar) from donation_pledge where appeal_id = ?)")
         .param(appealId).query(Integer.class).single()).as("a process per pledge").isEqualTo(pledges);
     Arrays.sort(latencies);
     return new Burst(pledges, recorded, quantity.get(), seconds, latencies[pledges / 2] / 1e6,

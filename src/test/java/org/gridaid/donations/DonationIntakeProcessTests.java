@@ -60,7 +60,7 @@ class DonationIntakeProcessTests extends ApiTestSupport {
   }
 
   Task confirmTask(int giftId) {
-    return tasks.createTaskQuery().processInstanceBusinessKey(String.valueOf(giftId))
+    return tasks.createTaskQuery().processInstanceBusinessKey(DonationIntakeProcess.businessKey(giftId))
         .taskDefinitionKey(DonationIntakeProcess.TASK_CONFIRM).singleResult();
   }
 
@@ -90,7 +90,7 @@ class DonationIntakeProcessTests extends ApiTestSupport {
         .hasMessageContaining("未到账情况说明");
     tasks.complete(task.getId(), Map.of("receiptOutcome", "RECEIVED"));
 
-    assertThat(runtime.createProcessInstanceQuery().processInstanceBusinessKey(String.valueOf(id)).count()).isZero();
+    assertThat(runtime.createProcessInstanceQuery().processInstanceBusinessKey(DonationIntakeProcess.businessKey(id)).count()).isZero();
     assertThat(history.createHistoricActivityInstanceQuery().processInstanceId(task.getProcessInstanceId())
         .activityId("endEvent_receiptIssued").count()).isOne();
     as(FINANCE).get("/api/v1/donations/{id}", id).then().statusCode(200).body("status", equalTo("CONFIRMED"))

@@ -44,7 +44,7 @@ class DonationReportTests extends ApiTestSupport {
   }
 
   void checkIn(int pledge, long received) {
-    Task task = tasks.createTaskQuery().processInstanceBusinessKey(String.valueOf(pledge))
+    Task task = tasks.createTaskQuery().processInstanceBusinessKey(GoodsPledgeProcess.businessKey(pledge))
         .taskDefinitionKey(GoodsPledgeProcess.TASK_CHECK_IN).singleResult();
     tasks.setAssignee(task.getId(), "warehouse-01");
     tasks.complete(task.getId(), Map.of("receivedQuantity", received, "expiry",

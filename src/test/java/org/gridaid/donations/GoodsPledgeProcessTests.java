@@ -75,7 +75,7 @@ class GoodsPledgeProcessTests extends ApiTestSupport {
   }
 
   Task task(int pledgeId, String key) {
-    return tasks.createTaskQuery().processInstanceBusinessKey(String.valueOf(pledgeId)).taskDefinitionKey(key)
+    return tasks.createTaskQuery().processInstanceBusinessKey(GoodsPledgeProcess.businessKey(pledgeId)).taskDefinitionKey(key)
         .singleResult();
   }
 
@@ -104,7 +104,7 @@ class GoodsPledgeProcessTests extends ApiTestSupport {
     tasks.complete(checkIn.getId(), Map.of("receivedQuantity", 96L, "expiry",
         LocalDate.now(CHINA).plusMonths(12).toString(), "refusedQuantity", 4L, "refusedReason", "4箱外包装破损漏水"));
 
-    assertThat(runtime.createProcessInstanceQuery().processInstanceBusinessKey(String.valueOf(id)).count()).isZero();
+    assertThat(runtime.createProcessInstanceQuery().processInstanceBusinessKey(GoodsPledgeProcess.businessKey(id)).count()).isZero();
     assertThat(onHand(sites.get(0))).isEqualTo(96);
     assertThat(onHand(sites.get(1))).isZero();
     List<Movement> movements = ledger.movementsOf(PledgeService.reference(id));
@@ -163,6 +163,33 @@ class GoodsPledgeProcessTests extends ApiTestSupport {
     as(DESK).get("/api/v1/pledges/{id}", id).then().body("status", equalTo("CANCELLED"));
     assertThat(progress()).containsEntry("pledged", 0).containsEntry("pledges", 0);
     assertThat(onHand(sites.get(1))).isZero();
+  }
+
+  @Test
+  void reachingTheTargetTellsTheDeskOnceAndTheDeskMayCloseTheAppeal() {
+    long small = ((Number) as(DESK).body(DonationFixtures.goodsAppeal(water, 100, sites)).post("/api/v1/appeals")
+        .then().statusCode(201).extract().path("id")).longValue();
+    var told = tasks.createTaskQuery().processDefinitionKey(AppealTargetProcess.KEY)
+        .processInstanceBusinessKey(AppealTargetProcess.businessKey(small));
+    as(DESK).body(pledge(60, sites.get(0), tomorrow())).post("/api/v1/appeals/{id}/pledges", small).then()
+        .statusCode(201);
+    assertThat(told.count()).isZero();
+    as(DESK).body(pledge(50, sites.get(0), tomorrow())).post("/api/v1/appeals/{id}/pledges", small).then()
+        .statusCode(201);
+    as(DESK).body(pledge(10, sites.get(1), tomorrow())).post("/api/v1/appeals/{id}/pledges", small).then()
+        .statusCode(201);
+    Task decide = told.singleResult();
+    assertThat(decide.getName()).isEqualTo("认捐已达目标, 决定是否结束征集");
+    assertThat(tasks.getIdentityLinksForTask(decide.getId())).extracting("groupId").containsExactly("donation-desk");
+    assertThat(String.valueOf(tasks.getVariable(decide.getId(), "appealSummary"))).contains("目标 100", "已认捐 110");
+
+    tasks.setAssignee(decide.getId(), DESK);
+    assertThatThrownBy(() -> tasks.complete(decide.getId(), Map.of())).hasMessageContaining("决定");
+    tasks.complete(decide.getId(), Map.of("appealDecision", "CLOSE"));
+    as(DESK).get("/api/v1/appeals/{id}", small).then().body("status", equalTo("CLOSED"))
+        .body("closedBy", equalTo(DESK)).body("progress.pledged", equalTo(120));
+    as(DESK).body(pledge(5, sites.get(0), tomorrow())).post("/api/v1/appeals/{id}/pledges", small).then()
+        .statusCode(409);
   }
 
   @Test

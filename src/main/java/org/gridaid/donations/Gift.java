@@ -159,7 +159,7 @@ final class Gift {
 
   /** "2026-000042", or null before the receipt. */
   String receiptCode() {
-    return receiptNumber == null ? null : "%d-%06d".formatted(receiptYear, receiptNumber);
+    return receiptNumber == null ? null : ReceiptNumbers.code(receiptYear, receiptNumber);
   }
 
   Long id() {

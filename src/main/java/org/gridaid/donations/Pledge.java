@@ -132,7 +132,7 @@ final class Pledge {
   }
 
   String receiptCode() {
-    return receiptNumber == null ? null : "%d-%06d".formatted(receiptYear, receiptNumber);
+    return receiptNumber == null ? null : ReceiptNumbers.code(receiptYear, receiptNumber);
   }
 
   Long id() {

@@ -27,6 +27,11 @@ class ReceiptNumbers {
     this.savepoint.setPropagationBehavior(TransactionDefinition.PROPAGATION_NESTED);
   }
 
+  /** A receipt as it is printed and quoted: 2026-000042. */
+  static String code(int year, int number) {
+    return "%d-%06d".formatted(year, number);
+  }
+
   /** The next number of the year, the caller's to keep if it commits. */
   @Transactional(propagation = Propagation.MANDATORY)
   int next(int year) {

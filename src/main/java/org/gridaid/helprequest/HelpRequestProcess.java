@@ -8,6 +8,7 @@ import static io.holunda.camunda.bpm.data.CamundaBpmData.stringVariable;
 
 import io.holunda.camunda.bpm.data.factory.VariableFactory;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.gridaid.shared.engine.CancellationMessage;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.VariableScope;
 import java.time.Instant;
@@ -133,8 +134,8 @@ public final class HelpRequestProcess {
   /** Until when a case on hold waits for the resident (the timer of 等待居民). */
   static final VariableFactory<Date> HOLD_UNTIL = dateVariable("holdUntil");
   /** Why and by whom a case is withdrawn: transient, handed to 记录撤销 with the message only. */
-  static final VariableFactory<String> CANCEL_REASON = stringVariable("cancelReason");
-  static final VariableFactory<String> CANCELLED_BY = stringVariable("cancelledBy");
+  static final VariableFactory<String> CANCEL_REASON = stringVariable(CancellationMessage.REASON);
+  static final VariableFactory<String> CANCELLED_BY = stringVariable(CancellationMessage.ACTOR);
   /** Read-only text the task forms show: the case, and all its deadlines. */
   static final VariableFactory<String> CASE_SUMMARY = stringVariable("caseSummary");
   static final VariableFactory<String> DEADLINES = stringVariable("deadlines");

@@ -19,7 +19,6 @@ import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.variable.VariableMap;
-import org.camunda.bpm.engine.variable.Variables;
 import org.gridaid.medicine.MedicineDeliveryService;
 import org.gridaid.messaging.TextMessages;
 import org.gridaid.organisation.Area;
@@ -29,6 +28,7 @@ import org.gridaid.organisation.GridResolution;
 import org.gridaid.organisation.StaffService;
 import org.gridaid.shared.Coverage;
 import org.gridaid.shared.PersonalDataCipher;
+import org.gridaid.shared.engine.CancellationMessage;
 import org.gridaid.shared.engine.EngineErrors;
 import org.gridaid.shared.jdbc.Page;
 import org.gridaid.shared.jdbc.TransactionScope;
@@ -506,18 +506,9 @@ public class HelpRequestService {
   @Transactional
   public HelpRequest cancel(long id, String reason, String actor) {
     get(id).checkCancellable();
-    // the process records the cancellation itself (记录撤销) as it ends every open task, in this
-    // transaction; reason and actor travel with the message only, never stored by the engine
-    boolean taken = !runtime.createMessageCorrelation(HelpRequestProcess.MESSAGE_CANCELLED)
-        .processInstanceBusinessKey(String.valueOf(id))
-        .setVariable(HelpRequestProcess.CANCEL_REASON.getName(), Variables.stringValue(reason, true))
-        .setVariable(HelpRequestProcess.CANCELLED_BY.getName(), Variables.stringValue(actor, true))
-        .correlateAllWithResult().isEmpty();
-    if (!taken) {
-      // a suspended process takes no message: the case stays as it was
-      throw new ConflictException("The process of help request " + id + " cannot take the cancellation now"
-          + " (suspended by an administrator?); nothing was changed");
-    }
+    // the process records the cancellation itself (记录撤销) as it ends every open task
+    CancellationMessage.send(runtime, HelpRequestProcess.MESSAGE_CANCELLED, String.valueOf(id), reason, actor,
+        "help request " + id);
     return get(id);
   }
 

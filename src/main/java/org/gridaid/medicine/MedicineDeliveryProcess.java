@@ -12,6 +12,7 @@ import java.util.Date;
 import java.util.Set;
 import java.util.stream.Stream;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.gridaid.shared.engine.CancellationMessage;
 
 /**
  * The medicine-delivery process (medicine-delivery.bpmn): its key, the element ids code refers
@@ -87,8 +88,8 @@ public final class MedicineDeliveryProcess {
   static final VariableFactory<Boolean> COLD_CHAIN = booleanVariable("coldChain");
   static final VariableFactory<Date> COLD_CHAIN_DEADLINE = dateVariable("coldChainDeadline");
   /** Why and by whom a delivery is withdrawn: handed to 记录撤销 with the message only. */
-  static final VariableFactory<String> CANCEL_REASON = stringVariable("cancelReason");
-  static final VariableFactory<String> CANCELLED_BY = stringVariable("cancelledBy");
+  static final VariableFactory<String> CANCEL_REASON = stringVariable(CancellationMessage.REASON);
+  static final VariableFactory<String> CANCELLED_BY = stringVariable(CancellationMessage.ACTOR);
 
   // what the task forms show, on each task
   static final VariableFactory<String> DELIVERY_SUMMARY = stringVariable("deliverySummary");

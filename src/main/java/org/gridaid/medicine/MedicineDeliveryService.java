@@ -20,7 +20,6 @@ import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.variable.VariableMap;
-import org.camunda.bpm.engine.variable.Variables;
 import org.gridaid.messaging.MessageOwner;
 import org.gridaid.messaging.TextMessages;
 import org.gridaid.organisation.Area;
@@ -28,6 +27,7 @@ import org.gridaid.organisation.AreaDirectory;
 import org.gridaid.organisation.AreaLevel;
 import org.gridaid.organisation.GridResolution;
 import org.gridaid.register.Residents;
+import org.gridaid.shared.engine.CancellationMessage;
 import org.gridaid.shared.engine.EngineErrors;
 import org.gridaid.shared.jdbc.TransactionScope;
 import org.gridaid.shared.validation.FormCheck;
@@ -591,15 +591,8 @@ public class MedicineDeliveryService {
   @Transactional
   public MedicineDelivery cancel(long id, String reason, String actor) {
     get(id).checkCancellable();
-    boolean taken = !runtime.createMessageCorrelation(MedicineDeliveryProcess.MESSAGE_CANCELLED)
-        .processInstanceBusinessKey(MedicineDeliveryProcess.businessKey(id))
-        .setVariable(MedicineDeliveryProcess.CANCEL_REASON.getName(), Variables.stringValue(reason, true))
-        .setVariable(MedicineDeliveryProcess.CANCELLED_BY.getName(), Variables.stringValue(actor, true))
-        .correlateAllWithResult().isEmpty();
-    if (!taken) {
-      throw new ConflictException("The process of medicine delivery " + id
-          + " cannot take the cancellation now (suspended by an administrator?); nothing was changed");
-    }
+    CancellationMessage.send(runtime, MedicineDeliveryProcess.MESSAGE_CANCELLED,
+        MedicineDeliveryProcess.businessKey(id), reason, actor, "medicine delivery " + id);
     return get(id);
   }
 

@@ -12,8 +12,10 @@ import java.util.List;
  *
  * <p>Goods received and given out are read from the supplies ledger's movements, so that the
  * report's totals are the ledger's: received, the RECEIVE movements of the appeal's pledges
- * ({@code DONATION pledge-<id>}); given out, what was issued (less what came back) of the appeal's
- * item at its sites since the appeal opened, to campaigns, deliveries and cases alike.
+ * ({@code DONATION pledge-<id>}); given out, what left the appeal's sites of the donated batches
+ * ({@code DON-P<pledge id>}): issued to campaigns, deliveries and cases (less what came back) or
+ * handed on to a site that is not one of the appeal's. The site's other stock of the same item
+ * is not counted, nor a transfer between two of the appeal's sites.
  */
 record DonationReport(long appealId, String title, AppealKind kind, String kindLabel, String itemName, String unit,
     Number target, AppealStatus status, String statusLabel, Instant deadline, int pledges, Number pledged,

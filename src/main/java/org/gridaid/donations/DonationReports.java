@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -117,15 +118,33 @@ class DonationReports {
     for (Pledged p : pledges) {
       sums.add(p.siteCode(), day(p.at()), PLEDGED, p.quantity());
     }
+    List<Movement> atSites = new ArrayList<>();
     for (String site : appeal.siteCodes()) {
-      for (Movement m : ledger.movementsAt(site, appeal.itemCode(), appeal.openedAt())) {
-        if (m.kind() == MovementKind.RECEIVE && m.reference() != null
-            && m.reference().type() == ReferenceType.DONATION && references.contains(m.reference().id())) {
-          sums.add(site, day(m.occurredAt()), RECEIVED, m.quantity());
-        } else if (m.kind() == MovementKind.ISSUE) {
-          sums.add(site, day(m.occurredAt()), GIVEN_OUT, m.quantity());
-        } else if (m.kind() == MovementKind.RETURN) {
-          sums.add(site, day(m.occurredAt()), GIVEN_OUT, -m.quantity());
+      atSites.addAll(ledger.movementsAt(site, appeal.itemCode(), appeal.openedAt()));
+    }
+    Set<String> donatedBatches = pledges.stream().map(p -> PledgeService.batch(p.id())).collect(Collectors.toSet());
+    // a transfer between two of the appeal's sites keeps the goods in the appeal: both halves are in the list
+    Set<Long> transfersWithin = new HashSet<>();
+    for (Movement m : atSites) {
+      if (m.kind() == MovementKind.TRANSFER_IN && m.counterpartId() != null) {
+        transfersWithin.add(m.counterpartId());
+      }
+    }
+    for (Movement m : atSites) {
+      LocalDate day = day(m.occurredAt());
+      if (m.kind() == MovementKind.RECEIVE && m.reference() != null
+          && m.reference().type() == ReferenceType.DONATION && references.contains(m.reference().id())) {
+        sums.add(m.siteCode(), day, RECEIVED, m.quantity());
+      } else if (donatedBatches.contains(m.batch())) {
+        int sign = switch (m.kind()) {
+          case ISSUE -> 1;
+          case RETURN -> -1;
+          case TRANSFER_OUT -> transfersWithin.contains(m.id()) ? 0 : 1;
+          case TRANSFER_IN -> transfersWithin.contains(m.counterpartId()) ? 0 : -1;
+          default -> 0;
+        };
+        if (sign != 0) {
+          sums.add(m.siteCode(), day, GIVEN_OUT, sign * (long) m.quantity());
         }
       }
     }

@@ -235,7 +235,7 @@ class PledgeService {
     int year = LocalDate.ofInstant(now, settings.zone()).getYear();
     if (found.received() > 0) {
       ledger.receive(new Receipt(p.siteCode(), p.itemCode(), found.received(),
-          found.expiry() == null ? null : "DON-P" + p.id(), found.expiry(), "捐赠入库 (认捐 " + p.id() + ")",
+          batch(p.id()), found.expiry(), "捐赠入库 (认捐 " + p.id() + ")",
           reference(p.id())), actor, "donation-pledge/" + p.id());
       number = receipts.next(year);
     }
@@ -252,6 +252,14 @@ class PledgeService {
     }
     log.info("Pledge {} checked in: {} received, {} refused", p.id(), found.received(), found.refused());
     return PledgeView.of(p);
+  }
+
+  /**
+   * The batch a pledge's goods are kept in at the site, with or without an expiry: what leaves
+   * stock of it is what the appeal gave out, told apart from the site's other stock of the item.
+   */
+  static String batch(long pledgeId) {
+    return "DON-P" + pledgeId;
   }
 
   /** What a pledge's movements in the ledger refer to. */

@@ -15,9 +15,11 @@ import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.Task;
 import org.gridaid.supplies.Movement;
 import org.gridaid.supplies.MovementKind;
+import org.gridaid.supplies.Receipt;
 import org.gridaid.supplies.Reference;
 import org.gridaid.supplies.ReferenceType;
 import org.gridaid.supplies.StockLedger;
+import org.gridaid.supplies.Transfer;
 import org.gridaid.test.Api;
 import org.gridaid.test.ApiTestSupport;
 import org.junit.jupiter.api.Test;
@@ -43,6 +45,12 @@ class DonationReportTests extends ApiTestSupport {
         .path("id");
   }
 
+  void issue(String site, String item, int quantity) {
+    var reservation = ledger.reserve(site, item, quantity, Reference.of(ReferenceType.CAMPAIGN, "核酸采样-饮用水"),
+        "warehouse-01").orElseThrow();
+    ledger.issue(reservation.id(), quantity, "warehouse-01");
+  }
+
   void checkIn(int pledge, long received) {
     Task task = tasks.createTaskQuery().processInstanceBusinessKey(GoodsPledgeProcess.businessKey(pledge))
         .taskDefinitionKey(GoodsPledgeProcess.TASK_CHECK_IN).singleResult();
@@ -54,18 +62,33 @@ class DonationReportTests extends ApiTestSupport {
   @Test
   void theReportsTotalsAreTheLedgersAndNameNoDonor() {
     String water = DonationFixtures.water();
-    List<String> sites = DonationFixtures.samplingSites(2);
-    long appeal = ((Number) as(DESK).body(DonationFixtures.goodsAppeal(water, 3000, sites)).post("/api/v1/appeals")
-        .then().statusCode(201).extract().path("id")).longValue();
+    List<String> sites = DonationFixtures.samplingSites(3);
+    String elsewhere = sites.get(2);
+    long appeal = ((Number) as(DESK).body(DonationFixtures.goodsAppeal(water, 3000, sites.subList(0, 2)))
+        .post("/api/v1/appeals").then().statusCode(201).extract().path("id")).longValue();
     int a = pledge(appeal, sites.get(0), 120, false);
     int b = pledge(appeal, sites.get(1), 80, true);
     pledge(appeal, sites.get(1), 30, false);
     checkIn(a, 118);
     checkIn(b, 80);
-    // 40 boxes of the first site go out to a sampling campaign
-    var reservation = ledger.reserve(sites.get(0), water, 40, Reference.of(ReferenceType.CAMPAIGN, "核酸采样-饮用水"),
-        "warehouse-01").orElseThrow();
-    ledger.issue(reservation.id(), 40, "warehouse-01");
+    // the sites also hold water that was bought, not given: 500 boxes keeping longer than the
+    // donated ones at the first site, 100 boxes expiring sooner at the second
+    LocalDate today = LocalDate.now(CHINA);
+    ledger.receive(new Receipt(sites.get(0), water, 500, "采购-1", today.plusMonths(24), "采购入库", null),
+        "warehouse-01", null);
+    ledger.receive(new Receipt(sites.get(1), water, 100, "采购-2", today.plusMonths(1), "采购入库", null),
+        "warehouse-01", null);
+    // 40 boxes of the first site go out to a sampling campaign: the donated batch expires first
+    issue(sites.get(0), water, 40);
+    // 30 boxes of the second: the bought batch expires first, nothing donated is given out
+    issue(sites.get(1), water, 30);
+    // 10 donated boxes handed on to a site outside the appeal, then issued there (counted once),
+    // 5 moved between the appeal's own sites (not given out)
+    ledger.transfer(new Transfer(sites.get(1), elsewhere, water, 10, PledgeService.batch(b), "调往其他采样点", null),
+        "warehouse-01", null);
+    issue(elsewhere, water, 10);
+    ledger.transfer(new Transfer(sites.get(0), sites.get(1), water, 5, PledgeService.batch(a), "采样点间调拨", null),
+        "warehouse-01", null);
 
     long receivedInLedger = 0;
     for (int pledge : List.of(a, b)) {
@@ -73,27 +96,30 @@ class DonationReportTests extends ApiTestSupport {
           .filter(m -> m.kind() == MovementKind.RECEIVE).mapToLong(Movement::quantity).sum();
     }
     long onHand = ledger.level(sites.get(0), water).onHand() + ledger.level(sites.get(1), water).onHand();
+    long boughtOnHand = 500 + 100 - 30;
 
     DonationReport report = reports.build(appeal);
     assertThat(report.pledged()).isEqualTo(230L);
     assertThat(report.received()).isEqualTo(receivedInLedger).isEqualTo(198L);
-    assertThat(report.givenOut()).isEqualTo(40L);
-    assertThat((long) report.received() - (long) report.givenOut()).as("what is left is on hand").isEqualTo(onHand);
+    assertThat(report.givenOut()).isEqualTo(50L);
+    assertThat((long) report.received() - (long) report.givenOut()).as("what is left of the gifts is on hand")
+        .isEqualTo(onHand - boughtOnHand);
     assertThat(report.bySite()).extracting(DonationReport.SiteLine::received).containsExactlyInAnyOrder(118L, 80L);
+    assertThat(report.bySite()).extracting(DonationReport.SiteLine::givenOut).containsExactlyInAnyOrder(40L, 10L);
     assertThat(report.byDay()).extracting(DonationReport.DayLine::received).containsExactly(198L);
     Map<String, Object> progress = as(DESK).get("/api/v1/appeals/{id}", appeal).then().extract().path("progress");
     assertThat(progress).containsEntry("pledged", 230).containsEntry("received", 198);
 
     String json = Api.anonymous().queryParam("appealId", appeal).get("/api/v1/public/donation-report").then()
         .statusCode(200).header("Cache-Control", containsString("max-age")).body("received", equalTo(198))
-        .body("givenOut", equalTo(40)).body("pledges", equalTo(3)).extract().asString();
+        .body("givenOut", equalTo(50)).body("pledges", equalTo(3)).extract().asString();
     assertThat(json).doesNotContain("公示测试捐赠人", "13800138000", "138****8000");
     Api.anonymous().queryParam("appealId", appeal).get("/api/v1/public/donation-report/print").then()
         .statusCode(200).contentType(containsString("text/html")).body(containsString("捐赠公示"))
         .body(containsString("198箱")).body(not(containsString("公示测试捐赠人")));
     String csv = Api.anonymous().queryParam("appealId", appeal).get("/api/v1/public/donation-report/export").then()
         .statusCode(200).contentType(containsString("text/csv")).extract().asString();
-    assertThat(csv).contains("合计,,230,198,40").doesNotContain("公示测试捐赠人");
+    assertThat(csv).contains("合计,,230,198,50").doesNotContain("公示测试捐赠人");
     Api.anonymous().queryParam("appealId", 999_999_999).get("/api/v1/public/donation-report").then()
         .statusCode(404);
   }

@@ -5,6 +5,8 @@ import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.constraints.Min;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import org.gridaid.donations.DonationReport.DayLine;
@@ -29,6 +31,8 @@ import org.springframework.web.util.HtmlUtils;
 @RequestMapping("/api/v1/public/donation-report")
 @Validated
 class PublicDonationReportController {
+
+  private static final DateTimeFormatter READABLE = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
 
   private final DonationReports reports;
   private final DonationReportRateLimit rateLimit;
@@ -55,7 +59,7 @@ class PublicDonationReportController {
   void print(@RequestParam @Min(1) long appealId, HttpServletRequest request, HttpServletResponse response)
       throws IOException {
     rateLimit.check(request.getRemoteAddr());
-    String page = html(reports.of(appealId));
+    String page = html(reports.of(appealId), settings.zone());
     response.setHeader("Cache-Control", cacheControl().getHeaderValue());
     response.setContentType(new MediaType("text", "html", StandardCharsets.UTF_8).toString());
     response.getOutputStream().write(page.getBytes(StandardCharsets.UTF_8));
@@ -84,7 +88,8 @@ class PublicDonationReportController {
     return CacheControl.maxAge(settings.reportCache()).cachePublic();
   }
 
-  static String html(DonationReport r) {
+  /** The page in Chinese, its time of day in {@code zone} (where the appeal's readers are). */
+  static String html(DonationReport r, ZoneId zone) {
     String unit = r.unit() == null ? "" : r.unit();
     StringBuilder page = new StringBuilder("""
         <!DOCTYPE html>
@@ -108,7 +113,7 @@ class PublicDonationReportController {
     page.append("<h2>按日期</h2><table><tr><th>日期</th><th>认捐</th><th>已接收</th><th>已发放</th></tr>\n");
     r.byDay().forEach(d -> row(page, d.day().toString(), d.pledged(), d.received(), d.givenOut(), unit));
     page.append("</table>\n<p>本公示不含捐赠人个人信息; 匿名捐赠人以“爱心人士”记。生成时间 ")
-        .append(r.generatedAt()).append("</p>\n</body></html>\n");
+        .append(READABLE.format(r.generatedAt().atZone(zone))).append("</p>\n</body></html>\n");
     return page.toString();
   }
 

@@ -116,7 +116,8 @@ class DonationReportTests extends ApiTestSupport {
     assertThat(json).doesNotContain("公示测试捐赠人", "13800138000", "138****8000");
     Api.anonymous().queryParam("appealId", appeal).get("/api/v1/public/donation-report/print").then()
         .statusCode(200).contentType(containsString("text/html")).body(containsString("捐赠公示"))
-        .body(containsString("198箱")).body(not(containsString("公示测试捐赠人")));
+        .body(containsString("198箱")).body(not(containsString("公示测试捐赠人")))
+        .body(org.hamcrest.Matchers.matchesRegex("(?s).*生成时间 \\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}</p>.*"));
     String csv = Api.anonymous().queryParam("appealId", appeal).get("/api/v1/public/donation-report/export").then()
         .statusCode(200).contentType(containsString("text/csv")).extract().asString();
     assertThat(csv).contains("合计,,230,198,50").doesNotContain("公示测试捐赠人");

@@ -8,6 +8,9 @@ import static io.holunda.camunda.bpm.data.CamundaBpmData.stringVariable;
 
 import io.holunda.camunda.bpm.data.factory.VariableFactory;
 import java.util.Date;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Stream;
 
 /**
  * Finance's confirmation of money the desk recorded (donation-intake.bpmn): its key, the element
@@ -19,6 +22,26 @@ public final class DonationIntakeProcess {
   public static final String TASK_CONFIRM = "userTask_confirmReceipt";
   public static final String TASK_FOLLOW_UP = "userTask_followUpConfirmation";
   public static final String TIMER_OVERDUE = "event_confirmationOverdue";
+
+  /** What the desk's start form in Tasklist asks (record-donation.form). Removed once the gift has it. */
+  static final class StartForm {
+    static final VariableFactory<Object> APPEAL_ID = customVariable("appealId", Object.class);
+    static final VariableFactory<String> CHANNEL = stringVariable("channel");
+    /** Yuan as typed, "12.50": a text, so that no floating point ever holds money. */
+    static final VariableFactory<Object> AMOUNT = customVariable("amount", Object.class);
+    static final VariableFactory<String> DONOR_NAME = stringVariable("donorName");
+    static final VariableFactory<String> DONOR_PHONE = stringVariable("donorPhone");
+    static final VariableFactory<String> DONOR_ID_NUMBER = stringVariable("donorIdNumber");
+    static final VariableFactory<Object> ANONYMOUS = customVariable("anonymous", Object.class);
+    static final VariableFactory<String> INITIATOR = stringVariable("initiatorId");
+
+    static final Set<String> PERSONAL = Set.of(DONOR_NAME.getName(), DONOR_PHONE.getName(),
+        DONOR_ID_NUMBER.getName());
+    static final List<String> NAMES = Stream.of(APPEAL_ID, CHANNEL, AMOUNT, DONOR_NAME, DONOR_PHONE, DONOR_ID_NUMBER,
+        ANONYMOUS).map(VariableFactory::getName).toList();
+
+    private StartForm() {}
+  }
 
   static final VariableFactory<Long> GIFT_ID = longVariable("giftId");
   static final VariableFactory<Date> CONFIRM_DUE_AT = dateVariable("confirmDueAt");

@@ -7,6 +7,7 @@ import java.time.LocalDate;
 import java.util.Date;
 import io.holunda.camunda.bpm.data.CamundaBpmData;
 import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.variable.VariableMap;
 import java.util.Objects;
 import java.util.function.Consumer;
 import org.gridaid.donations.GiftForms.Confirmation;
@@ -113,6 +114,19 @@ class GiftService {
    */
   @Transactional
   GiftView recordAtDesk(DeskGift command, String actor) {
+    Gift gift = recordDeskGift(command, actor);
+    runtime.startProcessInstanceByKey(DonationIntakeProcess.KEY, DonationIntakeProcess.businessKey(gift.id()),
+        intakeVariables(gift));
+    log.info("Gift {} recorded at the desk ({} fen), awaiting finance", gift.id(), gift.amountFen());
+    return GiftView.of(gift);
+  }
+
+  /**
+   * The same from the desk's start form in Tasklist (record-donation.form): the gift is recorded
+   * in the transaction of the start, which goes on to finance with {@link #intakeVariables}.
+   */
+  @Transactional
+  Gift recordDeskGift(DeskGift command, String actor) {
     FormCheck check = FormCheck.of(validator, command);
     if (!check.failed("channel") && command.channel() != null && command.channelValue() == GiftChannel.PLATFORM) {
       check.reject("channel", "must be CASH or BANK_TRANSFER (the platform sends its own gifts)");
@@ -124,19 +138,21 @@ class GiftService {
       progress.appeal(command.appealId(), AppealKind.MONEY, "appealId");
       progress.pledge(command.appealId(), fen);
     }
-    Instant now = clock.instant();
-    Gift gift = gifts.save(Gift.received(command.appealId(), command.channelValue(), fen, command.donor(), null,
-        actor, now));
+    return gifts.save(Gift.received(command.appealId(), command.channelValue(), fen, command.donor(), null, actor,
+        clock.instant()));
+  }
+
+  /** What finance's confirmation of a desk gift starts with: the gift, its deadline, its summary. */
+  VariableMap intakeVariables(Gift gift) {
     Gift.Donor donor = gift.donor();
-    String summary = gift.channel().label() + " " + Money.yuan(fen).toPlainString() + "元 · 捐赠人 "
-        + donor.name() + (donor.anonymous() ? " (要求匿名)" : "") + " · 登记人 " + actor + " · 捐款编号 " + gift.id();
-    runtime.startProcessInstanceByKey(DonationIntakeProcess.KEY, DonationIntakeProcess.businessKey(gift.id()), CamundaBpmData.builder()
+    String summary = gift.channel().label() + " " + Money.yuan(gift.amountFen()).toPlainString() + "元 · 捐赠人 "
+        + donor.name() + (donor.anonymous() ? " (要求匿名)" : "") + " · 登记人 " + gift.recordedBy() + " · 捐款编号 "
+        + gift.id();
+    return CamundaBpmData.builder()
         .set(DonationIntakeProcess.GIFT_ID, gift.id())
-        .set(DonationIntakeProcess.CONFIRM_DUE_AT, Date.from(now.plus(settings.confirmWithin())))
+        .set(DonationIntakeProcess.CONFIRM_DUE_AT, Date.from(gift.recordedAt().plus(settings.confirmWithin())))
         .set(DonationIntakeProcess.GIFT_SUMMARY, summary)
-        .build());
-    log.info("Gift {} recorded at the desk ({} fen), awaiting finance", gift.id(), fen);
-    return GiftView.of(gift);
+        .build();
   }
 
   private void idNumberCheck(FormCheck check, java.math.BigDecimal amount, String idNumber) {

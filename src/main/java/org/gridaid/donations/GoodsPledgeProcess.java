@@ -8,6 +8,9 @@ import static io.holunda.camunda.bpm.data.CamundaBpmData.stringVariable;
 
 import io.holunda.camunda.bpm.data.factory.VariableFactory;
 import java.util.Date;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Stream;
 
 /**
  * A pledge of goods from the promise to the site's check-in (goods-pledge.bpmn): its key, the
@@ -20,6 +23,24 @@ public final class GoodsPledgeProcess {
   public static final String TASK_FOLLOW_UP = "userTask_followUpPledge";
   public static final String TIMER_REMIND = "event_remindDonor";
   public static final String TIMER_NOT_DELIVERED = "event_notDelivered";
+
+  /** What the desk's start form in Tasklist asks (record-pledge.form). Removed once the pledge has it. */
+  static final class StartForm {
+    static final VariableFactory<Object> APPEAL_ID = customVariable("appealId", Object.class);
+    static final VariableFactory<String> DONOR_NAME = stringVariable("donorName");
+    static final VariableFactory<String> DONOR_PHONE = stringVariable("donorPhone");
+    static final VariableFactory<Object> ANONYMOUS = customVariable("anonymous", Object.class);
+    static final VariableFactory<Object> QUANTITY = customVariable("quantity", Object.class);
+    static final VariableFactory<String> SITE_CODE = stringVariable("siteCode");
+    static final VariableFactory<Object> PROMISED_ON = customVariable("promisedOn", Object.class);
+    static final VariableFactory<String> INITIATOR = stringVariable("initiatorId");
+
+    static final Set<String> PERSONAL = Set.of(DONOR_NAME.getName(), DONOR_PHONE.getName());
+    static final List<String> NAMES = Stream.of(APPEAL_ID, DONOR_NAME, DONOR_PHONE, ANONYMOUS, QUANTITY, SITE_CODE,
+        PROMISED_ON).map(VariableFactory::getName).toList();
+
+    private StartForm() {}
+  }
 
   static final VariableFactory<Long> PLEDGE_ID = longVariable("pledgeId");
   /** The morning before the promised day: the donor is reminded. */

@@ -9,6 +9,7 @@ import java.time.LocalTime;
 import java.time.ZoneId;
 import java.util.Date;
 import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.variable.VariableMap;
 import org.gridaid.messaging.MessageOwner;
 import org.gridaid.messaging.TextMessages;
 import org.gridaid.shared.Sha256;
@@ -84,31 +85,54 @@ class PledgeService {
    * {@code idempotencyKey} it is answered as the first time, recorded once.
    */
   Recorded pledge(long appealId, NewPledge command, String actor, String idempotencyKey) {
-    FormCheck check = FormCheck.of(validator, command);
-    LocalDate today = LocalDate.now(clock.withZone(settings.zone()));
-    if (command.promisedOn() != null && command.promisedOn().isBefore(today)) {
-      check.reject("promisedOn", "must be today or later");
-    }
+    FormCheck check = checkDate(command);
     String hash = idempotencyKey == null ? null : Sha256.hex(appealId + "|" + command);
     try {
       return transaction.execute(status -> {
-        Appeal appeal = appealOf(appealId);
-        if (!check.failed("siteCode") && command.siteCode() != null
-            && !appeal.siteCodes().contains(command.siteCode())) {
-          check.reject("siteCode", "is not a delivery site of the appeal");
-        }
-        check.orThrow();
+        Appeal appeal = appealWithSite(appealId, command, check);
         if (idempotencyKey != null) {
           var earlier = pledges.findByKey(actor, idempotencyKey);
           if (earlier.isPresent()) {
             return replay(earlier.get(), hash);
           }
         }
-        return new Recorded(PledgeView.of(record(appeal, command, actor, idempotencyKey, hash)), false);
+        Pledge pledge = record(appeal, command, actor, idempotencyKey, hash);
+        runtime.startProcessInstanceByKey(GoodsPledgeProcess.KEY, GoodsPledgeProcess.businessKey(pledge.id()),
+            processVariables(pledge));
+        return new Recorded(PledgeView.of(pledge), false);
       });
     } catch (DuplicateKeyException e) {
       return transaction.execute(status -> replay(pledges.findByKey(actor, idempotencyKey).orElseThrow(() -> e), hash));
     }
+  }
+
+  /**
+   * The same from the desk's start form in Tasklist (record-pledge.form): the pledge is recorded
+   * in the transaction of the start, which goes on with {@link #processVariables}.
+   */
+  @Transactional
+  Pledge pledgeFromStartForm(long appealId, NewPledge command, String actor) {
+    FormCheck check = checkDate(command);
+    return record(appealWithSite(appealId, command, check), command, actor, null, null);
+  }
+
+  private FormCheck checkDate(NewPledge command) {
+    FormCheck check = FormCheck.of(validator, command);
+    LocalDate today = LocalDate.now(clock.withZone(settings.zone()));
+    if (command.promisedOn() != null && command.promisedOn().isBefore(today)) {
+      check.reject("promisedOn", "must be today or later");
+    }
+    return check;
+  }
+
+  /** The goods appeal, once the command is checked against it (its site among the appeal's). */
+  private Appeal appealWithSite(long appealId, NewPledge command, FormCheck check) {
+    Appeal appeal = appealOf(appealId);
+    if (!check.failed("siteCode") && command.siteCode() != null && !appeal.siteCodes().contains(command.siteCode())) {
+      check.reject("siteCode", "is not a delivery site of the appeal");
+    }
+    check.orThrow();
+    return appeal;
   }
 
   private Appeal appealOf(long appealId) {
@@ -138,18 +162,20 @@ class PledgeService {
   }
 
   private Pledge record(Appeal appeal, NewPledge command, String actor, String key, String hash) {
-    Instant now = clock.instant();
     // the counter first: a closed appeal records nothing
     progress.pledge(appeal.id(), command.quantity());
-    Pledge pledge = pledges.save(Pledge.pledge(appeal.id(), appeal.itemCode(), command.quantity(),
-        command.siteCode(), command.promisedOn(), command.donor(), actor, now, key, hash));
-    runtime.startProcessInstanceByKey(GoodsPledgeProcess.KEY, GoodsPledgeProcess.businessKey(pledge.id()), CamundaBpmData.builder()
+    return pledges.save(Pledge.pledge(appeal.id(), appeal.itemCode(), command.quantity(), command.siteCode(),
+        command.promisedOn(), command.donor(), actor, clock.instant(), key, hash));
+  }
+
+  /** What a pledge's process starts with: the pledge, the reminder and the overdue time, the summary. */
+  VariableMap processVariables(Pledge pledge) {
+    return CamundaBpmData.builder()
         .set(GoodsPledgeProcess.PLEDGE_ID, pledge.id())
         .set(GoodsPledgeProcess.REMIND_AT, remindAt(pledge.promisedOn()))
         .set(GoodsPledgeProcess.OVERDUE_AT, overdueAt(pledge.promisedOn()))
         .set(GoodsPledgeProcess.PLEDGE_SUMMARY, summary(pledge))
-        .build());
-    return pledge;
+        .build();
   }
 
   /** The morning before the promised day. */

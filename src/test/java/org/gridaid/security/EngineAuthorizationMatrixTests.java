@@ -5,6 +5,10 @@ import static org.gridaid.test.Api.admin;
 
 import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -54,6 +58,8 @@ class EngineAuthorizationMatrixTests extends ApiTestSupport {
       POST task/{task}/bpmnEscalation         401  403   403  403  403   403  403   403  403   403  403   403  403  403   403   403   403  403  403
       PUT task/{task}                         401  204   403  403  403   403  403   403  403   403  403   403  403  403   403   403   403  403  403
       POST process-definition start form      401  200   200  403  403   403  403   403  403   403  403   403  403  404   404   404   404  403  403
+      POST process-definition gift start form 401 200 404 404 404 404 404 404 404  404  404   403  404  404   404   404   200  403  403
+      POST process-definition pledge start form 401 200 404 404 404 404 404 404 404 404  404   403  404  404   403   404   200  403  403
       POST process-definition start extra     401  400   400  400  400   400  400   400  400   400  400   400  400  400   400   400   400  403  403
       POST process-definition start at task   401  400   400  400  400   400  400   400  400   400  400   400  400  400   400   400   400  403  403
       POST process-instance/{instance}/variables 401 204 403  403  403   403  403   403  403   403  403   403  403  403   403   403   403  403  403
@@ -87,6 +93,7 @@ class EngineAuthorizationMatrixTests extends ApiTestSupport {
   RepositoryService repository;
 
   private String keyWithoutOperations;
+  private Long goodsAppeal;
   private final List<String> deployments = new ArrayList<>();
 
   /** What a cell needs: a fresh case when the call may change it, the caller's own id. */
@@ -133,6 +140,16 @@ class EngineAuthorizationMatrixTests extends ApiTestSupport {
         .put(engine("task/" + cell.fresh().task().getId())));
     operations.put("POST process-definition start form", (api, cell) -> api.body(startForm(""))
         .post(engine("process-definition/key/helpRequest/submit-form")));
+    operations.put("POST process-definition gift start form", (api, cell) -> api.body("""
+        {"variables": {"channel": {"value": "CASH"}, "amount": {"value": "50.00"},
+         "donorName": {"value": "矩阵测试捐赠人"}, "anonymous": {"value": false}}}""")
+        .post(engine("process-definition/key/donationIntake/submit-form")));
+    operations.put("POST process-definition pledge start form", (api, cell) -> api.body("""
+        {"variables": {"appealId": {"value": %d, "type": "Long"}, "siteCode": {"value": "CC-JH-LL-ZF"},
+         "quantity": {"value": 2, "type": "Long"}, "promisedOn": {"value": "%s"},
+         "donorName": {"value": "矩阵测试捐赠人"}, "anonymous": {"value": false}}}"""
+        .formatted(goodsAppeal(), LocalDate.now(ZoneId.of("Asia/Shanghai")).plusDays(1)))
+        .post(engine("process-definition/key/goodsPledge/submit-form")));
     operations.put("POST process-definition start extra", (api, cell) -> api
         .body(startForm(", \"submittedBy\": {\"value\": \"demo-partner\"}"))
         .post(engine("process-definition/key/helpRequest/submit-form")));
@@ -222,6 +239,17 @@ class EngineAuthorizationMatrixTests extends ApiTestSupport {
     Task task = tasks.createTaskQuery().processInstanceBusinessKey(String.valueOf(id))
         .taskDefinitionKey("userTask_handleRequest").singleResult();
     return new Case(id, task);
+  }
+
+  /** A goods appeal of the demo's rice, to the community centre of 中福, for the pledge form. */
+  private long goodsAppeal() {
+    if (goodsAppeal == null) {
+      goodsAppeal = Api.as("donation-desk-01").body(Map.of("title", "矩阵测试大米认捐", "kind", "GOODS",
+              "itemCode", "FOOD-RICE", "targetQuantity", 1000, "siteCodes", List.of("CC-JH-LL-ZF"),
+              "deadline", Instant.now().plus(Duration.ofDays(3)).toString()))
+          .post("/api/v1/appeals").then().statusCode(201).extract().<Integer>path("id").longValue();
+    }
+    return goodsAppeal;
   }
 
   private String gridFilter() {

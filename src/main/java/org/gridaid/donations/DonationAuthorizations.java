@@ -1,0 +1,37 @@
+package org.gridaid.donations;
+
+import org.camunda.bpm.engine.authorization.Authorization;
+import org.camunda.bpm.engine.authorization.Permissions;
+import org.camunda.bpm.engine.authorization.Resources;
+import org.gridaid.organisation.GroupPermissions;
+import org.gridaid.organisation.Groups;
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.stereotype.Component;
+
+/**
+ * The donation desk records gifts and goods pledges from Tasklist (starts their processes);
+ * finance and the warehouse, who get their tasks, may read the definitions, so Tasklist shows
+ * the process name next to each task.
+ */
+@Component
+class DonationAuthorizations implements ApplicationRunner {
+
+  private final GroupPermissions permissions;
+
+  DonationAuthorizations(GroupPermissions permissions) {
+    this.permissions = permissions;
+  }
+
+  @Override
+  public void run(ApplicationArguments args) {
+    for (String process : new String[] {DonationIntakeProcess.KEY, GoodsPledgeProcess.KEY}) {
+      permissions.grant(Groups.DONATION_DESK, Resources.PROCESS_DEFINITION, process, Permissions.READ,
+          Permissions.CREATE_INSTANCE);
+    }
+    permissions.grant(Groups.DONATION_DESK, Resources.PROCESS_DEFINITION, AppealTargetProcess.KEY, Permissions.READ);
+    permissions.grant(Groups.DONATION_DESK, Resources.PROCESS_INSTANCE, Authorization.ANY, Permissions.CREATE);
+    permissions.grant(Groups.FINANCE, Resources.PROCESS_DEFINITION, DonationIntakeProcess.KEY, Permissions.READ);
+    permissions.grant(Groups.WAREHOUSE, Resources.PROCESS_DEFINITION, GoodsPledgeProcess.KEY, Permissions.READ);
+  }
+}

@@ -40,6 +40,8 @@ class CamundaIdentity {
 
   static final String MANAGED_GROUP_TYPE = org.camunda.bpm.engine.authorization.Groups.GROUP_TYPE_WORKFLOW;
   static final String MY_TASKS_FILTER = "my-tasks";
+  static final String DUE_SOON = "#due-soon";
+  static final String OVERDUE = "#overdue";
   private static final SecureRandom RANDOM = new SecureRandom();
 
   private final IdentityService identity;
@@ -169,16 +171,34 @@ class CamundaIdentity {
   /** The filter showing every task routed to the group, readable by the given groups. */
   void ensureGroupFilter(String groupId, String name, int priority, List<String> readers) {
     TaskQuery query = tasks.createTaskQuery().taskCandidateGroup(groupId).includeAssignedTasks();
-    String filterId = ensureFilter(groupId, name, priority, "分派给本组的任务(含已认领)", query);
+    grantReaders(ensureFilter(groupId, name, priority, "分派给本组的任务(含已认领)", query), readers);
+  }
+
+  /**
+   * The group's tasks due within the hour (即将超期) and those past their due date (已超期), for
+   * the supervisors who chase them: evaluated when Tasklist asks, by the engine's clock.
+   */
+  void ensureDeadlineFilters(String groupId, String name, int priority, List<String> readers) {
+    TaskQuery dueSoon = tasks.createTaskQuery().taskCandidateGroup(groupId).includeAssignedTasks()
+        .dueAfterExpression("${now()}").dueBeforeExpression("${dateTime().plusHours(1).toDate()}");
+    grantReaders(ensureFilter(groupId + DUE_SOON, name + " · 即将超期", priority, "一小时内到期、尚未办结的任务", dueSoon),
+        readers);
+    TaskQuery overdue = tasks.createTaskQuery().taskCandidateGroup(groupId).includeAssignedTasks()
+        .dueBeforeExpression("${now()}");
+    grantReaders(ensureFilter(groupId + OVERDUE, name + " · 已超期", priority + 1, "已过期限、尚未办结的任务", overdue),
+        readers);
+  }
+
+  private void grantReaders(String filterId, List<String> readers) {
     for (String reader : readers) {
       grant(reader, Resources.FILTER, filterId, Permissions.READ);
     }
   }
 
-  /** "My tasks" for everybody: what is assigned to whoever opens it. */
+  /** "My tasks" for everybody: what is assigned to whoever opens it, after the filters of one's own groups. */
   void ensureMyTasksFilter() {
     TaskQuery query = tasks.createTaskQuery().taskAssigneeExpression("${currentUser()}");
-    String filterId = ensureFilter(MY_TASKS_FILTER, "我的待办", -10, "已认领、由我处理的任务", query);
+    String filterId = ensureFilter(MY_TASKS_FILTER, "我的待办", Groups.FilterOrder.MY_TASKS, "已认领、由我处理的任务", query);
     if (authorizations.createAuthorizationQuery().authorizationType(AUTH_TYPE_GLOBAL)
         .resourceType(Resources.FILTER).resourceId(filterId).count() == 0) {
       Authorization everybody = authorizations.createNewAuthorization(AUTH_TYPE_GLOBAL);
@@ -194,14 +214,15 @@ class CamundaIdentity {
     String filterId = jdbc.sql("select filter_id from task_filter where group_id = ?").param(key)
         .query(String.class).optional().orElse(null);
     Filter filter = filterId == null ? null : filters.getFilter(filterId);
+    Map<String, Object> properties = Map.of("priority", priority, "description", description, "refresh", true);
     if (filter == null) {
       filter = filters.newTaskFilter(name);
-    } else if (name.equals(filter.getName())) {
+    } else if (name.equals(filter.getName()) && properties.equals(filter.getProperties())) {
       return filterId;
     }
     filter.setName(name);
     filter.setQuery(query);
-    filter.setProperties(Map.of("priority", priority, "description", description, "refresh", true));
+    filter.setProperties(properties);
     filters.saveFilter(filter);
     if (filterId == null) {
       jdbc.sql("insert into task_filter (group_id, filter_id) values (?, ?)").params(key, filter.getId()).update();

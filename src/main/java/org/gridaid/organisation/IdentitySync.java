@@ -64,7 +64,7 @@ class IdentitySync implements ApplicationRunner {
     for (TaskGroup group : Groups.roleTaskGroups()) {
       camunda.ensureGroup(group.id(), group.name());
       camunda.grant(group.id(), Resources.APPLICATION, TASKLIST, ACCESS);
-      camunda.ensureGroupFilter(group.id(), group.filterName(), 0, group.readers());
+      ensureFilters(group);
     }
     for (TaskGroup group : Groups.areaRoleGroups()) {
       camunda.ensureGroup(group.id(), group.name());
@@ -89,10 +89,16 @@ class IdentitySync implements ApplicationRunner {
   }
 
   void syncArea(Area area) {
-    int priority = area.level().ordinal();
     for (TaskGroup group : Groups.taskGroupsOf(area)) {
       camunda.ensureGroup(group.id(), group.name());
-      camunda.ensureGroupFilter(group.id(), group.filterName(), priority, group.readers());
+      ensureFilters(group);
+    }
+  }
+
+  private void ensureFilters(TaskGroup group) {
+    camunda.ensureGroupFilter(group.id(), group.filterName(), group.order(), group.readers());
+    if (group.deadlineFilters()) {
+      camunda.ensureDeadlineFilters(group.id(), group.filterName(), group.deadlineOrder(), group.readers());
     }
   }
 

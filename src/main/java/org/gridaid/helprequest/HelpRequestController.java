@@ -154,9 +154,6 @@ class HelpRequestController {
 
   /** Staff see a note that the caller has another open case only if they may see that case too. */
   private HelpRequestView view(HelpRequest request, Requester requester) {
-    boolean staffView = CaseAction.seesPersonalData(requester, request);
-    List<TimelineEvent> timeline = service.timeline(request.id()).stream()
-        .filter(e -> !staffView || service.seesOtherCase(e, requester.coverage())).toList();
-    return HelpRequestView.of(request, timeline, staffView, service.now());
+    return service.view(request, requester);
   }
 }

@@ -26,6 +26,7 @@ import org.gridaid.organisation.AreaDirectory;
 import org.gridaid.organisation.AreaLevel;
 import org.gridaid.organisation.GridResolution;
 import org.gridaid.organisation.StaffService;
+import org.gridaid.security.Requester;
 import org.gridaid.shared.Coverage;
 import org.gridaid.shared.PersonalDataCipher;
 import org.gridaid.shared.engine.CancellationMessage;
@@ -318,6 +319,17 @@ public class HelpRequestService {
    * Whether a staff member may see the other case a {@link TimelineEventType#SAME_CALLER_OPEN_CASE}
    * entry points to: they cover its grid. Outside systems never see these entries.
    */
+  /**
+   * The case as the requester may see it: the caller's details for those who work it, and the
+   * timeline's entries about other cases only where the requester covers them.
+   */
+  HelpRequestView view(HelpRequest request, Requester requester) {
+    boolean staffView = CaseAction.seesPersonalData(requester, request);
+    List<TimelineEvent> events = timeline(request.id()).stream()
+        .filter(e -> !staffView || seesOtherCase(e, requester.coverage())).toList();
+    return HelpRequestView.of(request, events, staffView, now());
+  }
+
   boolean seesOtherCase(TimelineEvent entry, Coverage coverage) {
     if (entry.type() != TimelineEventType.SAME_CALLER_OPEN_CASE) {
       return true;

@@ -1,6 +1,8 @@
 package org.gridaid.security;
 
+import java.util.Collection;
 import java.util.Optional;
+import org.gridaid.organisation.Groups;
 import org.gridaid.organisation.Staff;
 import org.gridaid.organisation.StaffService;
 import org.gridaid.shared.Coverage;
@@ -27,7 +29,18 @@ public class Requesters {
     if (hasAuthority(authentication, "ROLE_PARTNER")) {
       return new Requester(id, true, false, null, null, Coverage.NOWHERE);
     }
-    boolean admin = hasAuthority(authentication, "ROLE_ADMIN");
+    return staffMember(id, hasAuthority(authentication, "ROLE_ADMIN"));
+  }
+
+  /**
+   * A person signed in to Camunda's webapps, for a webapp plugin: its session holds the user
+   * and their Camunda groups, not a Spring Security principal.
+   */
+  public Requester ofWebappUser(String userId, Collection<String> groupIds) {
+    return staffMember(userId, groupIds.contains(Groups.ADMIN));
+  }
+
+  private Requester staffMember(String id, boolean admin) {
     Optional<Staff> member = staff.find(id).filter(Staff::active);
     Coverage coverage = admin ? Coverage.EVERYWHERE : member.map(staff::coverageOf).orElse(Coverage.NOWHERE);
     return new Requester(id, false, admin, member.map(Staff::role).orElse(null),

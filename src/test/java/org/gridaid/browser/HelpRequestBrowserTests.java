@@ -202,6 +202,34 @@ class HelpRequestBrowserTests {
         .doesNotContainKeys("outcome", "holdReason", "resumeAt");
   }
 
+  @Test
+  void theOperatorReadsTheCaseNumberAndTrackingCodeToTheCallerAndOpensTheCase() throws Exception {
+    String phone = newPhone();
+    try (Browser browser = Browser.open(port)) {
+      startCall(browser).fillField("来电人姓名", "郑先生").fillField("联系电话", phone).fillField("地址", ADDRESS)
+          .selectOption("诉求类别", "生活物资").fillField("诉求内容", "家里只剩两天的米");
+      browser.click("开始").waitForText("已登记热线诉求, 请告知来电人");
+      long id = helpRequestOf(phone).id();
+      String trackingCode = jdbc.sql("select tracking_code from help_request where id = ?").param(id)
+          .query(String.class).single();
+      assertThat(browser.element(STARTED_CASE).getText()).contains("#" + id, trackingCode, "正在");
+
+      // the job executor is off in tests: triage and routing follow 登记诉求 in a job
+      PendingJobs.runFor(engine, String.valueOf(id));
+      browser.waitForText("中福社区第2网格 (" + GRID + ")");
+      String priority = jdbc.sql("select priority from help_request where id = ?").param(id).query(String.class)
+          .single();
+      assertThat(browser.element(STARTED_CASE).getText()).contains("#" + id, trackingCode, priority, "已派单");
+      browser.screenshotForDocs("tasklist-hotline-case-number");
+
+      String caseLink = browser.element(By.cssSelector("#grid-aid-started-case a")).getDomAttribute("href");
+      browser.go(caseLink.substring(caseLink.indexOf("/camunda/"))).waitForText("办理经过");
+      assertThat(browser.text()).contains("热线诉求 #" + id, trackingCode, "郑先生", "家里只剩两天的米", "中福社区第2网格");
+    }
+  }
+
+  static final By STARTED_CASE = By.id("grid-aid-started-case");
+
   /** The hotline operator signs in to Tasklist and opens the start form of 热线诉求. */
   private static Browser startCall(Browser browser) {
     browser.go(TASKLIST).signIn("hotline-01", "demo").waitForText("热线任务");

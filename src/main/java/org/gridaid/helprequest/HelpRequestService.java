@@ -28,6 +28,7 @@ import org.gridaid.organisation.GridResolution;
 import org.gridaid.organisation.StaffService;
 import org.gridaid.security.Requester;
 import org.gridaid.shared.Coverage;
+import org.gridaid.shared.engine.EngineJobs;
 import org.gridaid.shared.PersonalDataCipher;
 import org.gridaid.shared.engine.CancellationMessage;
 import org.gridaid.shared.engine.EngineErrors;
@@ -66,6 +67,7 @@ public class HelpRequestService {
   private final RuntimeService runtime;
   private final TaskService tasks;
   private final ManagementService management;
+  private final EngineJobs engineJobs;
   private final TransactionTemplate transaction;
   private final HoldSettings holds;
   private final MedicineDeliveryService medicine;
@@ -73,8 +75,8 @@ public class HelpRequestService {
 
   HelpRequestService(HelpRequests cases, HelpRequestTimeline timeline, TextMessages messages,
       AreaDirectory areas, StaffService staff, PersonalDataCipher cipher, Validator validator, RuntimeService runtime,
-      TaskService tasks, ManagementService management, TransactionTemplate transaction, HoldSettings holds,
-      MedicineDeliveryService medicine, Clock clock) {
+      TaskService tasks, ManagementService management, EngineJobs engineJobs, TransactionTemplate transaction,
+      HoldSettings holds, MedicineDeliveryService medicine, Clock clock) {
     this.cases = cases;
     this.timeline = timeline;
     this.messages = messages;
@@ -85,6 +87,7 @@ public class HelpRequestService {
     this.runtime = runtime;
     this.tasks = tasks;
     this.management = management;
+    this.engineJobs = engineJobs;
     this.transaction = transaction;
     this.holds = holds;
     this.medicine = medicine;
@@ -144,9 +147,10 @@ public class HelpRequestService {
 
   /**
    * The call is stored (登记诉求 commits on its own); triage and routing follow as the process's
-   * next job. For a caller waiting on the line it runs at once, here; if it fails (a broken
-   * triage table), the call stays stored and the job is tried again, then shows as an incident
-   * to fix. The caller gets the case as it stands, never a 500.
+   * next job. For a caller waiting on the line it runs at once, here, unless a job executor
+   * took it first; if it fails (a broken triage table), the call stays stored and the job is
+   * tried again, then shows as an incident to fix. The caller gets the case as it stands, never
+   * a 500.
    */
   private void continueNow(long id) {
     var process = runtime.createProcessInstanceQuery().processInstanceBusinessKey(String.valueOf(id))
@@ -157,7 +161,7 @@ public class HelpRequestService {
     for (Job next : management.createJobQuery().processInstanceId(process.getId())
         .activityId(HelpRequestProcess.STEP_REGISTER).executable().list()) {
       try {
-        management.executeJob(next.getId());
+        engineJobs.runNowUnlessTaken(next.getId());
       } catch (RuntimeException e) {
         // whatever failed (a FEEL error of the table is no engine exception), the engine has
         // counted the try on the job already

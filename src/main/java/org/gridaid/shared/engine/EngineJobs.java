@@ -4,17 +4,21 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.OptimisticLockingException;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.context.Context;
 import org.camunda.bpm.engine.impl.interceptor.Command;
 import org.camunda.bpm.engine.impl.interceptor.CommandContext;
 import org.camunda.bpm.engine.impl.interceptor.CommandExecutor;
+import org.camunda.bpm.engine.impl.jobexecutor.JobExecutor;
 import org.camunda.bpm.engine.impl.jobexecutor.JobHandler;
 import org.camunda.bpm.engine.impl.jobexecutor.JobHandlerConfiguration;
 import org.camunda.bpm.engine.impl.persistence.entity.ExecutionEntity;
 import org.camunda.bpm.engine.impl.persistence.entity.JobEntity;
 import org.camunda.bpm.engine.impl.persistence.entity.MessageEntity;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 
@@ -27,6 +31,9 @@ public class EngineJobs extends AbstractProcessEnginePlugin {
 
   private final ObjectProvider<EngineJob> jobs;
   private CommandExecutor commands;
+  private ManagementService management;
+  private String lockOwner;
+  private int lockMillis;
 
   EngineJobs(ObjectProvider<EngineJob> jobs) {
     this.jobs = jobs;
@@ -44,6 +51,10 @@ public class EngineJobs extends AbstractProcessEnginePlugin {
   @Override
   public void postInit(ProcessEngineConfigurationImpl configuration) {
     commands = configuration.getCommandExecutorTxRequired();
+    management = configuration.getManagementService();
+    JobExecutor executor = configuration.getJobExecutor();
+    lockOwner = executor == null ? "inline" : executor.getLockOwner();
+    lockMillis = executor == null ? 300_000 : executor.getLockTimeInMillis();
   }
 
   /**
@@ -67,6 +78,37 @@ public class EngineJobs extends AbstractProcessEnginePlugin {
     } else {
       commands.execute(send);
     }
+  }
+
+  /**
+   * Runs a job now, on this thread, unless a job executor (of this node or another) has taken
+   * it: first the job is locked for this node, as an executor would lock it, so that no
+   * executor acquires it meanwhile; one taken already is left to its executor. Without the lock
+   * a job run here and by an executor at the same moment ran twice, one of them in vain.
+   *
+   * @return whether it ran here (it may have failed: then its retries count as usual)
+   */
+  public boolean runNowUnlessTaken(String jobId) {
+    boolean locked;
+    try {
+      locked = commands.execute(context -> {
+        JobEntity job = context.getJobManager().findJobById(jobId);
+        Date now = ClockUtil.getCurrentTime();
+        if (job == null || job.getLockExpirationTime() != null && job.getLockExpirationTime().after(now)) {
+          return false;
+        }
+        job.setLockOwner(lockOwner);
+        job.setLockExpirationTime(new Date(now.getTime() + lockMillis));
+        return true;
+      });
+    } catch (OptimisticLockingException e) {
+      // an executor locked it in the same moment
+      return false;
+    }
+    if (locked) {
+      management.executeJob(jobId);
+    }
+    return locked;
   }
 
   private record Payload(String value) implements JobHandlerConfiguration {

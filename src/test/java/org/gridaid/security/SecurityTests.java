@@ -51,7 +51,8 @@ class SecurityTests extends ApiTestSupport {
     assertThat(engine.isAuthorizationEnabled()).isTrue();
     List<String> gridWorkerFilters = as("grid-lile-zhongfu-01").get("/engine-rest/filter")
         .then().statusCode(200).extract().jsonPath().getList("name");
-    assertThat(gridWorkerFilters).containsExactlyInAnyOrder("我的待办", "中福社区第1网格 · 网格任务");
+    assertThat(gridWorkerFilters).containsExactlyInAnyOrder("我的待办", "中福社区第1网格 · 网格任务",
+        "中福社区第1网格 · 网格任务 · 即将超期", "中福社区第1网格 · 网格任务 · 已超期");
 
     // creating users needs an authorization a grid worker does not have
     as("grid-lile-zhongfu-01").body("{\"profile\":{\"id\":\"intruder\"},\"credentials\":{\"password\":\"x1234567890\"}}")

@@ -16,6 +16,7 @@ import org.gridaid.shared.ratelimit.LocalRateLimitBuckets;
 import org.gridaid.shared.ratelimit.OccasionalWarning;
 import org.gridaid.shared.ratelimit.PostgresRateLimitBuckets;
 import org.gridaid.shared.ratelimit.RateLimitBuckets;
+import org.gridaid.shared.web.DatabaseUnavailable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -138,6 +139,10 @@ class SignInThrottle {
     } catch (SignInThrottledException e) {
       throw e;
     } catch (RuntimeException e) {
+      if (DatabaseUnavailable.causedBy(e)) {
+        // nobody can sign in while the database is away: a 503 to send again, not a 429
+        throw e;
+      }
       bucketsUnavailable.warn("Sign-in throttle unavailable, the sign-in is refused", e);
       throw new SignInThrottledException(1);
     }

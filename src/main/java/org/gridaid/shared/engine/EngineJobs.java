@@ -33,7 +33,12 @@ public class EngineJobs extends AbstractProcessEnginePlugin {
   private CommandExecutor commands;
   private ManagementService management;
   private String lockOwner;
-  private int lockMillis;
+  /**
+   * How long a job run at once is kept from the executors: longer than such a run takes, short
+   * enough that a run cut off with the database (whose failure could not even be recorded) is
+   * taken up by an executor soon after the database is back.
+   */
+  private static final long INLINE_LOCK_MILLIS = 30_000;
 
   EngineJobs(ObjectProvider<EngineJob> jobs) {
     this.jobs = jobs;
@@ -54,7 +59,6 @@ public class EngineJobs extends AbstractProcessEnginePlugin {
     management = configuration.getManagementService();
     JobExecutor executor = configuration.getJobExecutor();
     lockOwner = executor == null ? "inline" : executor.getLockOwner();
-    lockMillis = executor == null ? 300_000 : executor.getLockTimeInMillis();
   }
 
   /**
@@ -98,7 +102,7 @@ public class EngineJobs extends AbstractProcessEnginePlugin {
           return false;
         }
         job.setLockOwner(lockOwner);
-        job.setLockExpirationTime(new Date(now.getTime() + lockMillis));
+        job.setLockExpirationTime(new Date(now.getTime() + INLINE_LOCK_MILLIS));
         return true;
       });
     } catch (OptimisticLockingException e) {

@@ -163,10 +163,14 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
   }
 
   @ExceptionHandler(Exception.class)
-  ProblemDetail unexpected(Exception e) {
+  ResponseEntity<ProblemDetail> unexpected(Exception e) {
+    if (DatabaseUnavailable.causedBy(e)) {
+      log.warn("Database unreachable, answered 503: {}", e.getMessage());
+      return DatabaseUnavailable.answer();
+    }
     log.error("Unhandled error in API call", e);
-    return Problems.of(HttpStatus.INTERNAL_SERVER_ERROR, Problems.INTERNAL, "Internal error",
-        "The request could not be completed; nothing was changed. Please try again.");
+    return ResponseEntity.internalServerError().body(Problems.of(HttpStatus.INTERNAL_SERVER_ERROR, Problems.INTERNAL,
+        "Internal error", "The request could not be completed; nothing was changed. Please try again."));
   }
 
   @Override

@@ -26,6 +26,10 @@ public class CheckInSchedule {
     return dayOf(clock.instant());
   }
 
+  Instant clockInstant() {
+    return clock.instant();
+  }
+
   LocalDate dayOf(Instant instant) {
     return instant.atZone(settings.zone()).toLocalDate();
   }

@@ -72,11 +72,12 @@ public class HelpRequestService {
   private final HoldSettings holds;
   private final MedicineDeliveryService medicine;
   private final Clock clock;
+  private final EscalationCounter escalations;
 
   HelpRequestService(HelpRequests cases, HelpRequestTimeline timeline, TextMessages messages,
       AreaDirectory areas, StaffService staff, PersonalDataCipher cipher, Validator validator, RuntimeService runtime,
       TaskService tasks, ManagementService management, EngineJobs engineJobs, TransactionTemplate transaction,
-      HoldSettings holds, MedicineDeliveryService medicine, Clock clock) {
+      HoldSettings holds, MedicineDeliveryService medicine, Clock clock, EscalationCounter escalations) {
     this.cases = cases;
     this.timeline = timeline;
     this.messages = messages;
@@ -92,6 +93,7 @@ public class HelpRequestService {
     this.holds = holds;
     this.medicine = medicine;
     this.clock = clock;
+    this.escalations = escalations;
   }
 
   Instant now() {
@@ -418,7 +420,9 @@ public class HelpRequestService {
     HelpRequest request = get(id);
     request.escalate(level, now());
     log.info("Help request {} escalated to {}", id, level);
-    return save(request);
+    HelpRequest saved = save(request);
+    escalations.escalated(level);
+    return saved;
   }
 
   @Transactional

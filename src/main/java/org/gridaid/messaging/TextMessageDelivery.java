@@ -1,5 +1,7 @@
 package org.gridaid.messaging;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.time.Duration;
 import org.gridaid.shared.PhoneNumbers;
@@ -24,12 +26,23 @@ class TextMessageDelivery implements EngineJob {
   private final SmsSender sender;
   private final EngineJobs jobs;
   private final Clock clock;
+  /** {@code gridaid_text_message_failures_total{outcome}}: failed attempts, tried again later or given up. */
+  private final Counter retried;
+  private final Counter givenUp;
 
-  TextMessageDelivery(TextMessages messages, SmsSender sender, EngineJobs jobs, Clock clock) {
+  TextMessageDelivery(TextMessages messages, SmsSender sender, EngineJobs jobs, Clock clock, MeterRegistry meters) {
     this.messages = messages;
     this.sender = sender;
     this.jobs = jobs;
     this.clock = clock;
+    this.retried = failures(meters, "retry");
+    this.givenUp = failures(meters, "given_up");
+  }
+
+  private static Counter failures(MeterRegistry meters, String outcome) {
+    return Counter.builder("gridaid.text_message.failures")
+        .description("Text messages the gateway did not take: tried again later, or given up after the last attempt")
+        .tag("outcome", outcome).register(meters);
   }
 
   @Override
@@ -58,6 +71,7 @@ class TextMessageDelivery implements EngineJob {
         String error = String.valueOf(e.getMessage());
         boolean giveUp = attempt >= MAX_ATTEMPTS;
         messages.notSent(message, attempt, error, giveUp);
+        (giveUp ? givenUp : retried).increment();
         log.warn("Message {} of {} {} to {} not delivered (attempt {}): {}", message.id(), owner.type(), owner.id(),
             PhoneNumbers.mask(message.phone()), attempt, error);
         if (!giveUp) {

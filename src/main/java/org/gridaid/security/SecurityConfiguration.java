@@ -7,6 +7,7 @@ import org.gridaid.shared.engine.EngineApiGuard;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.core.env.Environment;
 import org.gridaid.apikey.ApiKeyService;
+import org.gridaid.organisation.Groups;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
@@ -27,7 +28,8 @@ import org.springframework.security.web.util.matcher.RequestMatcher;
  * Basic credentials and send them on a forged request, so cross-site browser requests are
  * refused ({@link CrossSiteRequestFilter}) and browsers are never asked for Basic credentials.
  * The webapps (/camunda) keep Camunda's own sign-in, session and CSRF token. Everything
- * else is health checks (public) or administration (admins only). Wrong passwords are
+ * else is health checks (public), the Prometheus metrics (admins and the district command) or
+ * administration (admins only). Wrong passwords are
  * throttled at every door that checks one ({@link SignInThrottle}).
  */
 @Configuration
@@ -101,6 +103,9 @@ class SecurityConfiguration {
             .requestMatchers("/", "/error", "/actuator/health", "/actuator/health/**", "/actuator/info").permitAll()
             // the API description holds no data; outside developers read it before they have a key
             .requestMatchers("/v3/api-docs/**", "/api-docs.html", "/swagger-ui/**").permitAll()
+            // the operations metrics: counts of cases per area and level, the engine's jobs; no resident
+            .requestMatchers("/actuator/prometheus").hasAnyAuthority("ROLE_ADMIN",
+                CamundaAuthenticationProvider.GROUP_PREFIX + Groups.DISTRICT_COMMAND)
             .anyRequest().hasRole("ADMIN"));
     return http.build();
   }

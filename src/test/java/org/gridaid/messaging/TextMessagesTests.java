@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -60,6 +61,8 @@ class TextMessagesTests {
   EngineJobs jobs;
   @Autowired
   Clock clock;
+  @Autowired
+  MeterRegistry meters;
 
   static MessageOwner newOwner() {
     return new MessageOwner("MEDICINE_DELIVERY", ThreadLocalRandom.current().nextLong(1, Long.MAX_VALUE));
@@ -88,7 +91,7 @@ class TextMessagesTests {
 
     List<String> sent = new ArrayList<>();
     deliver(new TextMessageDelivery(messages, (to, body, reference) -> sent.add(to + " " + body + " " + reference),
-        jobs, clock), owner);
+        jobs, clock, meters), owner);
 
     List<TextMessage> delivered = messages.of(owner);
     assertThat(sent).containsExactly(phone + " 药已备好 MSG-" + delivered.get(0).id(),
@@ -112,10 +115,12 @@ class TextMessagesTests {
     });
     List<TextMessage> queued = messages.of(owner);
     List<String> tried = new ArrayList<>();
+    double retriedBefore = failures("retry");
+    double givenUpBefore = failures("given_up");
     TextMessageDelivery failing = new TextMessageDelivery(messages, (to, body, reference) -> {
       tried.add(reference);
       throw new IllegalStateException("gateway down");
-    }, jobs, clock);
+    }, jobs, clock, meters);
 
     List<Duration> pauses = new ArrayList<>();
     for (int attempt = 1; attempt < TextMessageDelivery.MAX_ATTEMPTS; attempt++) {
@@ -141,10 +146,14 @@ class TextMessagesTests {
     assertThat(jdbc.sql("select last_error from text_message where id = ?").param(givenUp.id())
         .query(String.class).single()).isEqualTo("gateway down");
     assertThat(tried).last().as("then the next message goes").isEqualTo("MSG-" + queued.get(1).id());
+    assertThat(failures("retry") - retriedBefore)
+        .as("failed attempts tried again, for /actuator/prometheus: five of the first message, one of the second")
+        .isEqualTo(TextMessageDelivery.MAX_ATTEMPTS);
+    assertThat(failures("given_up") - givenUpBefore).isEqualTo(1);
     assertThat(output).as("the phone is logged masked only").contains(PhoneNumbers.mask(phone))
         .doesNotContain(phone);
 
-    deliver(new TextMessageDelivery(messages, (to, body, reference) -> { }, jobs, clock), owner);
+    deliver(new TextMessageDelivery(messages, (to, body, reference) -> { }, jobs, clock, meters), owner);
 
     assertThat(messages.of(owner)).extracting(TextMessage::status)
         .containsExactly(TextMessage.Status.FAILED, TextMessage.Status.SENT);
@@ -233,10 +242,10 @@ class TextMessagesTests {
     };
     ExecutorService nodes = Executors.newFixedThreadPool(2);
     try {
-      Future<?> first = nodes.submit(() -> deliver(new TextMessageDelivery(messages, slowGateway, jobs, clock), owner));
+      Future<?> first = nodes.submit(() -> deliver(new TextMessageDelivery(messages, slowGateway, jobs, clock, meters), owner));
       assertThat(firstSending.await(30, TimeUnit.SECONDS)).isTrue();
       Future<?> second = nodes.submit(() -> deliver(new TextMessageDelivery(messages, (to, body, reference) ->
-          sent.add(reference), jobs, clock), owner));
+          sent.add(reference), jobs, clock, meters), owner));
       // the second delivery waits for the first one's lock on the owner's messages
       await(() -> jdbc.sql("select count(*) from pg_stat_activity where wait_event_type = 'Lock'"
           + " and query like '%text_message%'").query(Integer.class).single() > 0);
@@ -274,5 +283,9 @@ class TextMessagesTests {
     List<String> jobIds = jdbc.sql("select id_ from act_ru_job where handler_type_ = ? and handler_cfg_ = ?")
         .params(TextMessageDelivery.JOB_TYPE, TextMessageDelivery.payload(owner)).query(String.class).list();
     return jobIds.stream().map(jobId -> management.createJobQuery().jobId(jobId).singleResult()).toList();
+  }
+
+  private double failures(String outcome) {
+    return meters.get("gridaid.text_message.failures").tag("outcome", outcome).counter().count();
   }
 }

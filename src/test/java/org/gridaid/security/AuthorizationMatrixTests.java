@@ -117,6 +117,7 @@ class AuthorizationMatrixTests extends ApiTestSupport {
   static final String DONATIONS_READ = "donations:read";
   static final String PLATFORM = "donations:platform";
   static final String PLEDGE = "donations:pledge";
+  static final String DASHBOARD_READ = "dashboard:read";
 
   // @formatter:off
   static final List<Row> MATRIX = List.of(
@@ -214,6 +215,9 @@ class AuthorizationMatrixTests extends ApiTestSupport {
       row("GET /api/v1/donations/{id}",                       OTHER, PLATFORM,      "401  200  404  404  404  404  404  404  404  404  404  404  200  200  404  403"),
       row("POST /api/v1/donations/{id}/refunds",              ANY,   null,          "401  201  404  404  404  404  404  404  404  404  404  404  403  201  403  403"),
       row("POST /api/v1/donations/{id}/corrections",          ANY,   null,          "401  201  404  404  404  404  404  404  404  404  404  404  403  201  403  403"),
+
+      row("GET /api/v1/dashboard",                            OWN,   DASHBOARD_READ, "401  200+  403  403  200+  200+  200+  200+  403  403  403  403  403  403  200+  403"),
+      row("GET /api/v1/dashboard",                            OTHER, DASHBOARD_READ, "401  200+  403  403  200-  200-  200-  200+  403  403  403  403  403  403  200+  403"),
 
       row("GET /api/v1/areas",                                ANY,   AREAS_READ,    "401  200  200  200  200  200  200  200  200  200  200  200  200  200  200  403"),
       row("GET /api/v1/areas/{code}",                         ANY,   AREAS_READ,    "401  200  200  200  200  200  200  200  200  200  200  200  200  200  200  403"),
@@ -484,7 +488,8 @@ class AuthorizationMatrixTests extends ApiTestSupport {
         entry("POST /api/v1/api-keys", (as, at, fresh) -> as.body(Fixtures.newKey()).post("/api/v1/api-keys")),
         entry("GET /api/v1/api-keys", (as, at, fresh) -> as.get("/api/v1/api-keys")),
         entry("DELETE /api/v1/api-keys/{id}", (as, at, fresh) ->
-            as.delete("/api/v1/api-keys/{id}", fresh ? f.newSpareKey() : f.spareKey())));
+            as.delete("/api/v1/api-keys/{id}", fresh ? f.newSpareKey() : f.spareKey())),
+        entry("GET /api/v1/dashboard", (as, at, fresh) -> as.get("/api/v1/dashboard")));
   }
 
   /** How the rows answered 200+ and 200- are read. */
@@ -496,7 +501,8 @@ class AuthorizationMatrixTests extends ApiTestSupport {
             answer.jsonPath().getList("items.id", Long.class).contains(f.household(at).id()),
         "GET /api/v1/persons", (answer, at) ->
             answer.jsonPath().getList("items.id", Long.class).contains(f.person(at).id()),
-        "GET /api/v1/register/export", (answer, at) -> answer.asString().contains(f.household(at).address()));
+        "GET /api/v1/register/export", (answer, at) -> answer.asString().contains(f.household(at).address()),
+        "GET /api/v1/dashboard", (answer, at) -> answer.jsonPath().getList("areas.code").contains(at.grid()));
   }
 
   static long unique() {

@@ -1,0 +1,195 @@
+package org.gridaid.browser;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.gridaid.test.Browser.COCKPIT;
+
+import io.restassured.RestAssured;
+import io.restassured.path.json.JsonPath;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ThreadLocalRandom;
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.runtime.Job;
+import org.gridaid.helprequest.HelpRequestProcess;
+import org.gridaid.test.Api;
+import org.gridaid.test.Browser;
+import org.gridaid.test.GridAidTest;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/**
+ * 督办看板 in the real Cockpit: the district command signs in, the board shows the same figures
+ * as {@code GET /api/v1/dashboard}, and a figure opens the cases behind it, each its process
+ * instance in Cockpit.
+ */
+@GridAidTest
+class DashboardBrowserTests {
+
+  static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
+
+  @LocalServerPort
+  int port;
+  @Autowired
+  RuntimeService runtime;
+  @Autowired
+  ManagementService management;
+
+  @AfterEach
+  void resetClock() {
+    ClockUtil.reset();
+  }
+
+  /** Calls to the hotline across two streets, 90 minutes ago: the emergencies are overdue and with the grid leader. */
+  List<Long> seedCases(Instant intake) {
+    RestAssured.port = port;
+    ClockUtil.setCurrentTime(Date.from(intake));
+    List<Long> emergencies = new ArrayList<>();
+    String[][] calls = {
+        {"JH-LL-ZF-01", "MEDICAL_EMERGENCY"}, {"JH-LL-ZF-01", "MEDICINE"}, {"JH-LL-ZF-02", "LIVING_SUPPLIES"},
+        {"JH-LL-YM-01", "MEDICINE"}, {"JH-LL-YM-02", "PERSON_ALONE"}, {"JH-WH-YQ-01", "MEDICAL_EMERGENCY"},
+        {"JH-WH-YQ-02", "QUESTION"}, {"JH-WH-XC-01", "LIVING_SUPPLIES"}, {"JH-WH-XC-01", "COMPLAINT"}};
+    for (String[] call : calls) {
+      long id = call(call[0], call[1]);
+      if (call[1].equals("MEDICAL_EMERGENCY")) {
+        emergencies.add(id);
+      }
+    }
+    ClockUtil.setCurrentTime(Date.from(intake.plus(Duration.ofMinutes(90))));
+    for (long id : emergencies) {
+      String process = runtime.createProcessInstanceQuery().processInstanceBusinessKey(String.valueOf(id))
+          .singleResult().getId();
+      Job timer = management.createJobQuery().processInstanceId(process)
+          .activityId(HelpRequestProcess.TIMER_RESPONSE_DEADLINE).singleResult();
+      management.executeJob(timer.getId());
+    }
+    return emergencies;
+  }
+
+  long call(String grid, String category) {
+    Number id = Api.as("hotline-01").body("""
+            {"callerName": "看板测试", "callerPhone": "139%08d", "gridCode": "%s", "category": "%s",
+             "description": "看板测试: 居民来电"}""".formatted(ThreadLocalRandom.current().nextInt(100_000_000), grid,
+            category))
+        .post("/api/v1/help-requests").then().statusCode(201).extract().path("id");
+    return id.longValue();
+  }
+
+  /** Every figure of the board's tables, as the page shows it: area code → column → text. */
+  @SuppressWarnings("unchecked")
+  static Map<String, Map<String, String>> figuresOnThePage(Browser browser, String table) {
+    Object read = browser.scriptAsync(Duration.ofSeconds(10), """
+        var done = arguments[arguments.length - 1], figures = {};
+        document.querySelectorAll('table[data-table="' + arguments[0] + '"] tr[data-area]').forEach(function (row) {
+          var cells = {};
+          row.querySelectorAll('td[data-column]').forEach(function (cell) {
+            cells[cell.getAttribute('data-column')] = cell.textContent.trim();
+          });
+          figures[row.getAttribute('data-area')] = cells;
+        });
+        done(figures);""", table);
+    return (Map<String, Map<String, String>>) read;
+  }
+
+  /** The same figures from the API, written as the board writes them ("2 (1)": two open, one of them overdue). */
+  static Map<String, Map<String, String>> figuresOfTheApi(JsonPath board, String table) {
+    Map<String, Map<String, String>> figures = new LinkedHashMap<>();
+    for (Map<String, Object> area : board.<Map<String, Object>>getList("areas")) {
+      Map<String, Object> help = map(area.get("helpRequests"));
+      Map<String, Object> checkIns = map(area.get("checkIns"));
+      Map<String, String> cells = new LinkedHashMap<>();
+      if (table.equals("main")) {
+        cells.put("open", text(help.get("open")));
+        cells.put("dueSoon", text(help.get("dueSoon")));
+        cells.put("overdue", text(help.get("overdue")));
+        map(help.get("byLevel")).forEach((level, open) -> {
+          Object overdue = map(help.get("overdueByLevel")).get(level);
+          cells.put("level-" + level, text(open) + (((Number) overdue).longValue() > 0 ? " (" + overdue + ")" : ""));
+        });
+        map(help.get("byPriority")).forEach((priority, open) -> cells.put("priority-" + priority, text(open)));
+        cells.put("roundsCompleted", text(checkIns.get("completed")));
+        cells.put("roundsOpen", text(checkIns.get("open")));
+        cells.put("roundsMissed", text(checkIns.get("missed")));
+        cells.put("roundsMissedDayBefore", text(checkIns.get("missedDayBefore")));
+        cells.put("lateDeliveries", text(area.get("lateDeliveries")));
+      } else {
+        map(help.get("byCategory")).forEach((category, open) -> cells.put("category-" + category, text(open)));
+      }
+      figures.put((String) area.get("code"), cells);
+    }
+    return figures;
+  }
+
+  @SuppressWarnings("unchecked")
+  private static Map<String, Object> map(Object value) {
+    return (Map<String, Object>) value;
+  }
+
+  private static String text(Object number) {
+    return String.valueOf(((Number) number).longValue());
+  }
+
+  @Test
+  void theDistrictCommandSeesTheBoardOfTheApiAndOpensTheCasesBehindAFigure() throws Exception {
+    Instant intake = Instant.now();
+    seedCases(intake);
+    try (Browser browser = Browser.open(port)) {
+      browser.clock(intake.plus(Duration.ofMinutes(90)), CHINA).windowSize(1920, 1500)
+          .go(COCKPIT).signIn("command-01", "demo").waitForText("督办看板").waitForText("1小时内到期");
+      browser.element(By.cssSelector("table[data-table='main'] tr[data-area='JH-LL-ZF-01']"));
+      Map<String, Map<String, String>> main = figuresOnThePage(browser, "main");
+      Map<String, Map<String, String>> categories = figuresOnThePage(browser, "categories");
+      RestAssured.port = port;
+      JsonPath api = Api.as("command-01").get("/api/v1/dashboard").then().statusCode(200).extract().jsonPath();
+
+      assertThat(main).as("the board's figures are the API's").isEqualTo(figuresOfTheApi(api, "main"));
+      assertThat(categories).isEqualTo(figuresOfTheApi(api, "categories"));
+      assertThat(main.keySet()).as("district, streets, communities, grids").startsWith("JH")
+          .contains("JH-WH", "JH-LL", "JH-LL-ZF", "JH-LL-ZF-01", "JH-JN-NS-03");
+      assertThat(Integer.parseInt(main.get("JH-LL-ZF-01").get("overdue"))).isPositive();
+
+      browser.scriptAsync(Duration.ofSeconds(5), "document.querySelector('.gridaid-board').scrollIntoView();"
+          + " window.scrollBy(0, -60); arguments[arguments.length - 1]();");
+      browser.screenshotForDocs("cockpit-dashboard");
+
+      // the overdue cases of 中福社区第1网格: the list of them, then one of them in Cockpit
+      int overdue = Integer.parseInt(main.get("JH-LL-ZF-01").get("overdue"));
+      browser.click(By.cssSelector("tr[data-area='JH-LL-ZF-01'] td[data-column='overdue'] a"))
+          .waitForText("督办看板 · 案件").waitForText("共 " + overdue + " 件");
+      List<String> overdueIds = caseIdsOnThePage(browser);
+      assertThat(overdueIds).hasSize(overdue);
+      String processInstance = browser.element(By.cssSelector("a[data-process-instance]"))
+          .getDomAttribute("data-process-instance");
+      browser.click(By.cssSelector("a[data-process-instance]"));
+      assertThat(browser.scriptAsync(Duration.ofSeconds(20), """
+          var done = arguments[arguments.length - 1];
+          (function wait() {
+            var dd = document.querySelector('dd.business-key');
+            if (dd && dd.textContent.trim()) { done(window.location.hash.split('?')[0] + ' ' + dd.textContent.trim()); }
+            else { setTimeout(wait, 100); }
+          })();"""))
+          .as("Cockpit's view of the first case's process instance, with its business key")
+          .isEqualTo("#/process-instance/" + processInstance + "/runtime " + overdueIds.get(0));
+      assertThat(runtime.createProcessInstanceQuery().processInstanceId(processInstance).singleResult()
+          .getBusinessKey()).isEqualTo(overdueIds.get(0));
+    }
+  }
+
+  @SuppressWarnings("unchecked")
+  static List<String> caseIdsOnThePage(Browser browser) {
+    return (List<String>) browser.scriptAsync(Duration.ofSeconds(5), """
+        var done = arguments[arguments.length - 1];
+        done(Array.prototype.map.call(document.querySelectorAll('tr[data-case]'),
+          function (row) { return row.getAttribute('data-case'); }));""");
+  }
+}

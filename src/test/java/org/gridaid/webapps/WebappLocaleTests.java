@@ -41,7 +41,7 @@ class WebappLocaleTests {
   private final ObjectMapper json = new ObjectMapper();
 
   @ParameterizedTest
-  @ValueSource(strings = {"tasklist", "admin", "welcome"})
+  @ValueSource(strings = {"cockpit", "tasklist", "admin", "welcome"})
   void everyEnglishTextOfTheWebappHasAChineseOne(String app) throws IOException {
     JsonNode english = read(app, "en").get("labels");
     JsonNode chinese = read(app, "zh").get("labels");
@@ -71,7 +71,7 @@ class WebappLocaleTests {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"tasklist", "admin"})
+  @ValueSource(strings = {"cockpit", "tasklist", "admin"})
   void datesAreWrittenInChinese(String app) throws IOException {
     JsonNode dates = read(app, "zh").get("dateLocales");
 

@@ -1,5 +1,10 @@
-// Grid Aid: Camunda's default Tasklist settings plus Chinese (zh.json is added at build time).
+// Grid Aid: Camunda's default Tasklist settings plus Chinese (locales/zh.json is written by the
+// build), English for a browser that asks for it; dates in the webapp's language
+// (gridaid/language.js).
 export default {
+  customScripts: [
+    '../gridaid/language'
+  ],
   locales: {
     availableLocales: ['zh', 'en'],
     fallbackLocale: 'en'

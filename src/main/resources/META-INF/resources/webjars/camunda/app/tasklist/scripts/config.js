@@ -1,7 +1,11 @@
 // Grid Aid: Camunda's default Tasklist settings plus Chinese (locales/zh.json is written by the
-// build), English for a browser that asks for it; dates in the webapp's language
-// (gridaid/language.js).
+// build), English for a browser that asks for it; the product's name in the header (its mark:
+// styles/user-styles.css); dates in the webapp's language (gridaid/language.js).
 export default {
+  app: {
+    vendor: '网格救助',
+    name: '任务中心'
+  },
   customScripts: [
     '../gridaid/language'
   ],

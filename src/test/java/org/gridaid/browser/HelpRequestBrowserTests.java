@@ -131,9 +131,9 @@ class HelpRequestBrowserTests {
       // the district command centre opens the process in Cockpit (Cockpit CE lists running
       // instances only; a wide window makes the diagram readable on the screenshot)
       browser.signOut().windowSize(1920, 1400).go(COCKPIT).signIn("demo", "demo")
-          .waitForText("Running Process Instances");
+          .waitForText("运行中的流程实例");
       browser.go(COCKPIT + "#/processes").click("热线诉求")
-          .waitForText("Definition Key:").waitForText("helpRequest")
+          .waitForText("定义键：").waitForText("helpRequest")
           .waitForText("回访居民").waitForText("办结");
       browser.screenshotForDocs("cockpit-help-request");
     }

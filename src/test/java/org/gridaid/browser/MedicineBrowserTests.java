@@ -158,8 +158,8 @@ class MedicineBrowserTests {
 
       // the district command finds the process in Cockpit
       browser.signOut().windowSize(1920, 1200).go(COCKPIT).signIn("demo", "demo")
-          .waitForText("Running Process Instances");
-      browser.go(COCKPIT + "#/processes").click("送医送药上门").waitForText("Definition Key:")
+          .waitForText("运行中的流程实例");
+      browser.go(COCKPIT + "#/processes").click("送医送药上门").waitForText("定义键：")
           .waitForText("medicineDelivery").waitForText("送达确认");
       browser.screenshotForDocs("cockpit-medicine-delivery");
     }

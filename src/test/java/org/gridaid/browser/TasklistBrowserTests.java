@@ -69,7 +69,7 @@ class TasklistBrowserTests {
   void theCommandCentreSignsInToCockpit() throws Exception {
     try (Browser browser = Browser.open(port)) {
       browser.go(Browser.COCKPIT).signIn("command-01", "demo")
-          .waitForText("Running Process Instances");
+          .waitForText("运行中的流程实例");
       browser.screenshot("cockpit-command");
     }
   }

@@ -9,9 +9,15 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
+import java.util.Collection;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.function.Function;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.OutputType;
@@ -61,6 +67,11 @@ public final class Browser implements AutoCloseable {
   }
 
   public static Browser open(int port) {
+    return open(port, "zh-CN,zh");
+  }
+
+  /** {@link #open(int)} for a user whose browser asks for other languages, e.g. "en-US,en". */
+  public static Browser open(int port, String acceptLanguages) {
     if (!Files.isExecutable(CHROMIUM) || !Files.isExecutable(CHROMEDRIVER)) {
       String message = "Browser tests need Debian's chromium and chromium-driver (apt-get install chromium chromium-driver)";
       if ("required".equals(System.getenv("GRIDAID_BROWSER_TESTS"))) {
@@ -73,7 +84,7 @@ public final class Browser implements AutoCloseable {
     options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
         "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
         "--disable-quic", "--window-size=1400,900");
-    options.setExperimentalOption("prefs", Map.of("intl.accept_languages", "zh-CN,zh"));
+    options.setExperimentalOption("prefs", Map.of("intl.accept_languages", acceptLanguages));
     ChromeDriverService service = new ChromeDriverService.Builder()
         .usingDriverExecutable(CHROMEDRIVER.toFile())
         .build();
@@ -271,6 +282,45 @@ public final class Browser implements AutoCloseable {
     return driver.findElement(By.tagName("body")).getText();
   }
 
+  /**
+   * The words in Latin letters the page shows (its text, its fields' placeholders and its title):
+   * on a Chinese page, what is left in English. Not counted: the given data (keys, names),
+   * text inside elements that match dataSelectors (e.g. a table's rows), and ids, codes, dates
+   * and versions (anything with a digit in it).
+   */
+  public Set<String> latinWords(Collection<String> data, String dataSelectors) {
+    String text = (String) driver.executeScript(PAGE_TEXT, dataSelectors);
+    List<String> longestFirst = data.stream().sorted(Comparator.comparing(String::length).reversed()).toList();
+    for (String item : longestFirst) {
+      text = text.replace(item, " ");
+    }
+    Matcher words = LATIN_WORD.matcher(WITH_A_DIGIT.matcher(text).replaceAll(" "));
+    Set<String> found = new TreeSet<>();
+    while (words.find()) {
+      found.add(words.group());
+    }
+    return found;
+  }
+
+  /** Whether an element the CSS selector finds is drawn (not hidden by display or visibility). */
+  public boolean shows(String cssSelector) {
+    return (Boolean) driver.executeScript("return Array.prototype.some.call(document.querySelectorAll(arguments[0]),"
+        + " function (e) { return e.checkVisibility({visibilityProperty: true}) && e.getClientRects().length > 0; });",
+        cssSelector);
+  }
+
+  /** A computed style of the first element the CSS selector finds, or of its pseudo-element (e.g. "::before"). */
+  public String style(String cssSelector, String pseudoElement, String property) {
+    return (String) driver.executeScript("var e = document.querySelector(arguments[0]);"
+        + " return e ? getComputedStyle(e, arguments[1]).getPropertyValue(arguments[2]) : null;",
+        cssSelector, pseudoElement, property);
+  }
+
+  /** The title of the page (the browser's tab). */
+  public String title() {
+    return driver.getTitle();
+  }
+
   public Path screenshot(String name) throws java.io.IOException {
     File shot = driver.getScreenshotAs(OutputType.FILE);
     Path target = Path.of("target", "screenshots", name + ".png");
@@ -301,6 +351,22 @@ public final class Browser implements AutoCloseable {
           + text(), e);
     }
   }
+
+  private static final Pattern WITH_A_DIGIT = Pattern.compile("[\\w:./-]*\\d[\\w:./-]*");
+  private static final Pattern LATIN_WORD = Pattern.compile("[A-Za-z]{2,}");
+
+  /** Every text node that is drawn, outside arguments[0] (CSS selectors), with placeholders and the title. */
+  private static final String PAGE_TEXT = "var skip = arguments[0], parts = [document.title];"
+      + "function counts(e) { return e && !e.closest('script, style, noscript, template')"
+      + "  && !(skip && e.closest(skip)) && e.checkVisibility({visibilityProperty: true}); }"
+      + "var walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);"
+      + "for (var n = walker.nextNode(); n; n = walker.nextNode()) {"
+      + "  if (n.textContent.trim() && counts(n.parentElement)) { parts.push(n.textContent); }"
+      + "}"
+      + "document.querySelectorAll('input[placeholder], textarea[placeholder]').forEach(function (i) {"
+      + "  if (counts(i)) { parts.push(i.placeholder); }"
+      + "});"
+      + "return parts.join('\\n');";
 
   private static final String VISIBLE_TEXT = "function visibleText(e) {"
       + "  return (e.innerText || '').trim().replace(/\\s+/g, ' ');"

@@ -1,5 +1,14 @@
-// Grid Aid: Camunda's default Tasklist settings plus Chinese (zh.json is added at build time).
+// Grid Aid: Camunda's default Tasklist settings plus Chinese (locales/zh.json is written by the
+// build), English for a browser that asks for it; the product's name in the header (its mark:
+// styles/user-styles.css); dates in the webapp's language (gridaid/language.js).
 export default {
+  app: {
+    vendor: '网格救助',
+    name: '任务中心'
+  },
+  customScripts: [
+    '../gridaid/language'
+  ],
   locales: {
     availableLocales: ['zh', 'en'],
     fallbackLocale: 'en'

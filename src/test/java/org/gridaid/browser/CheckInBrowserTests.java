@@ -91,7 +91,7 @@ class CheckInBrowserTests {
     try (Browser browser = Browser.open(port)) {
       // the worker's browser lives on the same morning as the engine
       browser.clock(morning.plusSeconds(15 * 60), CHINA).windowSize(1400, 1400);
-      browser.go(Browser.TASKLIST).signIn(WORKER, "demo").click(FILTER);
+      browser.go(Browser.TASKLIST).signIn(WORKER, "demo").click(Browser.filter(FILTER));
       By item = Browser.taskInList(task.getId());
       assertThat(browser.element(Browser.taskEntry(task.getId())).getText())
           .contains("今日电话随访", "到期");

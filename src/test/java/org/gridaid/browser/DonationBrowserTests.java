@@ -65,7 +65,7 @@ class DonationBrowserTests {
         .taskDefinitionKey(GoodsPledgeProcess.TASK_CHECK_IN).singleResult();
 
     try (Browser browser = Browser.open(port)) {
-      browser.go(TASKLIST).signIn("warehouse-01", "demo").click("物资保障任务");
+      browser.go(TASKLIST).signIn("warehouse-01", "demo").click(Browser.filter("物资保障任务"));
       By entry = taskInList(checkIn.getId());
       browser.click(entry).waitForText("实收数量");
       assertThat(browser.fieldValue("认捐信息")).contains("某日化公司", "40箱", "浏览器测试采样点");

@@ -86,7 +86,7 @@ class HelpRequestBrowserTests {
 
       // the grid worker of the address finds it in the grid's filter, takes it and resolves it
       Task handle = openTask(businessKey, "userTask_handleRequest");
-      browser.signOut().signIn("grid-lile-zhongfu-02", "demo").click("中福社区第2网格 · 网格任务");
+      browser.signOut().signIn("grid-lile-zhongfu-02", "demo").click(Browser.filter("中福社区第2网格 · 网格任务"));
       By handleItem = taskInList(handle.getId());
       assertThat(browser.element(taskEntry(handle.getId())).getText()).contains("网格员处置", "热线诉求", "到期");
       assertThat(handle.getDueDate()).isNotNull();
@@ -100,7 +100,7 @@ class HelpRequestBrowserTests {
 
       // the hotline operator calls the resident back: reached and satisfied
       Task callback = openTask(businessKey, "userTask_callback");
-      browser.signOut().signIn("hotline-01", "demo").click("热线任务");
+      browser.signOut().signIn("hotline-01", "demo").click(Browser.filter("热线任务"));
       By callbackItem = taskInList(callback.getId());
       assertThat(browser.element(taskEntry(callback.getId())).getText()).contains("回访居民", "热线诉求", "到期");
       browser.click(callbackItem).waitForText("回访记录");
@@ -152,7 +152,7 @@ class HelpRequestBrowserTests {
       long id = helpRequestOf(phone).id();
 
       Task pick = openTask(String.valueOf(id), "userTask_pickGrid");
-      browser.click("热线任务");
+      browser.click(Browser.filter("热线任务"));
       browser.click(taskInList(pick.getId())).waitForText("选择负责的网格");
       browser.click("认领").waitUntilGone(By.cssSelector(".task-details .claim"));
       browser.selectOption("网格", "礼乐街道 中福社区第2网格 (JH-LL-ZF-02)").click("完成");
@@ -184,7 +184,7 @@ class HelpRequestBrowserTests {
     Task approval = openTask(businessKey, "userTask_approveHold");
     try (Browser browser = Browser.open(port)) {
       browser.windowSize(1400, 1300);
-      browser.go(TASKLIST).signIn("gridleader-lile-zhongfu-02", "demo").click("中福社区第2网格 · 网格长督办");
+      browser.go(TASKLIST).signIn("gridleader-lile-zhongfu-02", "demo").click(Browser.filter("中福社区第2网格 · 网格长督办"));
       browser.click(taskInList(approval.getId())).waitForText("是否同意暂缓");
       assertThat(browser.fieldValue("网格员申请再次暂缓")).contains("居民仍在外地", "此前已暂缓 1 次", "上限 7天");
       browser.click("认领").waitUntilGone(By.cssSelector(".task-details .claim"));

@@ -69,7 +69,7 @@ class MedicineBrowserTests {
     try (Browser browser = Browser.open(port)) {
       browser.windowSize(1400, 1400);
       // the grid worker: the resident needs medicine brought to the door
-      browser.go(TASKLIST).signIn("grid-lile-zhongfu-02", "demo").click("中福社区第2网格 · 网格任务");
+      browser.go(TASKLIST).signIn("grid-lile-zhongfu-02", "demo").click(Browser.filter("中福社区第2网格 · 网格任务"));
       browser.click(taskInList(handle.getId())).waitForText("处置结果");
       browser.click("认领").waitUntilGone(By.cssSelector(".task-details .claim"));
       browser.click("需送药上门").fillField("处置情况", "需要硝苯地平缓释片两盒").click("完成");
@@ -80,7 +80,7 @@ class MedicineBrowserTests {
 
       // the pharmacy lists the medicine, then checks the prescription
       Task list = openTask(delivery, MedicineDeliveryProcess.TASK_LIST_MEDICINES);
-      browser.signOut().signIn("pharmacy-01", "demo").click("药房任务");
+      browser.signOut().signIn("pharmacy-01", "demo").click(Browser.filter("药房任务"));
       browser.click(taskInList(list.getId())).waitForText("药品清单");
       assertThat(browser.fieldValue("送药单")).contains("王伯", ADDRESS, "需要硝苯地平缓释片两盒");
       browser.click("认领").waitUntilGone(By.cssSelector(".task-details .claim"));
@@ -96,7 +96,7 @@ class MedicineBrowserTests {
 
       // a volunteer of the street claims the job (接单), picks the medicine up
       Task pickUp = openTask(delivery, MedicineDeliveryProcess.TASK_PICK_UP);
-      browser.signOut().signIn("volunteer-lile-01", "demo").click("礼乐街道 · 志愿者接单");
+      browser.signOut().signIn("volunteer-lile-01", "demo").click(Browser.filter("礼乐街道 · 志愿者接单"));
       browser.click(taskInList(pickUp.getId())).waitForText("取药备注");
       assertThat(browser.fieldValue("送药单")).contains("取药点: 礼乐街道社区卫生服务中心药房");
       browser.click("认领").waitUntilGone(By.cssSelector(".task-details .claim"));
@@ -142,14 +142,14 @@ class MedicineBrowserTests {
 
     try (Browser browser = Browser.open(port)) {
       browser.windowSize(1400, 1200);
-      browser.go(TASKLIST).signIn("grid-lile-zhongfu-02", "demo").click("中福社区第2网格 · 网格任务");
+      browser.go(TASKLIST).signIn("grid-lile-zhongfu-02", "demo").click(Browser.filter("中福社区第2网格 · 网格任务"));
       browser.click(taskInList(pickUp.getId())).waitForText("取药备注");
       browser.click("认领").waitUntilGone(By.cssSelector(".task-details .claim"));
       browser.click("完成").waitUntilGone(taskInList(pickUp.getId()));
 
       fire(delivery, MedicineDeliveryProcess.TIMER_COLD_CHAIN);
       Task alert = openTask(delivery, MedicineDeliveryProcess.TASK_COLD_CHAIN_ALERT);
-      browser.signOut().signIn("street-lile", "demo").click("礼乐街道 · 街道任务");
+      browser.signOut().signIn("street-lile", "demo").click(Browser.filter("礼乐街道 · 街道任务"));
       browser.click(taskInList(alert.getId())).waitForText("督办措施");
       assertThat(browser.element(By.cssSelector(".task-details")).getText()).contains("冷链药品超时预警");
       browser.click("认领").waitUntilGone(By.cssSelector(".task-details .claim"));

@@ -50,6 +50,15 @@ public final class Browser implements AutoCloseable {
   public static final String TASKLIST = "/camunda/app/tasklist/default/";
   public static final String COCKPIT = "/camunda/app/cockpit/default/";
 
+  /**
+   * A queue in Tasklist's list of filters by its name, selected or not (a selected one shows its
+   * count after the name), not its 即将超期 and 已超期 filters.
+   */
+  public static By filter(String name) {
+    return By.xpath("//*[contains(concat(' ', normalize-space(@class), ' '), ' task-filter ')]"
+        + "//h4[starts-with(normalize-space(.), '" + name + "') and not(contains(., '超期'))]");
+  }
+
   /** The link to a task in Tasklist's list of tasks. */
   public static By taskInList(String taskId) {
     return By.cssSelector(taskLinkCss(taskId));

@@ -17,6 +17,7 @@ import org.gridaid.security.Requesters;
 import org.gridaid.shared.Sha256;
 import org.gridaid.shared.jdbc.Page;
 import org.gridaid.shared.validation.PlainText;
+import org.gridaid.shared.web.IntakeAdmission;
 import org.gridaid.shared.web.NotFoundException;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -42,13 +43,15 @@ import org.springframework.web.bind.annotation.RestController;
 class HelpRequestController {
 
   private final HelpRequestService service;
+  private final IntakeAdmission admission;
   private final Requesters requesters;
   private final TrackingRateLimit rateLimit;
   private final ObjectMapper json;
 
   HelpRequestController(HelpRequestService service, Requesters requesters, TrackingRateLimit rateLimit,
-      ObjectMapper json) {
+      ObjectMapper json, IntakeAdmission admission) {
     this.service = service;
+    this.admission = admission;
     this.requesters = requesters;
     this.rateLimit = rateLimit;
     this.json = json;
@@ -77,7 +80,7 @@ class HelpRequestController {
       Authentication caller) throws Exception {
     String key = trimmed(idempotencyKey);
     String hash = key == null ? null : Sha256.hex(json.writeValueAsString(body));
-    var submitted = service.submit(body, caller.getName(), key, hash);
+    var submitted = admission.admit(() -> service.submit(body, caller.getName(), key, hash));
     return ResponseEntity.status(HttpStatus.CREATED)
         .header("Location", "/api/v1/help-requests/" + submitted.request().id())
         .header("Idempotent-Replayed", String.valueOf(submitted.replayed()))

@@ -145,6 +145,13 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
             e.getMessage()));
   }
 
+  @ExceptionHandler(IntakeAdmission.Overloaded.class)
+  ResponseEntity<ProblemDetail> overloaded(IntakeAdmission.Overloaded e) {
+    return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+        .header(HttpHeaders.RETRY_AFTER, String.valueOf(e.retryAfterSeconds()))
+        .body(Problems.of(HttpStatus.SERVICE_UNAVAILABLE, Problems.OVERLOADED, "Overloaded", e.getMessage()));
+  }
+
   @ExceptionHandler(ForbiddenException.class)
   ProblemDetail forbidden(ForbiddenException e) {
     return Problems.of(HttpStatus.FORBIDDEN, Problems.FORBIDDEN, "Forbidden", e.getMessage());

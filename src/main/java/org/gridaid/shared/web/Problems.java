@@ -27,6 +27,8 @@ public final class Problems {
   public static final URI INTERNAL = type("internal");
   public static final URI ADDRESS_NOT_RESOLVED = type("address-not-resolved");
   public static final URI TOO_MANY_REQUESTS = type("too-many-requests");
+  /** 503: the node takes as many intakes as it can; Retry-After says when to send again. */
+  public static final URI OVERLOADED = type("overloaded");
 
   private Problems() {}
 

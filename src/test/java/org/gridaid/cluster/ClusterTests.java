@@ -11,7 +11,6 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Date;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -20,14 +19,12 @@ import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.task.Task;
-import org.gridaid.GridAidApplication;
 import org.gridaid.test.TestDatabaseInitializer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
@@ -49,8 +46,8 @@ class ClusterTests {
   @BeforeAll
   void twoNodesStartAtTheSameMomentOnAnEmptyDatabase() {
     Map<String, Object> database = TestDatabaseInitializer.newDatabase();
-    CompletableFuture<ConfigurableApplicationContext> a = CompletableFuture.supplyAsync(() -> node(database, "a"));
-    CompletableFuture<ConfigurableApplicationContext> b = CompletableFuture.supplyAsync(() -> node(database, "b"));
+    CompletableFuture<ConfigurableApplicationContext> a = CompletableFuture.supplyAsync(() -> Nodes.start(database, "clustera"));
+    CompletableFuture<ConfigurableApplicationContext> b = CompletableFuture.supplyAsync(() -> Nodes.start(database, "clusterb"));
     first = a.join();
     second = b.join();
   }
@@ -58,12 +55,8 @@ class ClusterTests {
   @AfterAll
   void stop() {
     ClockUtil.reset();
-    if (first != null) {
-      first.close();
-    }
-    if (second != null) {
-      second.close();
-    }
+    Nodes.stop(first);
+    Nodes.stop(second);
   }
 
   @Test
@@ -164,21 +157,7 @@ class ClusterTests {
   }
 
   private static RequestSpecification as(ConfigurableApplicationContext node, String user) {
-    return given().port(Integer.parseInt(node.getEnvironment().getProperty("local.server.port")))
+    return given().port(Nodes.port(node))
         .auth().preemptive().basic(user, "demo").accept("application/json").log().ifValidationFails();
-  }
-
-  private static ConfigurableApplicationContext node(Map<String, Object> database, String name) {
-    Map<String, Object> properties = new HashMap<>(database);
-    properties.put(TestDatabaseInitializer.GIVEN, "true");
-    properties.put("server.port", "0");
-    properties.put("spring.profiles.active", "demo");
-    properties.put("camunda.bpm.job-execution.enabled", "true");
-    // engines and the webapps' runtime are registered by name for the whole JVM: a name of its
-    // own (letters and digits), and no webapps
-    properties.put("camunda.bpm.webapp.enabled", "false");
-    properties.put("camunda.bpm.process-engine-name", "cluster" + name + System.nanoTime());
-    return new SpringApplicationBuilder(GridAidApplication.class).run(properties.entrySet().stream()
-        .map(p -> "--" + p.getKey() + "=" + p.getValue()).toArray(String[]::new));
   }
 }

@@ -31,11 +31,9 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.camunda.bpm.engine.TaskService;
-import org.gridaid.GridAidApplication;
 import org.gridaid.test.TestDatabaseInitializer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
@@ -57,82 +55,78 @@ class FaultTests {
 
   final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
-  @Test
-  void aDatabaseRestartUnderLoadLosesNothingAndIsAnswered503MeanwhileThenServiceResumes() throws Exception {
-    Path data = Files.createTempDirectory("grid-aid-fault-pg");
-    int port = freePort();
-    EmbeddedPostgres postgres = start(data, port);
-    ConfigurableApplicationContext a = null;
-    ConfigurableApplicationContext b = null;
-    try {
-      Map<String, Object> database = database(postgres);
-      a = node(database, "a");
-      b = node(database, "b");
-      List<Integer> ports = List.of(port(a), port(b));
-      ConcurrentLinkedQueue<Answer> answers = new ConcurrentLinkedQueue<>();
-      AtomicBoolean running = new AtomicBoolean(true);
-      ExecutorService clients = load(ports, answers, running, false);
+  /** Two nodes on a PostgreSQL of the test's own, under the load of four clients. */
+  private final class Cluster implements AutoCloseable {
+    final Path data;
+    final int dbPort;
+    EmbeddedPostgres postgres;
+    ConfigurableApplicationContext a;
+    ConfigurableApplicationContext b;
+    final ConcurrentLinkedQueue<Answer> answers = new ConcurrentLinkedQueue<>();
+    final AtomicBoolean running = new AtomicBoolean(true);
+    ExecutorService clients;
 
-      Thread.sleep(5_000);
-      postgres.close();
-      Thread.sleep(6_000);
-      postgres = start(data, port);
-      long upAt = System.currentTimeMillis();
-      // service resumes by itself: posts answered 201 again after the restart
+    Cluster(boolean failOver) throws Exception {
+      data = Files.createTempDirectory("grid-aid-fault-pg");
+      dbPort = freePort();
+      postgres = start(data, dbPort);
+      Map<String, Object> database = database(postgres);
+      a = Nodes.start(database, "faulta");
+      b = Nodes.start(database, "faultb");
+      clients = load(List.of(Nodes.port(a), Nodes.port(b)), answers, running, failOver);
+    }
+
+    /** Goes on until {@code enough} posts sent after {@code since} were accepted, then stops the clients. */
+    List<Answer> until(long since, int enough) throws InterruptedException {
       await().atMost(Duration.ofSeconds(60)).until(() -> answers.stream()
-          .filter(x -> x.status() == 201 && startedAfter(x, upAt)).count() > 10);
+          .filter(x -> x.status() == 201 && startedAfter(x, since)).count() > enough);
       running.set(false);
       clients.shutdown();
       assertThat(clients.awaitTermination(30, TimeUnit.SECONDS)).isTrue();
+      return new ArrayList<>(answers);
+    }
 
-      List<Answer> all = new ArrayList<>(answers);
-      assertThat(all).as("no 500, no other failure").allSatisfy(x ->
-          assertThat(x.status()).isIn(201, 503));
-      assertThat(all).filteredOn(x -> x.status() == 503).as("answers during the outage").isNotEmpty()
-          .allSatisfy(x -> assertThat(x.retryAfter()).isNotBlank());
-      assertThat(all).as("no hang").allSatisfy(x -> assertThat(x.millis()).isLessThan(TOO_LONG.toMillis()));
-      everyAcceptedCaseIsStoredOnceWithItsTask(a, all);
-    } finally {
-      close(a);
-      close(b);
+    @Override
+    public void close() throws IOException {
+      running.set(false);
+      clients.shutdownNow();
+      Nodes.stop(a);
+      Nodes.stop(b);
       postgres.close();
     }
   }
 
   @Test
-  void aNodeLostUnderLoadLosesNothingAndTheOtherNodeTakesTheRequests() throws Exception {
-    Path data = Files.createTempDirectory("grid-aid-fault-pg");
-    EmbeddedPostgres postgres = start(data, freePort());
-    ConfigurableApplicationContext a = null;
-    ConfigurableApplicationContext b = null;
-    try {
-      Map<String, Object> database = database(postgres);
-      a = node(database, "a");
-      b = node(database, "b");
-      List<Integer> ports = List.of(port(a), port(b));
-      ConcurrentLinkedQueue<Answer> answers = new ConcurrentLinkedQueue<>();
-      AtomicBoolean running = new AtomicBoolean(true);
-      // as a load balancer does: a post a node does not answer goes to the other, same key
-      ExecutorService clients = load(ports, answers, running, true);
-
+  void aDatabaseRestartUnderLoadLosesNothingAndIsAnswered503MeanwhileThenServiceResumes() throws Exception {
+    try (Cluster cluster = new Cluster(false)) {
       Thread.sleep(5_000);
-      b.close();
-      b = null;
-      long lostAt = System.currentTimeMillis();
-      await().atMost(Duration.ofSeconds(30)).until(() -> answers.stream()
-          .filter(x -> x.status() == 201 && startedAfter(x, lostAt)).count() > 20);
-      running.set(false);
-      clients.shutdown();
-      assertThat(clients.awaitTermination(30, TimeUnit.SECONDS)).isTrue();
+      cluster.postgres.close();
+      Thread.sleep(6_000);
+      cluster.postgres = start(cluster.data, cluster.dbPort);
+      // service resumes by itself: posts answered 201 again after the restart
+      List<Answer> all = cluster.until(System.currentTimeMillis(), 10);
 
-      List<Answer> all = new ArrayList<>(answers);
+      assertThat(all).as("no 500, no other failure").allSatisfy(x ->
+          assertThat(x.status()).isIn(201, 503));
+      assertThat(all).filteredOn(x -> x.status() == 503).as("answers during the outage").isNotEmpty()
+          .allSatisfy(x -> assertThat(x.retryAfter()).isNotBlank());
+      assertThat(all).as("no hang").allSatisfy(x -> assertThat(x.millis()).isLessThan(TOO_LONG.toMillis()));
+      everyAcceptedCaseIsStoredOnceWithItsTask(cluster.a, all);
+    }
+  }
+
+  @Test
+  void aNodeLostUnderLoadLosesNothingAndTheOtherNodeTakesTheRequests() throws Exception {
+    // as a load balancer does: a post a node does not answer goes to the other, same key
+    try (Cluster cluster = new Cluster(true)) {
+      Thread.sleep(5_000);
+      Nodes.stop(cluster.b);
+      cluster.b = null;
+      List<Answer> all = cluster.until(System.currentTimeMillis(), 20);
+
       assertThat(all).as("every post got its 201 from one node or the other").allSatisfy(x ->
           assertThat(x.status()).isEqualTo(201));
-      everyAcceptedCaseIsStoredOnceWithItsTask(a, all);
-    } finally {
-      close(a);
-      close(b);
-      postgres.close();
+      everyAcceptedCaseIsStoredOnceWithItsTask(cluster.a, all);
     }
   }
 
@@ -237,27 +231,5 @@ class FaultTests {
     try (ServerSocket socket = new ServerSocket(0)) {
       return socket.getLocalPort();
     }
-  }
-
-  private static int port(ConfigurableApplicationContext node) {
-    return Integer.parseInt(node.getEnvironment().getProperty("local.server.port"));
-  }
-
-  private static void close(ConfigurableApplicationContext node) {
-    if (node != null) {
-      node.close();
-    }
-  }
-
-  private static ConfigurableApplicationContext node(Map<String, Object> database, String name) {
-    Map<String, Object> properties = new HashMap<>(database);
-    properties.put(TestDatabaseInitializer.GIVEN, "true");
-    properties.put("server.port", "0");
-    properties.put("spring.profiles.active", "demo");
-    properties.put("camunda.bpm.job-execution.enabled", "true");
-    properties.put("camunda.bpm.webapp.enabled", "false");
-    properties.put("camunda.bpm.process-engine-name", "fault" + name + System.nanoTime());
-    return new SpringApplicationBuilder(GridAidApplication.class).run(properties.entrySet().stream()
-        .map(p -> "--" + p.getKey() + "=" + p.getValue()).toArray(String[]::new));
   }
 }

@@ -1,0 +1,158 @@
+package org.gridaid.benchmark;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.restassured.RestAssured;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.Date;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ThreadLocalRandom;
+import org.camunda.bpm.engine.FilterService;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.task.Task;
+import org.gridaid.test.Api;
+import org.gridaid.test.TestDatabaseInitializer;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.ActiveProfiles;
+
+/**
+ * A city's queues: 100,000 open tasks over 200 grids (500 a grid, due times spread over the
+ * next two days and the last one), and a grid worker's Tasklist asking for the first page of
+ * their grid's queue, its count and its 即将超期 filter, as Tasklist asks, {@code benchmark.calls}
+ * times each. Reports p50 and p99 (goal: the list under 20 ms at p99) to the console and
+ * target/benchmark/queues.md. The tasks are the grid worker's tasks as the engine stores them
+ * (task rows with their grid as candidate group), written in batches rather than by 100,000
+ * intakes. Run it with {@code ./mvnw test -Pbenchmark -Dtest=QueueBenchmark}.
+ */
+@Tag("benchmark")
+@ActiveProfiles("demo")
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+    "logging.level.org.gridaid=WARN", "camunda.bpm.job-execution.enabled=false"})
+class QueueBenchmark {
+
+  static final int GRIDS = 200;
+  static final int TASKS = 100_000;
+  static final int CALLS = Integer.getInteger("benchmark.calls", 300);
+  static final String WORKER = "bench-grid-worker";
+  static final String PASSWORD = "bench-password-1234";
+
+  @LocalServerPort
+  int port;
+  @Autowired
+  ProcessEngine engine;
+  @Autowired
+  FilterService filters;
+
+  final HttpClient http = HttpClient.newHttpClient();
+
+  @Test
+  void aGridWorkersQueueAmong100000OpenTasks() throws Exception {
+    assertThat(TestDatabaseInitializer.onPostgres()).as("the benchmark runs on PostgreSQL").isTrue();
+    RestAssured.port = port;
+    List<String> grids = twoHundredGrids();
+    long started = System.nanoTime();
+    openTasks(grids);
+    double seconds = (System.nanoTime() - started) / 1e9;
+    String grid = grids.get(GRIDS / 2);
+    Api.admin().body(Map.of("userId", WORKER, "displayName", "压测网格员", "role", "GRID_STAFF", "areaCode", grid,
+        "initialPassword", PASSWORD)).post("/api/v1/staff").then().statusCode(201);
+    String name = "压测社区第" + (GRIDS / 2 + 1) + "网格";
+    String queue = filterId(name + " · 网格任务");
+    String dueSoon = filterId(name + " · 网格任务 · 即将超期");
+
+    String tasklistList = """
+        {"sorting": [{"sortBy": "created", "sortOrder": "desc"}], "active": true}""";
+    List<String> rows = new ArrayList<>();
+    rows.add(measure("the queue's first page (15 tasks)", "filter/" + queue + "/list?firstResult=0&maxResults=15",
+        tasklistList));
+    rows.add(measure("the queue's count", "filter/" + queue + "/count", "{}"));
+    rows.add(measure("即将超期, first page", "filter/" + dueSoon + "/list?firstResult=0&maxResults=15", tasklistList));
+    rows.add(measure("即将超期, count", "filter/" + dueSoon + "/count", "{}"));
+    String report = String.format(Locale.ROOT, "%d open tasks in %d grids, written in %.0f s.%n%n", TASKS, GRIDS,
+        seconds) + "| call | p50 ms | p99 ms |\n|---|---|---|\n" + String.join("", rows);
+    System.out.println(report);
+    Path file = Path.of("target", "benchmark", "queues.md");
+    Files.createDirectories(file.getParent());
+    Files.writeString(file, report);
+  }
+
+  /** A community of 200 grids, each with its groups and Tasklist filters, as the register adds them. */
+  private List<String> twoHundredGrids() {
+    Api.admin().body(Map.of("code", "JH-LL-BENCH", "parentCode", "JH-LL", "level", "COMMUNITY", "name", "压测社区",
+        "kind", "COMMUNITY")).post("/api/v1/areas").then().statusCode(201);
+    List<String> grids = new ArrayList<>();
+    for (int i = 1; i <= GRIDS; i++) {
+      String code = "JH-LL-BENCH-" + String.format("%03d", i);
+      Api.admin().body(Map.of("code", code, "parentCode", "JH-LL-BENCH", "level", "GRID", "name", "压测社区第" + i + "网格"))
+          .post("/api/v1/areas").then().statusCode(201);
+      grids.add(code);
+    }
+    return grids;
+  }
+
+  /** 500 tasks a grid, 网格员处置 with its grid as candidate group, due over three days, in batches of 1,000. */
+  private void openTasks(List<String> grids) {
+    var commands = ((ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration()).getCommandExecutorTxRequired();
+    TaskService tasks = engine.getTaskService();
+    long now = ClockUtil.getCurrentTime().getTime();
+    for (int batch = 0; batch < TASKS / 1000; batch++) {
+      int first = batch * 1000;
+      commands.execute(context -> {
+        for (int i = first; i < first + 1000; i++) {
+          // the task API inside one command: a thousand tasks in one transaction
+          Task task = tasks.newTask();
+          task.setName("网格员处置");
+          task.setPriority(25 + 25 * (i % 4));
+          task.setDueDate(new Date(now + ThreadLocalRandom.current().nextLong(-86_400_000L, 2 * 86_400_000L)));
+          tasks.saveTask(task);
+          tasks.addCandidateGroup(task.getId(), "grid-" + grids.get(i % grids.size()));
+        }
+        return null;
+      });
+    }
+  }
+
+  private String filterId(String name) {
+    var filter = filters.createFilterQuery().filterName(name).singleResult();
+    assertThat(filter).as("filter %s", name).isNotNull();
+    return filter.getId();
+  }
+
+  /** {@code CALLS} calls after 30 to warm up, one after the other, as the grid worker. */
+  private String measure(String what, String path, String body) throws Exception {
+    String basic = Base64.getEncoder().encodeToString((WORKER + ":" + PASSWORD).getBytes(StandardCharsets.UTF_8));
+    HttpRequest request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/engine-rest/" + path))
+        .header("Content-Type", "application/json").header("Authorization", "Basic " + basic)
+        .POST(HttpRequest.BodyPublishers.ofString(body)).build();
+    List<Long> micros = new ArrayList<>();
+    for (int i = 0; i < CALLS + 30; i++) {
+      long start = System.nanoTime();
+      HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+      assertThat(response.statusCode()).as(what + ": " + response.body()).isEqualTo(200);
+      if (i >= 30) {
+        micros.add((System.nanoTime() - start) / 1_000);
+      }
+    }
+    micros.sort(Long::compare);
+    return String.format(Locale.ROOT, "| %s | %.1f | %.1f |%n", what, micros.get(micros.size() / 2) / 1000.0,
+        micros.get((int) Math.ceil(0.99 * micros.size()) - 1) / 1000.0);
+  }
+}

@@ -443,7 +443,8 @@ public class CarePackService {
     if (reports.size() > settings.maxRecords()) {
       check.reject("deliveries", "must hold at most " + settings.maxRecords() + " records").orThrow();
     }
-    Set<Long> ids = reports.stream().map(DoorReport::householdId).filter(id -> id != null).collect(Collectors.toSet());
+    Set<Long> ids = reports.stream().filter(r -> r != null).map(DoorReport::householdId).filter(id -> id != null)
+        .collect(Collectors.toSet());
     Map<Long, List<Door>> doors = store.doors(campaignId, ids).stream()
         .collect(Collectors.groupingBy(Door::householdId));
     Map<String, CampaignGrid> grids = new HashMap<>();

@@ -9,7 +9,6 @@ import java.util.TreeMap;
 import org.gridaid.carepacks.CarePackCampaigns.Count;
 import org.gridaid.carepacks.CarePackCampaigns.Line;
 import org.gridaid.register.RecipientGroup;
-import org.gridaid.supplies.Reservation;
 import org.gridaid.supplies.SupplyItem;
 import org.gridaid.supplies.SupplyItems;
 
@@ -43,15 +42,15 @@ record CampaignReport(long id, String name, CampaignStatus status, String status
       int packsDelivered, int packsReturned) {}
 
   /**
-   * @param issued what the ledger says left the sites for the campaign
-   * @param returned what the ledger says came back
+   * @param issued what the ledger's movements of the campaign say left the sites
+   * @param returned what they say came back
    * @param delivered what the delivered packs held (the kinds' contents)
    */
   record ItemRow(String itemCode, String itemName, String unit, int needed, int issued, int returned,
       int delivered, boolean agrees) {}
 
   static CampaignReport of(Campaign c, List<CampaignGrid> grids, List<Count> counts, List<Line> lines,
-      Map<Long, Reservation> reservations, Map<String, Integer> deliveredItems, SupplyItems items) {
+      Map<String, int[]> ledgerSays, Map<String, Integer> deliveredItems, SupplyItems items) {
     Map<String, CampaignGrid> byGrid = new LinkedHashMap<>();
     grids.forEach(g -> byGrid.put(g.gridCode(), g));
     record Key(String grid, String group, PackType pack) {}
@@ -96,12 +95,12 @@ record CampaignReport(long id, String name, CampaignStatus status, String status
       t[0] += line.quantity();
       t[3] += line.issued();
       t[4] += line.returned();
-      Reservation r = line.reservationId() == null ? null : reservations.get(line.reservationId());
-      if (r != null) {
-        t[1] += r.issued();
-        t[2] += r.returned();
-      }
     }
+    ledgerSays.forEach((item, t) -> {
+      int[] mine = perItem.computeIfAbsent(item, k -> new int[5]);
+      mine[1] += t[0];
+      mine[2] += t[1];
+    });
     List<ItemRow> itemRows = new ArrayList<>();
     boolean agrees = true;
     for (var entry : perItem.entrySet()) {

@@ -87,6 +87,11 @@ public final class CarePackProcess {
     return "CP-" + campaignId;
   }
 
+  /** The campaign a process's business key names. */
+  public static long campaignIdOf(String businessKey) {
+    return campaignId(businessKey);
+  }
+
   static long campaignId(String businessKey) {
     return Long.parseLong(businessKey.substring(businessKey.indexOf('-') + 1));
   }

@@ -37,6 +37,8 @@ import org.gridaid.shared.validation.FormCheck;
 import org.gridaid.shared.web.ConflictException;
 import org.gridaid.shared.web.InvalidInputException;
 import org.gridaid.shared.web.NotFoundException;
+import org.gridaid.supplies.Movement;
+import org.gridaid.supplies.MovementKind;
 import org.gridaid.supplies.Reference;
 import org.gridaid.supplies.ReferenceType;
 import org.gridaid.supplies.Reservation;
@@ -219,7 +221,10 @@ public class CarePackService {
     for (Job next : management.createJobQuery().processInstanceId(process.getId())
         .activityId(CarePackProcess.STEP_REGISTER).executable().list()) {
       try {
+        long started = System.nanoTime();
         management.executeJob(next.getId());
+        log.info("Care-pack campaign {}: planned and its grids started in {} ms", campaignId,
+            (System.nanoTime() - started) / 1_000_000);
       } catch (RuntimeException e) {
         log.warn("Care-pack campaign {} is stored; its planning failed and will be tried again: {}", campaignId,
             e.getMessage());
@@ -239,9 +244,12 @@ public class CarePackService {
     Campaign campaign = load(campaignId);
     Instant now = now();
     campaign.planned(now);
+    long t0 = System.nanoTime();
     List<HouseholdRoster.Member> members = roster.inGrids(campaign.areaCodes());
+    long t1 = System.nanoTime();
 
     record KindKey(PackType packType, RecipientGroup group, boolean vulnerable, int size) {}
+    CarePackContents.Table table = contents.table();
     Map<KindKey, Kind> kinds = new LinkedHashMap<>();
     List<NewDelivery> deliveries = new ArrayList<>(members.size() * campaign.packTypes().size());
     Map<String, Map<String, Integer>> needs = new LinkedHashMap<>();
@@ -251,30 +259,42 @@ public class CarePackService {
       for (PackType pack : campaign.packTypes()) {
         KindKey key = new KindKey(pack, m.group(), m.vulnerable(), m.size());
         Kind kind = kinds.computeIfAbsent(key, k -> new Kind(kinds.size() + 1, pack, m.group().name(),
-            m.vulnerable(), m.size(), contents.of(pack, m.group(), m.vulnerable(), m.size())));
+            m.vulnerable(), m.size(), table.of(pack, m.group(), m.vulnerable(), m.size())));
         deliveries.add(new NewDelivery(m.householdId(), pack, m.gridCode(), m.group().name(), kind.kindNo()));
         Map<String, Integer> need = needs.computeIfAbsent(m.gridCode(), g -> new LinkedHashMap<>());
         kind.items().forEach((item, quantity) -> need.merge(item, quantity, Integer::sum));
       }
     }
+    long t2 = System.nanoTime();
     store.insertKinds(campaignId, kinds.values());
     store.insertDeliveries(campaignId, deliveries);
+    long t3 = System.nanoTime();
 
+    // where each grid's packs come from, in memory first; then every covered grid reserved at once
     Stock stock = new Stock();
+    Map<String, Supplied> supplied = new LinkedHashMap<>();
+    needs.forEach((grid, need) -> supplied.put(grid, supply(grid, need, stock)));
+    Map<String, Map<String, Long>> reserved = reserveCovered(campaignId, supplied, needs);
     List<CampaignGrid> grids = new ArrayList<>();
     List<Line> lines = new ArrayList<>();
     for (var entry : needs.entrySet()) {
       String grid = entry.getKey();
-      Supplied supplied = supply(campaignId, grid, entry.getValue(), stock);
-      grids.add(new CampaignGrid(campaignId, grid, supplied.shortage().isEmpty() ? GridStatus.PREPARING
-          : GridStatus.AWAITING_STOCK, supplied.siteCode(), supplied.shortage(), households.get(grid), null, null,
-          null));
+      Map<String, Long> ids = reserved.get(grid);
+      Supplied s = supplied.get(grid);
+      Map<String, Integer> shortage = ids != null ? Map.of() : s.shortage().isEmpty() ? entry.getValue()
+          : s.shortage();
+      grids.add(new CampaignGrid(campaignId, grid, ids != null ? GridStatus.PREPARING : GridStatus.AWAITING_STOCK,
+          s.siteCode(), shortage, households.get(grid), null, null, null));
       entry.getValue().forEach((item, quantity) -> lines.add(new Line(grid, item, quantity,
-          supplied.reservations().get(item), 0, 0)));
+          ids == null ? null : ids.get(item), 0, 0)));
     }
+    long t4 = System.nanoTime();
     store.insertGrids(grids);
     store.insertLines(campaignId, lines);
     store.save(campaign);
+    log.info("Care-pack campaign {} planning took: register {} ms, kinds {} ms, rows {} ms, stock {} ms, grids {} ms",
+        campaignId, (t1 - t0) / 1_000_000, (t2 - t1) / 1_000_000, (t3 - t2) / 1_000_000, (t4 - t3) / 1_000_000,
+        (System.nanoTime() - t4) / 1_000_000);
     log.info("Care-pack campaign {} planned: {} households, {} packs, {} grids, {} waiting for stock", campaignId,
         members.size(), deliveries.size(), grids.size(), grids.stream().filter(g -> !g.covered()).count());
     return grids.stream().map(CampaignGrid::gridCode).toList();
@@ -299,18 +319,18 @@ public class CarePackService {
     }
   }
 
-  private record Supplied(String siteCode, Map<String, Integer> shortage, Map<String, Long> reservations) {}
+  /** The site a grid's packs come from, and what it lacks there (empty: it has everything). */
+  private record Supplied(String siteCode, Map<String, Integer> shortage) {}
 
   /**
-   * The grid's packs from the nearest site that has every item (its community's centre, its
-   * street's, the district's warehouse), reserved there; none has all: the site that lacks least,
-   * and what it lacks.
+   * The nearest site that has every item of the grid's packs (its community's centre, its
+   * street's, the district's warehouse), counted down in {@code stock}; none has all: the site
+   * that lacks least, and what it lacks.
    */
-  private Supplied supply(long campaignId, String grid, Map<String, Integer> need, Stock stock) {
-    List<SupplySite> candidates = candidates(grid);
+  private Supplied supply(String grid, Map<String, Integer> need, Stock stock) {
     SupplySite best = null;
     Map<String, Integer> bestShortage = null;
-    for (SupplySite site : candidates) {
+    for (SupplySite site : candidates(grid)) {
       Map<String, Integer> shortage = new LinkedHashMap<>();
       need.forEach((item, quantity) -> {
         int lacking = quantity - Math.max(0, stock.available(site.code(), item));
@@ -319,11 +339,8 @@ public class CarePackService {
         }
       });
       if (shortage.isEmpty()) {
-        Map<String, Long> reserved = reserveAll(campaignId, site.code(), need, stock);
-        if (reserved != null) {
-          return new Supplied(site.code(), Map.of(), reserved);
-        }
-        shortage.putAll(need); // taken by somebody else meanwhile
+        need.forEach((item, quantity) -> stock.take(site.code(), item, quantity));
+        return new Supplied(site.code(), Map.of());
       }
       int total = shortage.values().stream().mapToInt(Integer::intValue).sum();
       if (bestShortage == null || total < bestShortage.values().stream().mapToInt(Integer::intValue).sum()) {
@@ -332,23 +349,51 @@ public class CarePackService {
       }
     }
     return new Supplied(best == null ? null : best.code(), bestShortage == null ? new LinkedHashMap<>(need)
-        : bestShortage, Map.of());
+        : bestShortage);
   }
 
-  /** Every item at the site, or nothing: what was reserved of a grid that then finds too little is released. */
-  private Map<String, Long> reserveAll(long campaignId, String site, Map<String, Integer> need, Stock stock) {
-    Map<String, Long> reserved = new LinkedHashMap<>();
-    for (var item : need.entrySet()) {
-      Optional<Reservation> r = ledger.reserve(site, item.getKey(), item.getValue(), reference(campaignId),
-          EngineUsers.SYSTEM);
-      if (r.isEmpty()) {
-        reserved.values().forEach(id -> ledger.release(id, "物资包缺货, 整网格等待补货", EngineUsers.SYSTEM));
-        return null;
+  /**
+   * Reserves the packs of every covered grid in one command of the ledger; should somebody have
+   * taken stock meanwhile, grid by grid, and a grid that no longer fits waits for stock. Grid to
+   * item to reservation id, for the grids reserved.
+   */
+  private Map<String, Map<String, Long>> reserveCovered(long campaignId, Map<String, Supplied> supplied,
+      Map<String, Map<String, Integer>> needs) {
+    List<String> covered = supplied.entrySet().stream().filter(e -> e.getValue().shortage().isEmpty())
+        .map(Map.Entry::getKey).toList();
+    Map<String, Map<String, Long>> reserved = new HashMap<>();
+    List<StockLedger.Wanted> wanted = new ArrayList<>();
+    covered.forEach(grid -> needs.get(grid).forEach((item, quantity) ->
+        wanted.add(new StockLedger.Wanted(supplied.get(grid).siteCode(), item, quantity))));
+    Optional<List<Reservation>> all = ledger.reserveAll(wanted, reference(campaignId), EngineUsers.SYSTEM);
+    if (all.isPresent()) {
+      int i = 0;
+      for (String grid : covered) {
+        Map<String, Long> ids = new LinkedHashMap<>();
+        for (String item : needs.get(grid).keySet()) {
+          ids.put(item, all.get().get(i++).id());
+        }
+        reserved.put(grid, ids);
       }
-      reserved.put(item.getKey(), r.get().id());
+      return reserved;
     }
-    need.forEach((item, quantity) -> stock.take(site, item, quantity));
+    for (String grid : covered) {
+      reserveGrid(campaignId, supplied.get(grid).siteCode(), needs.get(grid)).ifPresent(ids -> reserved.put(grid, ids));
+    }
     return reserved;
+  }
+
+  /** Every item of one grid's packs at the site, or nothing. */
+  private Optional<Map<String, Long>> reserveGrid(long campaignId, String site, Map<String, Integer> need) {
+    List<StockLedger.Wanted> wanted = need.entrySet().stream()
+        .map(e -> new StockLedger.Wanted(site, e.getKey(), e.getValue())).toList();
+    return ledger.reserveAll(wanted, reference(campaignId), EngineUsers.SYSTEM).map(reservations -> {
+      Map<String, Long> ids = new LinkedHashMap<>();
+      for (Reservation r : reservations) {
+        ids.put(r.itemCode(), r.id());
+      }
+      return ids;
+    });
   }
 
   /** The pack sites serving a grid, nearest first: in its community, its street, its district. */
@@ -376,10 +421,13 @@ public class CarePackService {
     }
     Map<String, Integer> need = new LinkedHashMap<>();
     store.lines(campaignId, gridCode).forEach(l -> need.put(l.itemCode(), l.quantity()));
-    Supplied supplied = supply(campaignId, gridCode, need, new Stock());
-    store.stocked(campaignId, gridCode, supplied.siteCode(), supplied.shortage());
-    supplied.reservations().forEach((item, id) -> store.reserved(campaignId, gridCode, item, id));
-    if (supplied.shortage().isEmpty()) {
+    Supplied supplied = supply(gridCode, need, new Stock());
+    Optional<Map<String, Long>> ids = supplied.shortage().isEmpty()
+        ? reserveGrid(campaignId, supplied.siteCode(), need) : Optional.empty();
+    store.stocked(campaignId, gridCode, supplied.siteCode(), ids.isPresent() ? Map.of()
+        : supplied.shortage().isEmpty() ? need : supplied.shortage());
+    if (ids.isPresent()) {
+      ids.get().forEach((item, id) -> store.reserved(campaignId, gridCode, item, id));
       store.moveGrid(campaignId, gridCode, GridStatus.AWAITING_STOCK, GridStatus.PREPARING);
       log.info("Care-pack campaign {}: grid {} has its stock now", campaignId, gridCode);
       return true;
@@ -697,13 +745,18 @@ public class CarePackService {
   @Transactional(readOnly = true)
   CampaignReport report(long campaignId) {
     Campaign campaign = load(campaignId);
-    List<CampaignGrid> grids = store.grids(campaignId);
-    List<Line> lines = store.lines(campaignId);
-    Map<Long, Reservation> reservations = new HashMap<>();
-    lines.stream().map(Line::reservationId).filter(id -> id != null)
-        .forEach(id -> ledger.reservation(id).ifPresent(r -> reservations.put(id, r)));
-    return CampaignReport.of(campaign, grids, store.counts(campaignId), lines, reservations,
-        store.deliveredItems(campaignId), items);
+    // what the ledger says left the sites and came back, from its movements (one query)
+    Map<String, int[]> ledgerSays = new HashMap<>();
+    for (Movement m : ledger.movementsOf(reference(campaignId))) {
+      int[] t = ledgerSays.computeIfAbsent(m.itemCode(), k -> new int[2]);
+      if (m.kind() == MovementKind.ISSUE) {
+        t[0] += m.quantity();
+      } else if (m.kind() == MovementKind.RETURN) {
+        t[1] += m.quantity();
+      }
+    }
+    return CampaignReport.of(campaign, store.grids(campaignId), store.counts(campaignId), store.lines(campaignId),
+        ledgerSays, store.deliveredItems(campaignId), items);
   }
 
   private Instant now() {

@@ -4,15 +4,12 @@ import java.util.Set;
 import org.gridaid.shared.engine.PersonalVariables;
 import org.springframework.stereotype.Component;
 
-/**
- * The household lists carry addresses, and the warehouse writes its own words: never in
- * Camunda's history.
- */
+/** The household lists carry addresses: never in Camunda's history. */
 @Component
 class CarePackPersonalVariables implements PersonalVariables {
 
   @Override
   public Set<String> names() {
-    return Set.of(CarePackProcess.Forms.HOUSEHOLDS.getName(), CarePackProcess.Forms.WAREHOUSE_NOTE.getName());
+    return Set.of(CarePackProcess.Forms.HOUSEHOLDS.getName());
   }
 }

@@ -73,11 +73,10 @@ public final class CarePackProcess {
   static final class Forms {
     /** 补足物资缺口: also open a donation appeal for exactly the shortage. */
     static final VariableFactory<Object> OPEN_APPEAL = customVariable("openAppeal", Object.class);
-    static final VariableFactory<String> WAREHOUSE_NOTE = stringVariable("warehouseNote");
     /** The household lists: [{householdId, address, packs, status, outcome}], one row a household. */
     static final VariableFactory<Object> HOUSEHOLDS = customVariable("households", Object.class);
 
-    static final List<String> NAMES = Stream.of(OPEN_APPEAL, WAREHOUSE_NOTE, HOUSEHOLDS)
+    static final List<String> NAMES = Stream.of(OPEN_APPEAL, HOUSEHOLDS)
         .map(VariableFactory::getName).toList();
 
     private Forms() {}

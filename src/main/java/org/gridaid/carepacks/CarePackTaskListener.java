@@ -2,7 +2,6 @@ package org.gridaid.carepacks;
 
 import static org.gridaid.carepacks.CarePackProcess.Forms.HOUSEHOLDS;
 import static org.gridaid.carepacks.CarePackProcess.Forms.OPEN_APPEAL;
-import static org.gridaid.carepacks.CarePackProcess.Forms.WAREHOUSE_NOTE;
 
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
@@ -18,7 +17,7 @@ import org.gridaid.shared.engine.FormTaskListener;
 abstract class CarePackTaskListener extends FormTaskListener {
 
   private static final Map<String, String> FIELD_LABELS = Map.of(OPEN_APPEAL.getName(), "发起募捐",
-      WAREHOUSE_NOTE.getName(), "仓库说明", HOUSEHOLDS.getName(), "住户名单");
+      HOUSEHOLDS.getName(), "住户名单");
   private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("M月d日 HH:mm")
       .withZone(ZoneId.of("Asia/Shanghai"));
 

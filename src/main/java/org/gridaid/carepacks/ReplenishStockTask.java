@@ -30,7 +30,6 @@ class ReplenishStockTask extends CarePackTaskListener {
 
   @Override
   protected void completed(DelegateTask task, long id, String actor) {
-    FormVariables.read(CarePackProcess.Forms.WAREHOUSE_NOTE, task);
     if (Boolean.TRUE.equals(FormVariables.readYesOrNo(CarePackProcess.Forms.OPEN_APPEAL, task))) {
       service.appealForShortage(id, gridCode(task), actor);
     }

@@ -354,13 +354,6 @@ class CarePackCampaigns {
         .params(campaignId, gridCode).query(Integer.class).single();
   }
 
-  /** The grid's doors nobody opened in the last round are final now (the grid leader's answer). */
-  void settleAll(long campaignId, String gridCode) {
-    jdbc.sql("update care_pack_delivery set final = true where campaign_id = ? and grid_code = ? and final = false"
-            + " and outcome is not null")
-        .params(campaignId, gridCode).update();
-  }
-
   // ---- the report -----------------------------------------------------------------------------
 
   /** Per grid, group and pack type: households, and how many have each outcome (null: none yet). */

@@ -654,9 +654,6 @@ public class CarePackService {
   @Transactional
   public boolean closeRound(long campaignId, String gridCode) {
     CampaignGrid grid = grid(campaignId, gridCode);
-    if (grid.status() == GridStatus.LEADER_FOLLOW_UP) {
-      store.settleAll(campaignId, gridCode);
-    }
     if (store.openDoors(campaignId, gridCode) == 0) {
       return true;
     }

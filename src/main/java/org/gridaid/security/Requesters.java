@@ -47,6 +47,15 @@ public class Requesters {
         member.map(Staff::areaCode).orElse(null), coverage);
   }
 
+  /**
+   * A staff member known by user id only (a process step run for whoever started it in
+   * Tasklist): their role, area and coverage; nobody's administrator rights, which come from a
+   * sign-in, not from the register.
+   */
+  public Requester ofUser(String userId) {
+    return staffMember(userId, false);
+  }
+
   private static boolean hasAuthority(Authentication authentication, String authority) {
     return authentication.getAuthorities().stream().map(GrantedAuthority::getAuthority).anyMatch(authority::equals);
   }

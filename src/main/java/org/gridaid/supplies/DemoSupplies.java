@@ -21,7 +21,8 @@ import org.springframework.stereotype.Component;
  * The demo district's supplies: the district's emergency warehouse (区应急物资仓库), a pharmacy
  * in every street, 中福社区's centre, the medicines chronic patients and fevers need (the
  * antihypertensives 硝苯地平 and 氨氯地平, insulin kept cold and on prescription, the antipyretics
- * 布洛芬 and 对乙酰氨基酚) and what a care pack holds (rice, noodles, disinfectant, masks), with
+ * 布洛芬 and 对乙酰氨基酚) and what care packs hold (rice, noodles, disinfectant, masks; fruit, nuts, milk; meat,
+ * vegetables; the breakfast pack's bread, eggs and milk; the message card), with
  * opening stock. Loaded through the ledger like real receipts, and only what is missing: sites
  * and items are inserted unless there, each opening receipt has an idempotency key of its own,
  * so a restart, or two nodes starting together, records it once.
@@ -47,7 +48,15 @@ class DemoSupplies implements ApplicationRunner {
       new SupplyItem("FOOD-RICE", "大米 2.5kg", "袋", ItemCategory.FOOD, false, false),
       new SupplyItem("FOOD-NOODLES", "挂面", "箱", ItemCategory.FOOD, false, false),
       new SupplyItem("HYG-DISINFECTANT", "84消毒液 500ml", "瓶", ItemCategory.HYGIENE, false, false),
-      new SupplyItem("PPE-MASK", "一次性医用口罩 10只装", "盒", ItemCategory.PROTECTIVE, false, false));
+      new SupplyItem("PPE-MASK", "一次性医用口罩 10只装", "盒", ItemCategory.PROTECTIVE, false, false),
+      new SupplyItem("FOOD-FRUIT", "时令水果 2kg", "份", ItemCategory.FOOD, false, false),
+      new SupplyItem("FOOD-NUTS", "每日坚果 礼盒", "盒", ItemCategory.FOOD, false, false),
+      new SupplyItem("FOOD-MILK", "纯牛奶 250ml×12", "箱", ItemCategory.FOOD, false, false),
+      new SupplyItem("FOOD-MEAT", "猪肉 1kg", "份", ItemCategory.FOOD, false, false),
+      new SupplyItem("FOOD-VEGETABLES", "蔬菜包 3kg", "份", ItemCategory.FOOD, false, false),
+      new SupplyItem("FOOD-BREAD", "早餐面包 4只装", "袋", ItemCategory.FOOD, false, false),
+      new SupplyItem("FOOD-EGGS", "鸡蛋 10枚", "盒", ItemCategory.FOOD, false, false),
+      new SupplyItem("CARD-MESSAGE", "暖心卡", "张", ItemCategory.OTHER, false, false));
 
   /** Opening stock: at the warehouse, at each pharmacy (medicines only), at the community centre. */
   record Opening(String itemCode, int warehouse, int pharmacy, int centre, String batch, int monthsToExpiry) {}
@@ -61,7 +70,15 @@ class DemoSupplies implements ApplicationRunner {
       new Opening("FOOD-RICE", 2000, 0, 200, null, 0),
       new Opening("FOOD-NOODLES", 1000, 0, 100, null, 0),
       new Opening("HYG-DISINFECTANT", 1500, 0, 100, null, 0),
-      new Opening("PPE-MASK", 3000, 0, 300, null, 0));
+      new Opening("PPE-MASK", 3000, 0, 300, null, 0),
+      new Opening("FOOD-FRUIT", 2000, 0, 100, null, 0),
+      new Opening("FOOD-NUTS", 2000, 0, 100, null, 0),
+      new Opening("FOOD-MILK", 6000, 0, 200, null, 0),
+      new Opening("FOOD-MEAT", 6000, 0, 200, null, 0),
+      new Opening("FOOD-VEGETABLES", 8000, 0, 300, null, 0),
+      new Opening("FOOD-BREAD", 8000, 0, 300, null, 0),
+      new Opening("FOOD-EGGS", 4000, 0, 200, null, 0),
+      new Opening("CARD-MESSAGE", 20000, 0, 500, null, 0));
 
   private final SupplySites sites;
   private final SupplyItems items;

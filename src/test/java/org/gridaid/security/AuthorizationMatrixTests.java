@@ -35,6 +35,7 @@ import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.gridaid.apikey.ApiOperations;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.Task;
+import org.gridaid.carepacks.CarePackProcess;
 import org.gridaid.checkin.CheckInService;
 import org.gridaid.medicine.MedicineDeliveryProcess;
 import org.gridaid.test.Api;
@@ -115,6 +116,7 @@ class AuthorizationMatrixTests extends ApiTestSupport {
   static final String MEDICINE_READ = "medicine-requests:read";
   static final String MEDICINE_CANCEL = "medicine-requests:cancel";
   static final String DONATIONS_READ = "donations:read";
+  static final String CARE_PACKS_READ = "care-packs:read";
   static final String PLATFORM = "donations:platform";
   static final String PLEDGE = "donations:pledge";
   static final String DASHBOARD_READ = "dashboard:read";
@@ -179,6 +181,16 @@ class AuthorizationMatrixTests extends ApiTestSupport {
       row("POST /api/v1/medicine-requests/{id}/cancel",       OTHER, MEDICINE_CANCEL, "401  200  200  404  404  404  404  200  200  200  403  404  404  404  404  403"),
       row("POST /api/v1/medicine-requests/{id}/visit",        OWN,   null,          "401  403  403  403  403  403  403  403  403  403  403  200  404  404  403  403"),
       row("POST /api/v1/medicine-requests/{id}/visit",        OTHER, null,          "401  403  403  404  404  404  404  403  403  403  403  404  404  404  403  403"),
+
+      row("POST /api/v1/campaigns",                           ANY,   null,          "401  201  403  403  403  403  201  201  403  403  403  403  403  403  403  403"),
+      row("GET /api/v1/campaigns/{id}",                       OWN,   CARE_PACKS_READ, "401  200  200  200  200  200  200  200  200  404  200  404  404  404  200  403"),
+      row("GET /api/v1/campaigns/{id}",                       OTHER, CARE_PACKS_READ, "401  200  200  404  404  404  404  200  200  404  200  404  404  404  200  403"),
+      row("GET /api/v1/campaigns/{id}/export",                OWN,   CARE_PACKS_READ, "401  200  200  200  200  200  200  200  200  404  200  404  404  404  200  403"),
+      row("GET /api/v1/campaigns/{id}/export",                OTHER, CARE_PACKS_READ, "401  200  200  404  404  404  404  200  200  404  200  404  404  404  200  403"),
+      row("GET /api/v1/campaigns/{id}/grids/{gridCode}/households", OWN, null,     "401  200  200  200  200  200  200  200  200  404  403  404  404  404  403  403"),
+      row("GET /api/v1/campaigns/{id}/grids/{gridCode}/households", OTHER, null,   "401  200  200  404  404  404  404  200  200  404  403  404  404  404  403  403"),
+      row("POST /api/v1/campaigns/{id}/deliveries",           OWN,   null,          "401  403  403  200  200  403  403  403  403  404  403  404  404  404  403  403"),
+      row("POST /api/v1/campaigns/{id}/deliveries",           OTHER, null,          "401  403  403  404  404  404  404  403  403  404  403  404  404  404  403  403"),
 
       row("GET /api/v1/stock",                                ANY,   SUPPLIES_READ, "401  200  200  200  200  200  200  200  200  200  200  403  200  200  200  403"),
       row("GET /api/v1/stock/export",                         ANY,   null,          "401  200  200  200  200  200  200  200  200  200  200  403  200  200  403  403"),
@@ -426,6 +438,16 @@ class AuthorizationMatrixTests extends ApiTestSupport {
         entry("POST /api/v1/medicine-requests/{id}/visit", (as, at, fresh) ->
             as.body("{\"outcome\": \"NOT_AT_HOME\", \"note\": \"矩阵测试: 敲门无人\"}")
                 .post("/api/v1/medicine-requests/{id}/visit", fresh ? f.newDeliveryOnTheWay(at) : f.deliveryOnTheWay(at))),
+        entry("POST /api/v1/campaigns", (as, at, fresh) -> as.body(Fixtures.campaign(OWN.grid()))
+            .post("/api/v1/campaigns")),
+        entry("GET /api/v1/campaigns/{id}", (as, at, fresh) -> as.get("/api/v1/campaigns/{id}", f.campaign(at))),
+        entry("GET /api/v1/campaigns/{id}/export", (as, at, fresh) ->
+            as.get("/api/v1/campaigns/{id}/export", f.campaign(at))),
+        entry("GET /api/v1/campaigns/{id}/grids/{gridCode}/households", (as, at, fresh) ->
+            as.get("/api/v1/campaigns/{id}/grids/{gridCode}/households", f.campaign(at), at.grid())),
+        entry("POST /api/v1/campaigns/{id}/deliveries", (as, at, fresh) ->
+            as.body("{\"deliveries\": [{\"householdId\": " + f.campaignHousehold(at) + ", \"outcome\": \"NOT_AT_HOME\"}]}")
+                .post("/api/v1/campaigns/{id}/deliveries", f.campaign(at))),
         entry("GET /api/v1/stock", (as, at, fresh) -> as.queryParam("siteCode", "PH-JH-LL").get("/api/v1/stock")),
         entry("GET /api/v1/stock/export", (as, at, fresh) ->
             as.queryParam("siteCode", "PH-JH-LL").get("/api/v1/stock/export")),
@@ -549,6 +571,7 @@ class AuthorizationMatrixTests extends ApiTestSupport {
     private final Map<Area, Long> helpRequestsOnHold = new EnumMap<>(Area.class);
     private final Map<Area, Long> deliveries = new EnumMap<>(Area.class);
     private final Map<Area, Long> deliveriesOnTheWay = new EnumMap<>(Area.class);
+    private final Map<Area, Long> campaigns = new EnumMap<>(Area.class);
     private final Map<Area, Household> households = new EnumMap<>(Area.class);
     private final Map<Area, Person> persons = new EnumMap<>(Area.class);
     private final Map<Area, Long> rounds = new EnumMap<>(Area.class);
@@ -634,6 +657,31 @@ class AuthorizationMatrixTests extends ApiTestSupport {
 
     long delivery(Area area) {
       return deliveries.computeIfAbsent(area, this::newDelivery);
+    }
+
+    // ---- care-pack campaigns: OWN started by 礼乐街道's office, OTHER by the district command --------
+
+    static String campaign(String grid) {
+      return """
+          {"name": "矩阵测试早餐包", "areaCodes": ["%s"], "packTypes": ["BREAKFAST"]}""".formatted(grid);
+    }
+
+    /** A campaign over the area's grid whose packs the warehouse handed over: the grid delivers. */
+    long campaign(Area area) {
+      return campaigns.computeIfAbsent(area, a -> {
+        long id = ((Number) Api.as(a == OTHER ? Caller.DISTRICT_COMMAND.userId : Caller.STREET.userId)
+            .body(campaign(a.grid())).post("/api/v1/campaigns").then().statusCode(201).extract().path("id"))
+            .longValue();
+        Task handOver = tasks.createTaskQuery().processInstanceBusinessKey(CarePackProcess.businessKey(id))
+            .taskDefinitionKey(CarePackProcess.TASK_HAND_OVER).singleResult();
+        tasks.complete(handOver.getId());
+        return id;
+      });
+    }
+
+    long campaignHousehold(Area area) {
+      return ((Number) Api.admin().get("/api/v1/campaigns/{id}/grids/{gridCode}/households", campaign(area),
+          area.grid()).then().statusCode(200).extract().path("[0].householdId")).longValue();
     }
 
     /** A delivery the street's volunteer took and picked up: on its way to the door. */

@@ -36,6 +36,7 @@ import java.util.stream.Stream;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.Task;
 import org.gridaid.checkin.CheckInService;
+import org.gridaid.carepacks.CarePackProcess;
 import org.gridaid.medicine.MedicineDeliveryProcess;
 import org.gridaid.test.Api;
 import org.gridaid.test.ApiTestSupport;
@@ -71,6 +72,9 @@ class BadInputTests extends ApiTestSupport {
   static final int BODY_LIMIT = 1024 * 1024;
   static final String GRID = "JH-JN-DH-03";
   static final String WORKER = "grid-jiangnan-donghu-03";
+  /** Another grid of the worker's community, in the fixture's care-pack campaign too. */
+  static final String OTHER_GRID = "JH-JN-DH-02";
+  static final String COMMAND = "command-01";
   /** A volunteer of the worker's street, who carries deliveries there. */
   static final String COURIER = "volunteer-jiangnan-01";
   static final String STAFF_PASSWORD = "Dh3-bad-input-Pw!";
@@ -262,6 +266,18 @@ class BadInputTests extends ApiTestSupport {
             () -> List.of(count("medicine_delivery_event"),
                 rows("select status, delivery_attempts from medicine_delivery order by id")),
             answer -> Map.of("note", lastVisitNote(answer.path("id")))),
+        new Write("POST /api/v1/campaigns", () -> as(COMMAND), () -> "/api/v1/campaigns", this::campaign,
+            List.of(Field.text("name", 100, true, true), Field.of("areaCodes", Kind.CODES, true),
+                Field.of("packTypes", Kind.CODES, true), Field.text("deadline", 40, false, false)),
+            () -> List.of(count("care_pack_campaign"), count("care_pack_delivery"), count("stock_movement")),
+            answer -> texts(answer, "name")),
+        new Write("POST /api/v1/campaigns/{id}/deliveries", () -> as(WORKER),
+            () -> "/api/v1/campaigns/" + fixture().campaign() + "/deliveries", this::doors,
+            List.of(Field.of("deliveries", Kind.OBJECTS, true), Field.of("deliveries[0].householdId", Kind.ID, true),
+                Field.of("deliveries[0].packType", Kind.CODE, false), Field.of("deliveries[0].outcome", Kind.CODE, true)),
+            () -> rows("select household_id, pack_type, outcome, attempt, final from care_pack_delivery"
+                + " where campaign_id = ? order by household_id, pack_type", fixture().campaign()),
+            answer -> Map.of()),
         new Write("POST /api/v1/stock/receipts", () -> as(STOCK_KEEPER), () -> "/api/v1/stock/receipts",
             this::receipt,
             List.of(Field.text("siteCode", 40, true, false), Field.text("itemCode", 40, true, false),
@@ -387,6 +403,16 @@ class BadInputTests extends ApiTestSupport {
     return body("recipientName", "钟伯", "recipientPhone", newPhone(), "recipientAddress", "江南街道东湖坏输入测试楼",
         "gridCode", GRID, "lines", List.of(body("itemCode", "MED-IBUPROFEN", "quantity", 1, "prescribedBy", "社区医生")),
         "urgency", "NORMAL", "siteCode", "PH-JH-JN", "note", "布洛芬一盒");
+  }
+
+  Map<String, Object> campaign() {
+    return body("name", "东湖坏输入测试早餐包", "areaCodes", List.of(GRID), "packTypes", List.of("BREAKFAST"));
+  }
+
+  /** A door of the worker's grid in the fixture campaign: nobody at home (again and again: no change). */
+  Map<String, Object> doors() {
+    return body("deliveries", List.of(body("householdId", fixture().campaignHousehold(), "packType", "BREAKFAST",
+        "outcome", "NOT_AT_HOME")));
   }
 
   /** A delivery to the worker's grid, asked for by the demo partner. */
@@ -558,7 +584,14 @@ class BadInputTests extends ApiTestSupport {
   }
 
   /** A household and a person with a daily plan in the worker's grid, today's round far ahead, a staff member. */
-  record Fixture(long household, long person, long round, String staff) {}
+  /** {@code campaign}: a breakfast campaign over the worker's grid and {@link #OTHER_GRID}, both delivering. */
+  record Fixture(long household, long person, long round, String staff, long campaign) {
+
+    /** The fixture's household, a door of the campaign in the worker's grid. */
+    long campaignHousehold() {
+      return household;
+    }
+  }
 
   private static Fixture fixture;
 
@@ -576,7 +609,12 @@ class BadInputTests extends ApiTestSupport {
       long round = jdbc.sql("select id from check_in_round where grid_code = ? and day_number = ?")
           .params(GRID, day.toEpochDay()).query(Long.class).single();
       String staff = admin().body(newStaff()).post("/api/v1/staff").then().statusCode(201).extract().path("userId");
-      fixture = new Fixture(household, personId, round, staff);
+      long campaign = ((Number) as(COMMAND).body(body("name", "东湖坏输入测试", "areaCodes", List.of(GRID, OTHER_GRID),
+          "packTypes", List.of("BREAKFAST"))).post("/api/v1/campaigns").then().statusCode(201).extract().path("id"))
+          .longValue();
+      tasks.createTaskQuery().processInstanceBusinessKey(CarePackProcess.businessKey(campaign))
+          .taskDefinitionKey(CarePackProcess.TASK_HAND_OVER).list().forEach(task -> tasks.complete(task.getId()));
+      fixture = new Fixture(household, personId, round, staff, campaign);
     }
     return fixture;
   }
@@ -970,6 +1008,29 @@ class BadInputTests extends ApiTestSupport {
     as(STOCK_KEEPER).header("Idempotency-Key", "k".repeat(101)).body(receipt()).post("/api/v1/stock/receipts").then()
         .statusCode(400).contentType("application/problem+json").body("errors.field", hasItem("Idempotency-Key"));
     assertThat(stock()).isEqualTo(before);
+  }
+
+  @Test
+  void aDoorOfAnotherGridAnUnknownHouseholdOrADeliveryTakenBackIsNamedAndNothingIsWritten() {
+    long campaign = fixture().campaign();
+    long mine = fixture().campaignHousehold();
+    long theirs = ((Number) as(COMMAND).get("/api/v1/campaigns/{id}/grids/{grid}/households", campaign, OTHER_GRID)
+        .then().statusCode(200).extract().path("[0].householdId")).longValue();
+    as(WORKER).body(body("deliveries", List.of(body("householdId", mine, "outcome", "DELIVERED"))))
+        .post("/api/v1/campaigns/{id}/deliveries", campaign).then().statusCode(200);
+    Object before = rows("select household_id, outcome, attempt from care_pack_delivery where campaign_id = ?"
+        + " order by household_id", campaign);
+
+    for (var bad : List.of(
+        Map.entry(body("householdId", 999_999_999, "outcome", "DELIVERED"), "deliveries[0].householdId"),
+        Map.entry(body("householdId", theirs, "outcome", "DELIVERED"), "deliveries[0].householdId"),
+        Map.entry(body("householdId", mine, "outcome", "NOT_AT_HOME"), "deliveries[0].outcome"))) {
+      as(WORKER).body(body("deliveries", List.of(bad.getKey()))).post("/api/v1/campaigns/{id}/deliveries", campaign)
+          .then().statusCode(400).contentType("application/problem+json")
+          .body("type", equalTo("urn:grid-aid:problem:validation")).body("errors.field", hasItem(bad.getValue()));
+    }
+    assertThat(rows("select household_id, outcome, attempt from care_pack_delivery where campaign_id = ?"
+        + " order by household_id", campaign)).as("nothing written").isEqualTo(before);
   }
 
   // ---- the table is complete ----------------------------------------------------------------

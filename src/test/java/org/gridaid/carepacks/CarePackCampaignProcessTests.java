@@ -1,0 +1,214 @@
+package org.gridaid.carepacks;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
+import static org.gridaid.carepacks.CarePackProcess.*;
+
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Instant;
+import java.util.Date;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.gridaid.register.HouseholdRoster;
+import org.gridaid.shared.web.InvalidInputException;
+import org.gridaid.supplies.Reference;
+import org.gridaid.supplies.ReferenceType;
+import org.gridaid.supplies.Reservation;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/** The care-pack campaign process with its tasks worked and its timers fired as jobs. */
+class CarePackCampaignProcessTests extends CarePackScenario {
+
+  @Test
+  void everyHouseholdOfTheGridsGetsAPackAndCoveredGridsGoToTheWarehouseAtOnce() {
+    int rice = stock(ZHONGFU_CENTRE, "FOOD-RICE").reserved();
+    long id = start(List.of(ZHONGFU_01, ZHONGFU_02), PackType.LIVING_SUPPLIES);
+
+    List<HouseholdRoster.Member> members = roster.inGrids(List.of(ZHONGFU_01, ZHONGFU_02));
+    CampaignReport report = report(id);
+    assertThat(report.totals().householdsPlanned()).as("one pack per household of the register")
+        .isEqualTo(members.size()).isPositive();
+    assertThat(report.grids()).extracting(CampaignReport.GridView::status)
+        .containsOnly(GridStatus.PREPARING);
+    assertThat(report.grids()).extracting(CampaignReport.GridView::siteCode).containsOnly(ZHONGFU_CENTRE);
+    assertThat(tasks(id, TASK_HAND_OVER)).hasSize(2).allSatisfy(t -> assertThat(t).hasCandidateGroup("warehouse"));
+    long needy = members.stream().filter(m -> m.vulnerable() || m.group().name().equals("HARDSHIP")).count();
+    assertThat(stock(ZHONGFU_CENTRE, "FOOD-RICE").reserved()).as("a bag of rice per hardship or vulnerable household")
+        .isEqualTo(rice + (int) needy);
+    assertThat(report.items()).extracting(CampaignReport.ItemRow::itemCode).contains("CARD-MESSAGE");
+    assertThat(report.items()).filteredOn(i -> i.itemCode().equals("CARD-MESSAGE")).singleElement()
+        .satisfies(card -> assertThat(card.needed()).as("a card in every pack").isEqualTo(members.size()));
+  }
+
+  @Autowired
+  JdbcClient jdbc;
+
+  @Test
+  void aGridDeliversInTasklistAndOverRestFollowsUpAndReturnsWhatWasNotDelivered() {
+    int milkBefore = stock(ZHONGFU_CENTRE, "FOOD-MILK").onHand();
+    long id = start(List.of(ZHONGFU_01), PackType.BREAKFAST);
+    assertThat(task(id, TASK_HAND_OVER, ZHONGFU_01)).hasCandidateGroup("warehouse");
+    assertThat((String) tasks.getVariable(task(id, TASK_HAND_OVER, ZHONGFU_01).getId(), "packingList"))
+        .as("the warehouse sees what to pack").contains("鸡蛋").contains("暖心卡");
+
+    tasks.claim(task(id, TASK_HAND_OVER, ZHONGFU_01).getId(), WAREHOUSE_WORKER);
+    complete(id, TASK_HAND_OVER, ZHONGFU_01, Map.of());
+
+    List<CarePackService.ListedHousehold> all = households(id, ZHONGFU_01);
+    int n = all.size();
+    assertThat(n).isGreaterThanOrEqualTo(4);
+    assertThat(stock(ZHONGFU_CENTRE, "FOOD-MILK").onHand()).as("a box of milk per breakfast pack left the centre")
+        .isEqualTo(milkBefore - n);
+    assertThat(task(id, TASK_DELIVER, ZHONGFU_01)).hasCandidateGroup("grid-" + ZHONGFU_01);
+    assertThat(task(id, TASK_DELIVER, ZHONGFU_01).getDueDate()).isNotNull();
+    assertThat(tasks.getVariable(task(id, TASK_DELIVER, ZHONGFU_01).getId(), "households").toString())
+        .as("the list holds every household with its address").contains(all.get(0).address());
+
+    // the phone app first: two delivered, one refused
+    service.record(id, List.of(new CarePackService.DoorReport(all.get(0).householdId(), null, "DELIVERED"),
+        new CarePackService.DoorReport(all.get(1).householdId(), "BREAKFAST", "DELIVERED"),
+        new CarePackService.DoorReport(all.get(2).householdId(), null, "REFUSED")), requester(GRID_WORKER_01));
+    // then Tasklist: the rest but the last delivered, the last nobody at home
+    Map<Long, DoorOutcome> picked = new HashMap<>();
+    for (int i = 3; i < n; i++) {
+      picked.put(all.get(i).householdId(), i == n - 1 ? DoorOutcome.NOT_AT_HOME : DoorOutcome.DELIVERED);
+    }
+    tasks.claim(task(id, TASK_DELIVER, ZHONGFU_01).getId(), GRID_WORKER_01);
+    complete(id, TASK_DELIVER, ZHONGFU_01, Map.of("households", rows(all, picked)));
+
+    assertThat(task(id, TASK_FOLLOW_UP, ZHONGFU_01)).hasCandidateGroup("grid-" + ZHONGFU_01);
+    String followUp = tasks.getVariable(task(id, TASK_FOLLOW_UP, ZHONGFU_01).getId(), "households").toString();
+    assertThat(followUp).as("only the household nobody opened for")
+        .contains("\"householdId\":" + all.get(n - 1).householdId())
+        .doesNotContain("\"householdId\":" + all.get(2).householdId() + ",");
+    CampaignReport live = report(id);
+    assertThat(live.totals().delivered()).isEqualTo(n - 2);
+    assertThat(live.totals().missed()).as("the refusal is final").isEqualTo(1);
+
+    timerFires(id, TIMER_FOLLOW_UP, ZHONGFU_01);
+    var leaderTask = task(id, TASK_LEADER_FOLLOW_UP, ZHONGFU_01);
+    assertThat(leaderTask).hasCandidateGroup("grid-leader-" + ZHONGFU_01);
+    List<CarePackService.ListedHousehold> open = service.households(id, ZHONGFU_01, true);
+    assertThat(open).extracting(CarePackService.ListedHousehold::householdId)
+        .containsExactly(all.get(n - 1).householdId());
+    assertThatThrownBy(() -> tasks.complete(leaderTask.getId(), Map.of("households", rows(open, Map.of()))))
+        .as("the grid leader answers for every household").hasRootCauseInstanceOf(InvalidInputException.class)
+        .hasMessageContaining("households[0].outcome");
+
+    tasks.complete(leaderTask.getId(), Map.of("households",
+        rows(open, Map.of(all.get(n - 1).householdId(), DoorOutcome.NOT_AT_HOME))));
+
+    assertThat(process(id)).as("the campaign's only grid is done").isNull();
+    CampaignReport done = report(id);
+    assertThat(done.completed()).isTrue();
+    assertThat(done.totals().delivered()).isEqualTo(n - 2);
+    assertThat(done.totals().missed()).isEqualTo(2);
+    assertThat(done.totals().packsReturned()).isEqualTo(2);
+    assertThat(done.ledgerAgrees()).as("issued less returned is what the delivered packs held").isTrue();
+    assertThat(stock(ZHONGFU_CENTRE, "FOOD-MILK").onHand()).as("two boxes back")
+        .isEqualTo(milkBefore - (n - 2));
+    assertThat(done.items()).filteredOn(i -> i.itemCode().equals("FOOD-MILK")).singleElement()
+        .satisfies(milk -> assertThat(milk.issued() - milk.returned()).isEqualTo(n - 2));
+  }
+
+  @Test
+  void aGridShortOfStockWaitsWithItsExactShortageWhileTheOtherGridStarts() {
+    // somebody else holds every egg the centre and the district have, but for three
+    List<Reservation> held = holdAllBut("FOOD-EGGS", 3);
+    try {
+      long id = start(List.of(ZHONGFU_01, ZHONGFU_02), PackType.BREAKFAST);
+      CampaignReport report = report(id);
+      int first = report.grids().get(0).households();
+      assertThat(report.grids()).extracting(CampaignReport.GridView::status)
+          .containsExactly(GridStatus.AWAITING_STOCK, GridStatus.AWAITING_STOCK);
+      assertThat(report.grids().get(0).shortage()).singleElement().satisfies(s -> {
+        assertThat(s.itemCode()).isEqualTo("FOOD-EGGS");
+        assertThat(s.quantity()).as("a box per household, less the three left").isEqualTo(first - 3);
+      });
+      var replenish = task(id, TASK_REPLENISH_STOCK, ZHONGFU_01);
+      assertThat(replenish).hasCandidateGroup("warehouse");
+      assertThat(tasks.getVariable(replenish.getId(), "shortage").toString()).contains("鸡蛋 10枚 " + (first - 3) + " 盒");
+
+      // the warehouse asks for donations of exactly what the second grid lacks; still short, its task comes back
+      int short2 = service.grid(id, ZHONGFU_02).shortage().get("FOOD-EGGS");
+      long appeals = jdbc.sql("select count(*) from donation_appeal").query(Long.class).single();
+      complete(id, TASK_REPLENISH_STOCK, ZHONGFU_02, Map.of("openAppeal", true));
+      assertThat(jdbc.sql("select count(*) from donation_appeal").query(Long.class).single())
+          .as("one appeal for the eggs short").isEqualTo(appeals + 1);
+      assertThat(jdbc.sql("select target from donation_appeal order by id desc limit 1").query(Long.class).single())
+          .as("exactly the shortage").isEqualTo(short2);
+      assertThat(task(id, TASK_REPLENISH_STOCK, ZHONGFU_02)).as("still short: the task comes back").isNotNull();
+
+      // stock comes in: the warehouse checks again and the grid goes on to its hand-over
+      held.forEach(r -> ledger.release(r.id(), "测试: 到货", "test"));
+      held.clear();
+      complete(id, TASK_REPLENISH_STOCK, ZHONGFU_01, Map.of("openAppeal", false));
+      assertThat(task(id, TASK_HAND_OVER, ZHONGFU_01)).isNotNull();
+      assertThat(service.grid(id, ZHONGFU_01).covered()).isTrue();
+      assertThat(service.grid(id, ZHONGFU_02).status()).as("not checked again yet").isEqualTo(GridStatus.AWAITING_STOCK);
+    } finally {
+      held.forEach(r -> ledger.release(r.id(), "测试结束", "test"));
+    }
+  }
+
+  @Test
+  void atTheDeadlineTheHouseholdsNotReachedBecomeTheGridsFollowUpList() {
+    long id = start(List.of(ZHONGFU_02), PackType.LIVING_SUPPLIES);
+    complete(id, TASK_HAND_OVER, ZHONGFU_02, Map.of());
+    List<CarePackService.ListedHousehold> all = households(id, ZHONGFU_02);
+    service.record(id, List.of(new CarePackService.DoorReport(all.get(0).householdId(), null, "DELIVERED")),
+        requester("grid-lile-zhongfu-02"));
+
+    timerFires(id, TIMER_DEADLINE, ZHONGFU_02);
+
+    assertThat(tasks(id, TASK_DELIVER)).isEmpty();
+    String list = tasks.getVariable(task(id, TASK_FOLLOW_UP, ZHONGFU_02).getId(), "households").toString();
+    assertThat(list).doesNotContain("\"householdId\":" + all.get(0).householdId() + ",")
+        .contains("\"householdId\":" + all.get(1).householdId() + ",");
+    assertThat(service.grid(id, ZHONGFU_02).status()).isEqualTo(GridStatus.FOLLOW_UP);
+
+    // the second attempt reaches everybody: no grid leader needed
+    Map<Long, DoorOutcome> rest = new HashMap<>();
+    all.stream().skip(1).forEach(h -> rest.put(h.householdId(), DoorOutcome.DELIVERED));
+    complete(id, TASK_FOLLOW_UP, ZHONGFU_02, Map.of("households",
+        rows(service.households(id, ZHONGFU_02, true), rest)));
+    assertThat(tasks(id, TASK_LEADER_FOLLOW_UP)).isEmpty();
+    CampaignReport done = report(id);
+    assertThat(done.completed()).isTrue();
+    assertThat(done.totals().delivered()).isEqualTo(all.size());
+    assertThat(done.totals().packsReturned()).isZero();
+    assertThat(done.ledgerAgrees()).isTrue();
+  }
+
+  @Test
+  void theDeadlineIsATimerAtTheCampaignsDeadline() {
+    Instant now = Instant.parse("2026-07-01T00:00:00Z");
+    ClockUtil.setCurrentTime(Date.from(now));
+    long id = start(List.of(ZHONGFU_02), PackType.BREAKFAST);
+    complete(id, TASK_HAND_OVER, ZHONGFU_02, Map.of());
+    var timer = management.createJobQuery().processInstanceId(process(id).getId()).activityId(TIMER_DEADLINE)
+        .singleResult();
+    assertThat(timer.getDuedate()).as("24 hours by default").isEqualTo(Date.from(now.plusSeconds(24 * 3600)));
+    assertThat(task(id, TASK_DELIVER, ZHONGFU_02).getDueDate()).isEqualTo(timer.getDuedate());
+  }
+
+  /** Reserves all that is free of the item at the centre and the warehouse but {@code left} at the centre. */
+  private List<Reservation> holdAllBut(String item, int left) {
+    List<Reservation> held = new java.util.ArrayList<>();
+    Reference ref = Reference.of(ReferenceType.STOCKTAKE, "care-pack-test");
+    int centre = stock(ZHONGFU_CENTRE, item).available() - left;
+    if (centre > 0) {
+      ledger.reserve(ZHONGFU_CENTRE, item, centre, ref, "test").ifPresent(held::add);
+    }
+    int warehouse = stock(WAREHOUSE, item).available();
+    Optional.of(warehouse).filter(w -> w > 0).flatMap(w -> ledger.reserve(WAREHOUSE, item, w, ref, "test"))
+        .ifPresent(held::add);
+    return held;
+  }
+}

@@ -38,6 +38,9 @@ import org.springframework.test.context.ActiveProfiles;
 @ActiveProfiles("demo")
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
     "spring.datasource.hikari.maximum-pool-size=20",
+    // what an intake costs against a plain start, every request worked on: no admission limit
+    // (OverloadBenchmark measures the limit)
+    "gridaid.intake.max-concurrent=1000",
     "logging.level.org.gridaid=WARN"})
 class IntakeBenchmark {
 

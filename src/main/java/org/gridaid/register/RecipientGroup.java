@@ -6,6 +6,8 @@ import org.gridaid.shared.validation.Labelled;
 public enum RecipientGroup implements Labelled {
   HARDSHIP("困难户"),
   QUARANTINED("隔离户"),
+  /** Households of contact-tracing staff (流调人员), who get what quarantined households get. */
+  TRACING_STAFF("流调人员"),
   ORDINARY("普通户");
 
   private final String label;

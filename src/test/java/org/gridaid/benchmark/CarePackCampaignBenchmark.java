@@ -140,8 +140,9 @@ class CarePackCampaignBenchmark {
 
     // the phones of 16 grids, whose packs the warehouse handed over
     List<String> phoneGrids = grids.subList(0, PHONES);
-    List<String> workers = jdbc.sql("select user_id from staff where role = 'GRID_STAFF' and active order by user_id")
-        .query(String.class).list().subList(0, PHONES);
+    List<String> staffed = jdbc.sql("select user_id from staff where role = 'GRID_STAFF' and active order by user_id")
+        .query(String.class).list();
+    List<String> workers = staffed.subList(0, PHONES);
     for (int i = 0; i < PHONES; i++) {
       Staff worker = staff.get(workers.get(i));
       staff.update(new Staff(worker.userId(), worker.displayName(), StaffRole.GRID_STAFF, phoneGrids.get(i),
@@ -165,13 +166,59 @@ class CarePackCampaignBenchmark {
     int expected = doors.stream().mapToInt(List::size).sum() * 2;
     assertThat(delivered).as("every pack of the 16 grids, once").isEqualTo(expected);
 
+    String tasklist = doorToDoorListInTasklist(business, grids.get(PHONES), staffed.get(PHONES));
     String report = report(grids.size(), importSeconds, startSeconds, handOvers, rounds)
         + String.format(Locale.ROOT, "%nThe live report of the campaign (GET /api/v1/campaigns/{id}): %.2f s.%n",
-        reportSeconds);
+        reportSeconds) + tasklist;
     System.out.println(report);
     Path file = Path.of("target", "benchmark", "care-pack-campaign.md");
     Files.createDirectories(file.getParent());
     Files.writeString(file, report);
+  }
+
+  /**
+   * A grid worker's 入户发放 in Tasklist at 500 households: what Tasklist loads to open the task
+   * (its form variables, the list among them; 12 times), and every household's outcome sent back
+   * as the form sends it.
+   */
+  private String doorToDoorListInTasklist(String business, String grid, String worker) throws Exception {
+    Staff member = staff.get(worker);
+    staff.update(new Staff(member.userId(), member.displayName(), StaffRole.GRID_STAFF, grid, member.employment()),
+        "benchmark");
+    tasks.createTaskQuery().processInstanceBusinessKey(business).taskDefinitionKey(CarePackProcess.TASK_HAND_OVER)
+        .list().stream().filter(t -> grid.equals(tasks.getVariable(t.getId(), "gridCode")))
+        .forEach(t -> tasks.complete(t.getId()));
+    String taskId = tasks.createTaskQuery().processInstanceBusinessKey(business)
+        .taskDefinitionKey(CarePackProcess.TASK_DELIVER).list().stream()
+        .filter(t -> grid.equals(tasks.getVariable(t.getId(), "gridCode"))).findFirst().orElseThrow().getId();
+    tasks.claim(taskId, worker);
+    List<Double> opened = new ArrayList<>();
+    JsonNode rows = null;
+    for (int i = 0; i < 12; i++) {
+      long started = System.nanoTime();
+      HttpResponse<String> variables = send(worker, "GET", "/engine-rest/task/" + taskId
+          + "/form-variables?deserializeValues=false", "");
+      opened.add(seconds(started));
+      assertThat(variables.statusCode()).as(variables.body()).isEqualTo(200);
+      JsonNode value = json.readTree(variables.body()).path("households").path("value");
+      rows = value.isTextual() ? json.readTree(value.asText()) : value;
+      assertThat(rows.isArray()).as("the list of 入户发放: %s", variables.body().substring(0,
+          Math.min(600, variables.body().length()))).isTrue();
+    }
+    for (JsonNode row : rows) {
+      ((com.fasterxml.jackson.databind.node.ObjectNode) row).put("outcome", "DELIVERED");
+    }
+    var submit = json.createObjectNode();
+    submit.putObject("variables").putObject("households").put("type", "Json").put("value", json.writeValueAsString(rows));
+    long started = System.nanoTime();
+    HttpResponse<String> submitted = send(worker, "POST", "/engine-rest/task/" + taskId + "/submit-form",
+        json.writeValueAsString(submit));
+    double submitSeconds = seconds(started);
+    assertThat(submitted.statusCode()).as(submitted.body()).isEqualTo(204);
+    opened.sort(Double::compare);
+    return String.format(Locale.ROOT, "%nTasklist, 入户发放 with %d households: opening it (form variables) %.2f s at"
+        + " the median, %.2f s at most (12 times); %d outcomes sent back as the form sends them: %.2f s.%n",
+        rows.size(), opened.get(opened.size() / 2), opened.get(opened.size() - 1), rows.size(), submitSeconds);
   }
 
   /** 压测街道: 10 communities of 20 grids each. */

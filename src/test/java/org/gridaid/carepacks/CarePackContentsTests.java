@@ -38,6 +38,13 @@ class CarePackContentsTests {
   }
 
   @Test
+  void contactTracingStaffGetWhatQuarantinedHouseholdsGet() {
+    assertThat(contents.of(PackType.LIVING_SUPPLIES, RecipientGroup.TRACING_STAFF, false, 2))
+        .isEqualTo(contents.of(PackType.LIVING_SUPPLIES, RecipientGroup.QUARANTINED, false, 2))
+        .containsOnlyKeys("FOOD-FRUIT", "FOOD-NUTS", "FOOD-MILK", "CARD-MESSAGE");
+  }
+
+  @Test
   void villagersAffectedByTheLockdownGetMeatAndVegetablesByHouseholdSize() {
     assertThat(contents.of(PackType.LIVING_SUPPLIES, RecipientGroup.ORDINARY, false, 1))
         .containsOnlyKeys("FOOD-MEAT", "FOOD-VEGETABLES", "CARD-MESSAGE").containsEntry("FOOD-MEAT", 1);

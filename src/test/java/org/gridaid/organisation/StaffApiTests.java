@@ -40,7 +40,8 @@ class StaffApiTests extends ApiTestSupport {
     assertThat(groupsOf("grid-test-mover")).containsExactlyInAnyOrder("grid-staff", "grid-JH-LL-YM-03");
     List<String> filters = as("grid-test-mover", "a-long-test-password").get("/engine-rest/filter")
         .then().statusCode(200).extract().jsonPath().getList("name");
-    assertThat(filters).containsExactlyInAnyOrder("我的待办", "永明社区第3网格 · 网格任务");
+    assertThat(filters).containsExactlyInAnyOrder("我的待办", "永明社区第3网格 · 网格任务",
+        "永明社区第3网格 · 网格任务 · 即将超期", "永明社区第3网格 · 网格任务 · 已超期");
   }
 
   @Test

@@ -100,7 +100,7 @@ class RegisterCsvTests extends ApiTestSupport {
         .body("errors.row", contains(4, 6))
         .body("errors[0].reason", equalTo("address is required; gridCode is not a known grid; "
             + "phone must be a mainland mobile (11 digits) or landline number; size must be a whole number; "
-            + "recipientGroup must be one of [HARDSHIP, QUARANTINED, ORDINARY]"))
+            + "recipientGroup must be one of [HARDSHIP, QUARANTINED, TRACING_STAFF, ORDINARY]"))
         .body("errors[1].reason", equalTo("size must be between 1 and 30"));
   }
 

@@ -24,7 +24,8 @@ class WebappSignInTests extends ApiTestSupport {
 
     List<String> filters = session.get(ENGINE_API + "/filter?resourceType=Task")
         .then().statusCode(200).extract().jsonPath().getList("name");
-    assertThat(filters).containsExactlyInAnyOrder("我的待办", "银泉社区第2网格 · 网格任务");
+    assertThat(filters).containsExactlyInAnyOrder("我的待办", "银泉社区第2网格 · 网格任务",
+        "银泉社区第2网格 · 网格任务 · 即将超期", "银泉社区第2网格 · 网格任务 · 已超期");
   }
 
   @Test
@@ -64,7 +65,7 @@ class WebappSignInTests extends ApiTestSupport {
       given().get("/camunda/app/" + app + "/scripts/config.js").then().statusCode(200)
           .body(containsString("availableLocales: ['zh', 'en']"));
       given().get("/camunda/app/" + app + "/locales/zh.json").then().statusCode(200)
-          .body("labels.TASKLIST_APP", equalTo("任务列表"));
+          .body("labels.TASKLIST_APP", equalTo("任务中心"));
     }
   }
 

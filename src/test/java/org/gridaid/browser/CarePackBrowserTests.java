@@ -54,7 +54,7 @@ class CarePackBrowserTests {
 
     try (Browser browser = Browser.open(port)) {
       browser.windowSize(1400, 1400);
-      browser.go(Browser.TASKLIST).signIn(WORKER, "demo").click(FILTER);
+      browser.go(Browser.TASKLIST).signIn(WORKER, "demo").click(Browser.filter(FILTER));
       By item = Browser.taskInList(deliver.getId());
       assertThat(browser.element(Browser.taskEntry(deliver.getId())).getText()).contains("入户发放");
       browser.click(item).waitForText("本网格住户");

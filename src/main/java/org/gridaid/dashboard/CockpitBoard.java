@@ -15,7 +15,6 @@ import org.gridaid.organisation.AreaDirectory;
 import org.gridaid.security.Requester;
 import org.gridaid.security.Requesters;
 import org.gridaid.shared.Coverage;
-import org.gridaid.shared.engine.WebappUsers;
 import org.gridaid.shared.web.ForbiddenException;
 import org.gridaid.shared.web.NotFoundException;
 import org.gridaid.shared.web.Problems;
@@ -74,9 +73,8 @@ class CockpitBoard {
   }
 
   private Coverage coverage(String engineName) {
-    WebappUsers.WebappUser user = WebappUsers.current(engineName)
-        .orElseThrow(() -> new ForbiddenException("Sign in to Cockpit first"));
-    return DashboardAccess.coverage(requesters.ofWebappUser(user.id(), user.groupIds()));
+    return DashboardAccess.coverage(requesters.signedInToWebapps(engineName)
+        .orElseThrow(() -> new ForbiddenException("Sign in to Cockpit first")));
   }
 
   private interface Work {

@@ -12,7 +12,6 @@ import java.util.function.Function;
 import org.camunda.bpm.tasklist.resource.AbstractTasklistPluginResource;
 import org.gridaid.security.Requester;
 import org.gridaid.security.Requesters;
-import org.gridaid.shared.engine.WebappUsers;
 
 /** A help request for the operator signed in to Tasklist: as JSON right after the start, or as a page. */
 public class HotlinePluginResource extends AbstractTasklistPluginResource {
@@ -42,9 +41,10 @@ public class HotlinePluginResource extends AbstractTasklistPluginResource {
 
   /** What the signed-in user asked for, or the JAX-RS answer to a case nobody knows or they may not read. */
   private <T> T answer(Function<Requester, T> read) {
-    var user = WebappUsers.current(engineName).orElseThrow(() -> new NotAuthorizedException("Sign in to Tasklist"));
+    Requester who = requesters.signedInToWebapps(engineName)
+        .orElseThrow(() -> new NotAuthorizedException("Sign in to Tasklist"));
     try {
-      return read.apply(requesters.ofWebappUser(user.id(), user.groupIds()));
+      return read.apply(who);
     } catch (org.gridaid.shared.web.NotFoundException e) {
       throw new NotFoundException(e.getMessage());
     } catch (SecurityException e) {

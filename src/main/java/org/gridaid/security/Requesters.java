@@ -1,11 +1,11 @@
 package org.gridaid.security;
 
-import java.util.Collection;
 import java.util.Optional;
 import org.gridaid.organisation.Groups;
 import org.gridaid.organisation.Staff;
 import org.gridaid.organisation.StaffService;
 import org.gridaid.shared.Coverage;
+import org.gridaid.shared.engine.WebappUsers;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.GrantedAuthority;
 import org.springframework.stereotype.Component;
@@ -33,11 +33,11 @@ public class Requesters {
   }
 
   /**
-   * A person signed in to Camunda's webapps, for a webapp plugin: its session holds the user
-   * and their Camunda groups, not a Spring Security principal.
+   * Whoever is signed in to Camunda's webapps for the engine, for a webapp plugin's resource: the
+   * webapps' session holds the user and their Camunda groups, not a Spring Security principal.
    */
-  public Requester ofWebappUser(String userId, Collection<String> groupIds) {
-    return staffMember(userId, groupIds.contains(Groups.ADMIN));
+  public Optional<Requester> signedInToWebapps(String engineName) {
+    return WebappUsers.current(engineName).map(user -> staffMember(user.id(), user.groupIds().contains(Groups.ADMIN)));
   }
 
   private Requester staffMember(String id, boolean admin) {

@@ -33,11 +33,9 @@ class RegisterDeskPledge extends DeskStartForm {
   void record(DelegateExecution execution) {
     StartFormValues values = new StartFormValues(execution);
     Long appealId = values.required(APPEAL_ID, values.whole(APPEAL_ID));
-    Long quantity = values.whole(QUANTITY);
     NewPledge command = new NewPledge(FormVariables.read(DONOR_NAME, execution),
         FormVariables.read(DONOR_PHONE, execution), values.yesOrNo(ANONYMOUS),
-        quantity == null ? null : (int) Math.max(Integer.MIN_VALUE, Math.min(Integer.MAX_VALUE, quantity)),
-        FormVariables.read(SITE_CODE, execution), values.day(PROMISED_ON));
+        values.count(QUANTITY), FormVariables.read(SITE_CODE, execution), values.day(PROMISED_ON));
     values.orThrow();
     Pledge pledge = pledges.pledgeFromStartForm(appealId, command,
         EngineUsers.current(execution, INITIATOR.from(execution).getOrNull()));

@@ -42,6 +42,12 @@ final class StartFormValues {
     }
   }
 
+  /** A whole number as an int: one beyond int's range is kept at its end, for the command's range check to refuse. */
+  Integer count(VariableFactory<Object> variable) {
+    Long whole = whole(variable);
+    return whole == null ? null : (int) Math.max(Integer.MIN_VALUE, Math.min(Integer.MAX_VALUE, whole));
+  }
+
   /** {@code value}, refused as missing when it is null and was not refused already. */
   <T> T required(VariableFactory<?> variable, T value) {
     if (value == null && errors.stream().noneMatch(e -> e.field().equals(variable.getName()))) {

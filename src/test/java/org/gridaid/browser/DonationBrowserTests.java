@@ -45,19 +45,30 @@ class DonationBrowserTests {
   @Autowired
   RuntimeService runtime;
 
-  @Test
-  void theWarehouseChecksADeliveryInWithDamagedBoxesRefused() throws Exception {
+  /** A goods appeal of the desk for an item and a sampling site of the test's own. */
+  record Appeal(long serial, String site, String item, int id) {}
+
+  Appeal goodsAppeal(String itemPrefix, String itemName, String category, String title, int target) {
     RestAssured.port = port;
     long n = ThreadLocalRandom.current().nextLong(1_000_000_000L);
     String site = "T-BS" + n;
-    String item = "T-DISINF-" + n;
+    String item = itemPrefix + n;
     Api.admin().body(Map.of("code", site, "name", "浏览器测试采样点" + n, "kind", "SAMPLING_SITE", "areaCode", "JH-LL"))
         .post("/api/v1/supplies/sites").then().statusCode(201);
-    Api.admin().body(Map.of("code", item, "name", "84消毒液 " + n, "unit", "箱", "category", "HYGIENE"))
+    Api.admin().body(Map.of("code", item, "name", itemName + n, "unit", "箱", "category", category))
         .post("/api/v1/supplies/items").then().statusCode(201);
-    int appeal = Api.as("donation-desk-01").body(Map.of("title", "消毒液募集" + n, "kind", "GOODS", "itemCode", item,
-        "targetQuantity", 500, "deadline", Instant.now().plus(3, ChronoUnit.DAYS).toString(), "siteCodes",
+    int appeal = Api.as("donation-desk-01").body(Map.of("title", title + n, "kind", "GOODS", "itemCode", item,
+        "targetQuantity", target, "deadline", Instant.now().plus(3, ChronoUnit.DAYS).toString(), "siteCodes",
         List.of(site))).post("/api/v1/appeals").then().statusCode(201).extract().path("id");
+    return new Appeal(n, site, item, appeal);
+  }
+
+  @Test
+  void theWarehouseChecksADeliveryInWithDamagedBoxesRefused() throws Exception {
+    Appeal opened = goodsAppeal("T-DISINF-", "84消毒液 ", "HYGIENE", "消毒液募集", 500);
+    String site = opened.site();
+    String item = opened.item();
+    int appeal = opened.id();
     int pledge = Api.as("donation-desk-01").body(Map.of("donorName", "某日化公司", "donorPhone", "13800138111",
         "quantity", 40, "siteCode", site, "promisedOn", LocalDate.now(ZoneId.of("Asia/Shanghai")).plusDays(1)
             .toString())).post("/api/v1/appeals/{id}/pledges", appeal).then().statusCode(201).extract().path("id");
@@ -89,17 +100,11 @@ class DonationBrowserTests {
 
   @Test
   void theDeskRecordsAPhonedPledgeAndCashInTasklist() throws Exception {
-    RestAssured.port = port;
-    long n = ThreadLocalRandom.current().nextLong(1_000_000_000L);
-    String site = "T-BS" + n;
-    String item = "T-WATER-" + n;
-    Api.admin().body(Map.of("code", site, "name", "浏览器测试采样点" + n, "kind", "SAMPLING_SITE", "areaCode", "JH-LL"))
-        .post("/api/v1/supplies/sites").then().statusCode(201);
-    Api.admin().body(Map.of("code", item, "name", "矿泉水 " + n, "unit", "箱", "category", "FOOD"))
-        .post("/api/v1/supplies/items").then().statusCode(201);
-    int appeal = Api.as("donation-desk-01").body(Map.of("title", "饮用水募集" + n, "kind", "GOODS", "itemCode", item,
-        "targetQuantity", 3000, "deadline", Instant.now().plus(3, ChronoUnit.DAYS).toString(), "siteCodes",
-        List.of(site))).post("/api/v1/appeals").then().statusCode(201).extract().path("id");
+    Appeal opened = goodsAppeal("T-WATER-", "矿泉水 ", "FOOD", "饮用水募集", 3000);
+    String site = opened.site();
+    String item = opened.item();
+    int appeal = opened.id();
+    long n = opened.serial();
     LocalDate tomorrow = LocalDate.now(ZoneId.of("Asia/Shanghai")).plusDays(1);
     String donor = "江海区某超市" + n;
 

@@ -106,11 +106,13 @@ class ClusterTests {
     Instant checkInDue = jdbc.sql("select duedate_ from act_ru_job where type_ = 'timer'"
         + " and process_def_key_ = 'dailyCheckIn' and process_instance_id_ is null").query(java.sql.Timestamp.class)
         .single().toInstant();
-    LocalDate checkInDay = LocalDate.ofInstant(checkInDue, ZoneId.of("Asia/Shanghai"));
     long messagesBefore = messages(jdbc);
 
     // past every response deadline and the next morning, before any later deadline
     Instant later = (latestResponseDue.isAfter(checkInDue) ? latestResponseDue : checkInDue).plusSeconds(60);
+    // a round is for the day its timer runs: a response deadline 24 hours away, set after
+    // midnight in Shanghai, moves the clock past the morning timer's day into the next
+    LocalDate checkInDay = LocalDate.ofInstant(later, ZoneId.of("Asia/Shanghai"));
     ClockUtil.setCurrentTime(Date.from(later));
 
     await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofSeconds(1)).until(() ->

@@ -30,6 +30,12 @@ public class TestDatabaseInitializer implements ApplicationContextInitializer<Co
     return "postgres".equals(System.getProperty(PROPERTY));
   }
 
+  /**
+   * Set (by {@code -Pbenchmark}) to load pg_stat_statements into the server, so that benchmarks
+   * can count the statements, rows and WAL of what they measure.
+   */
+  public static final String STATEMENT_STATISTICS = "gridaid.test.statementStatistics";
+
   /** Set on a context that is given a database of {@link #newDatabase()}: it keeps that one. */
   public static final String GIVEN = "gridaid.test.database-given";
 
@@ -99,7 +105,11 @@ public class TestDatabaseInitializer implements ApplicationContextInitializer<Co
   private static synchronized EmbeddedPostgres server() {
     if (postgres == null) {
       try {
-        postgres = EmbeddedPostgres.builder().setRegisterShutdownHook(false).start();
+        EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder().setRegisterShutdownHook(false);
+        if (Boolean.getBoolean(STATEMENT_STATISTICS)) {
+          builder.setServerConfig("shared_preload_libraries", "pg_stat_statements");
+        }
+        postgres = builder.start();
       } catch (IOException e) {
         throw new UncheckedIOException("Could not start embedded PostgreSQL", e);
       }

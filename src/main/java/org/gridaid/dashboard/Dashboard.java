@@ -7,14 +7,18 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
+import org.gridaid.carepacks.CampaignProgress;
+import org.gridaid.carepacks.CampaignProgress.GridProgress;
 import org.gridaid.checkin.RoundFigures;
 import org.gridaid.checkin.RoundFigures.GridRounds;
 import org.gridaid.dashboard.Board.AreaFigures;
+import org.gridaid.dashboard.Board.CarePackFigures;
 import org.gridaid.dashboard.Board.CheckInFigures;
 import org.gridaid.dashboard.Board.HelpRequestFigures;
 import org.gridaid.dashboard.Board.Label;
@@ -47,15 +51,17 @@ class Dashboard {
   private final OpenCases openCases;
   private final RoundFigures rounds;
   private final LateDeliveries deliveries;
+  private final CampaignProgress campaigns;
   private final AreaDirectory areas;
   private final DashboardSettings settings;
   private final Clock clock;
 
-  Dashboard(OpenCases openCases, RoundFigures rounds, LateDeliveries deliveries, AreaDirectory areas,
-      DashboardSettings settings, Clock clock) {
+  Dashboard(OpenCases openCases, RoundFigures rounds, LateDeliveries deliveries, CampaignProgress campaigns,
+      AreaDirectory areas, DashboardSettings settings, Clock clock) {
     this.openCases = openCases;
     this.rounds = rounds;
     this.deliveries = deliveries;
+    this.campaigns = campaigns;
     this.areas = areas;
     this.settings = settings;
     this.clock = clock;
@@ -82,6 +88,9 @@ class Dashboard {
       perGrid.computeIfAbsent(round.gridCode(), g -> new Tally()).roundsMissedDayBefore += round.missed();
     }
     deliveries.perGrid(coverage).forEach((grid, late) -> perGrid.computeIfAbsent(grid, g -> new Tally()).late += late);
+    for (GridProgress progress : campaigns.perGrid(coverage)) {
+      perGrid.computeIfAbsent(progress.gridCode(), g -> new Tally()).add(progress);
+    }
 
     List<AreaFigures> rows = new ArrayList<>();
     for (Area top : tops(coverage)) {
@@ -153,7 +162,7 @@ class Dashboard {
     }
     tally.addAll(extra);
     rows.set(index, new AreaFigures(area.code(), area.name(), area.level().name(), parentCode, depth,
-        tally.helpRequests(), tally.checkIns(), tally.late));
+        tally.helpRequests(), tally.checkIns(), tally.late, tally.carePacks()));
     return tally;
   }
 
@@ -183,6 +192,19 @@ class Dashboard {
     long roundsMissed;
     long roundsMissedDayBefore;
     long late;
+    final Set<Long> campaigns = new HashSet<>();
+    long packsPlanned;
+    long packsDelivered;
+    long packsNotYetDelivered;
+    long packsMissed;
+
+    void add(GridProgress grid) {
+      campaigns.add(grid.campaignId());
+      packsPlanned += grid.planned();
+      packsDelivered += grid.delivered();
+      packsNotYetDelivered += grid.notYetDelivered();
+      packsMissed += grid.missed();
+    }
 
     void add(OpenCases.Group group) {
       long n = group.count();
@@ -217,6 +239,15 @@ class Dashboard {
       roundsMissed += other.roundsMissed;
       roundsMissedDayBefore += other.roundsMissedDayBefore;
       late += other.late;
+      campaigns.addAll(other.campaigns);
+      packsPlanned += other.packsPlanned;
+      packsDelivered += other.packsDelivered;
+      packsNotYetDelivered += other.packsNotYetDelivered;
+      packsMissed += other.packsMissed;
+    }
+
+    CarePackFigures carePacks() {
+      return new CarePackFigures(campaigns.size(), packsPlanned, packsDelivered, packsNotYetDelivered, packsMissed);
     }
 
     HelpRequestFigures helpRequests() {

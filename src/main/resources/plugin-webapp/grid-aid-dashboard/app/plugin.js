@@ -67,16 +67,20 @@ function renderBoard(node, board) {
     element('th', { colspan: levels.length }, '升级层级 (其中超时)'),
     element('th', { colspan: board.priorities.length }, '优先级'),
     element('th', { colspan: 4 }, `每日随访 (${board.checkInDay})`),
-    element('th', { rowspan: 2 }, '送药超时'));
+    element('th', { rowspan: 2 }, '送药超时'),
+    element('th', { colspan: 5 }, '暖心包发放 (进行中)'));
   const subHead = element('tr', {},
     element('th', {}, '在办'), element('th', {}, '1小时内到期'), element('th', {}, '已超时'),
     levels.map(level => element('th', {}, level.label)),
     board.priorities.map(priority => element('th', {}, priority)),
-    element('th', {}, '已完成'), element('th', {}, '进行中'), element('th', {}, '漏访'), element('th', {}, '前一日漏访'));
+    element('th', {}, '已完成'), element('th', {}, '进行中'), element('th', {}, '漏访'), element('th', {}, '前一日漏访'),
+    element('th', {}, '活动'), element('th', {}, '应发户次'), element('th', {}, '已送达'), element('th', {}, '尚未送达'),
+    element('th', {}, '未能送达'));
 
   const rows = board.areas.map(area => {
     const h = area.helpRequests;
     const c = area.checkIns;
+    const p = area.carePacks;
     const at = { area: area.code };
     return element('tr', { 'data-area': area.code, class: `gridaid-level-${area.level.toLowerCase()}` },
       element('td', { class: 'gridaid-area', style: `padding-left: ${0.5 + area.depth * 1.5}em` }, area.name),
@@ -97,7 +101,13 @@ function renderBoard(node, board) {
       element('td', { 'data-column': 'roundsMissedDayBefore', class: c.missedDayBefore ? 'gridaid-overdue' : '' },
         String(c.missedDayBefore)),
       element('td', { 'data-column': 'lateDeliveries', class: area.lateDeliveries ? 'gridaid-overdue' : '' },
-        String(area.lateDeliveries)));
+        String(area.lateDeliveries)),
+      element('td', { 'data-column': 'campaigns' }, String(p.campaigns)),
+      element('td', { 'data-column': 'packsPlanned' }, String(p.planned)),
+      element('td', { 'data-column': 'packsDelivered' }, String(p.delivered)),
+      element('td', { 'data-column': 'packsNotYetDelivered', class: p.notYetDelivered ? 'gridaid-due-soon' : '' },
+        String(p.notYetDelivered)),
+      element('td', { 'data-column': 'packsMissed', class: p.missed ? 'gridaid-overdue' : '' }, String(p.missed)));
   });
 
   const categoryRows = board.areas.map(area => element('tr', { 'data-area': area.code },

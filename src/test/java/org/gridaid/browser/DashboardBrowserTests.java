@@ -50,7 +50,10 @@ class DashboardBrowserTests {
     ClockUtil.reset();
   }
 
-  /** Calls to the hotline across two streets, 90 minutes ago: the emergencies are overdue and with the grid leader. */
+  /**
+   * Calls to the hotline across two streets, 90 minutes ago: the emergencies are overdue and with
+   * the grid leader; and a care-pack campaign in one of the streets.
+   */
   List<Long> seedCases(Instant intake) {
     RestAssured.port = port;
     ClockUtil.setCurrentTime(Date.from(intake));
@@ -65,6 +68,9 @@ class DashboardBrowserTests {
         emergencies.add(id);
       }
     }
+    // a campaign of breakfast packs over a grid of 礼乐街道, planned, nobody at a door yet
+    Api.as("street-lile").body(Map.of("name", "看板测试早餐包", "areaCodes", List.of("JH-LL-ZF-02"),
+        "packTypes", List.of("BREAKFAST"))).post("/api/v1/campaigns").then().statusCode(201);
     ClockUtil.setCurrentTime(Date.from(intake.plus(Duration.ofMinutes(90))));
     for (long id : emergencies) {
       String process = runtime.createProcessInstanceQuery().processInstanceBusinessKey(String.valueOf(id))
@@ -122,6 +128,12 @@ class DashboardBrowserTests {
         cells.put("roundsMissed", text(checkIns.get("missed")));
         cells.put("roundsMissedDayBefore", text(checkIns.get("missedDayBefore")));
         cells.put("lateDeliveries", text(area.get("lateDeliveries")));
+        Map<String, Object> packs = map(area.get("carePacks"));
+        cells.put("campaigns", text(packs.get("campaigns")));
+        cells.put("packsPlanned", text(packs.get("planned")));
+        cells.put("packsDelivered", text(packs.get("delivered")));
+        cells.put("packsNotYetDelivered", text(packs.get("notYetDelivered")));
+        cells.put("packsMissed", text(packs.get("missed")));
       } else {
         map(help.get("byCategory")).forEach((category, open) -> cells.put("category-" + category, text(open)));
       }
@@ -157,6 +169,8 @@ class DashboardBrowserTests {
       assertThat(main.keySet()).as("district, streets, communities, grids").startsWith("JH")
           .contains("JH-WH", "JH-LL", "JH-LL-ZF", "JH-LL-ZF-01", "JH-JN-NS-03");
       assertThat(Integer.parseInt(main.get("JH-LL-ZF-01").get("overdue"))).isPositive();
+      assertThat(Integer.parseInt(main.get("JH-LL-ZF-02").get("packsNotYetDelivered"))).as("the campaign's packs")
+          .isPositive();
 
       browser.scriptAsync(Duration.ofSeconds(5), "document.querySelector('.gridaid-board').scrollIntoView();"
           + " window.scrollBy(0, -60); arguments[arguments.length - 1]();");

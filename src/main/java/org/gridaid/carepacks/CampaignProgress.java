@@ -8,6 +8,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.camunda.bpm.engine.HistoryService;
 import org.gridaid.shared.Coverage;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -23,17 +24,22 @@ import org.springframework.stereotype.Service;
 public class CampaignProgress {
 
   private final JdbcClient jdbc;
+  private final HistoryService history;
 
-  CampaignProgress(JdbcClient jdbc) {
+  CampaignProgress(JdbcClient jdbc, HistoryService history) {
     this.jdbc = jdbc;
+    this.history = history;
   }
 
   /**
    * One grid of a running campaign. {@code planned}: its households' packs (one per household and
-   * pack type), {@code planned = delivered + notYetDelivered + missed}.
+   * pack type), {@code planned = delivered + notYetDelivered + missed}. {@code processInstanceId}:
+   * the campaign's running process (every grid is a sub-process of it), only where asked for;
+   * null where the engine's user of the call may not read it.
    */
   public record GridProgress(long campaignId, String campaignName, Instant deadline, String gridCode,
-      GridStatus status, String statusLabel, long planned, long delivered, long notYetDelivered, long missed) {}
+      GridStatus status, String statusLabel, long planned, long delivered, long notYetDelivered, long missed,
+      String processInstanceId) {}
 
   /** The grids of the running campaigns in the coverage, by campaign and grid. */
   public List<GridProgress> perGrid(Coverage coverage) {
@@ -80,8 +86,24 @@ public class CampaignProgress {
       long missed = status == GridStatus.COMPLETED ? planned - delivered
           : counts[DoorOutcome.REFUSED.ordinal()] + counts[DoorOutcome.MOVED.ordinal()];
       progress.add(new GridProgress(key.campaignId(), (String) g[0], (Instant) g[1], key.gridCode(), status,
-          status.label(), planned, delivered, planned - delivered - missed, missed));
+          status.label(), planned, delivered, planned - delivered - missed, missed, null));
     });
     return progress;
+  }
+
+  /** {@link #perGrid}, each grid with its campaign's running process instance. */
+  public List<GridProgress> grids(Coverage coverage) {
+    List<GridProgress> grids = perGrid(coverage);
+    if (grids.isEmpty()) {
+      return grids;
+    }
+    Map<String, String> processes = new HashMap<>();
+    history.createHistoricProcessInstanceQuery().processDefinitionKey(CarePackProcess.KEY).unfinished()
+        .processInstanceBusinessKeyIn(grids.stream().map(g -> CarePackProcess.businessKey(g.campaignId())).distinct()
+            .toArray(String[]::new))
+        .list().forEach(process -> processes.putIfAbsent(process.getBusinessKey(), process.getId()));
+    return grids.stream().map(g -> new GridProgress(g.campaignId(), g.campaignName(), g.deadline(), g.gridCode(),
+        g.status(), g.statusLabel(), g.planned(), g.delivered(), g.notYetDelivered(), g.missed(),
+        processes.get(CarePackProcess.businessKey(g.campaignId())))).toList();
   }
 }

@@ -17,6 +17,7 @@ import org.gridaid.carepacks.CampaignProgress;
 import org.gridaid.carepacks.CampaignProgress.GridProgress;
 import org.gridaid.checkin.RoundFigures;
 import org.gridaid.checkin.RoundFigures.GridRounds;
+import org.gridaid.checkin.RoundStatus;
 import org.gridaid.dashboard.Board.AreaFigures;
 import org.gridaid.dashboard.Board.CarePackFigures;
 import org.gridaid.dashboard.Board.CheckInFigures;
@@ -27,6 +28,7 @@ import org.gridaid.helprequest.DueState;
 import org.gridaid.helprequest.EscalationLevel;
 import org.gridaid.helprequest.OpenCases;
 import org.gridaid.medicine.LateDeliveries;
+import org.gridaid.medicine.LateDeliveries.LateDelivery;
 import org.gridaid.organisation.Area;
 import org.gridaid.organisation.AreaDirectory;
 import org.gridaid.organisation.AreaLevel;
@@ -102,19 +104,60 @@ class Dashboard {
   /** The open cases behind one figure of the board: the area's grids the coverage sees, picked by the selection. */
   @Transactional(readOnly = true)
   List<OpenCases.Case> cases(Coverage coverage, String areaCode, OpenCases.Selection selection) {
-    Coverage within = coverage;
-    if (areaCode != null) {
-      Area area = areas.find(areaCode).orElseThrow(() -> new NotFoundException("Area", areaCode));
-      boolean wholeDistrict = area.parentCode() == null && coverage.everywhere();
-      if (!wholeDistrict) {
-        Set<String> grids = gridsOf(area).stream().filter(coverage::covers).collect(Collectors.toSet());
-        if (grids.isEmpty()) {
-          throw new NotFoundException("Area", areaCode);
-        }
-        within = Coverage.of(grids);
-      }
+    return openCases.cases(within(coverage, areaCode), selection, clock.instant(), settings.dueSoonWithin(),
+        MOST_CASES);
+  }
+
+  /** The check-in rounds behind a figure: of the area's grids the coverage sees, on {@code day} (null: the board's). */
+  @Transactional(readOnly = true)
+  List<RoundFigures.Round> rounds(Coverage coverage, String areaCode, LocalDate day, RoundStatus status) {
+    return rounds.rounds(within(coverage, areaCode), day == null ? rounds.currentDay() : day, status, MOST_CASES);
+  }
+
+  /** The late deliveries behind a figure: of the area's grids the coverage sees. */
+  @Transactional(readOnly = true)
+  List<LateDelivery> lateDeliveries(Coverage coverage, String areaCode) {
+    return deliveries.list(within(coverage, areaCode), MOST_CASES);
+  }
+
+  /** What a campaign figure counts: the households' packs of a grid of one campaign. */
+  enum PackProgress {
+    PLANNED, DELIVERED, NOT_YET_DELIVERED, MISSED;
+
+    long of(GridProgress grid) {
+      return switch (this) {
+        case PLANNED -> grid.planned();
+        case DELIVERED -> grid.delivered();
+        case NOT_YET_DELIVERED -> grid.notYetDelivered();
+        case MISSED -> grid.missed();
+      };
     }
-    return openCases.cases(within, selection, clock.instant(), settings.dueSoonWithin(), MOST_CASES);
+  }
+
+  /**
+   * The grids of the running campaigns behind a figure: of the area's grids the coverage sees, those
+   * with packs of that kind (null: every grid of them).
+   */
+  @Transactional(readOnly = true)
+  List<GridProgress> campaignGrids(Coverage coverage, String areaCode, PackProgress progress) {
+    return campaigns.grids(within(coverage, areaCode)).stream()
+        .filter(grid -> progress == null || progress.of(grid) > 0).limit(MOST_CASES).toList();
+  }
+
+  /** The coverage's grids within the area (null: all of them); 404 for an area it sees none of. */
+  private Coverage within(Coverage coverage, String areaCode) {
+    if (areaCode == null) {
+      return coverage;
+    }
+    Area area = areas.find(areaCode).orElseThrow(() -> new NotFoundException("Area", areaCode));
+    if (area.parentCode() == null && coverage.everywhere()) {
+      return coverage;
+    }
+    Set<String> grids = gridsOf(area).stream().filter(coverage::covers).collect(Collectors.toSet());
+    if (grids.isEmpty()) {
+      throw new NotFoundException("Area", areaCode);
+    }
+    return Coverage.of(grids);
   }
 
   /**

@@ -30,7 +30,7 @@ record Board(Instant asOf, Duration dueSoonWithin, LocalDate checkInDay, List<La
    * @param depth 0 for the top row the requester sees, 1 below it, ...
    */
   record AreaFigures(String code, String name, String level, String parentCode, int depth,
-      HelpRequestFigures helpRequests, CheckInFigures checkIns, long lateDeliveries) {}
+      HelpRequestFigures helpRequests, CheckInFigures checkIns, long lateDeliveries, CarePackFigures carePacks) {}
 
   /**
    * Open help requests (not closed, cancelled or merged), and of them those due within
@@ -45,4 +45,12 @@ record Board(Instant asOf, Duration dueSoonWithin, LocalDate checkInDay, List<La
    * and those of the day before that were missed.
    */
   record CheckInFigures(long completed, long open, long missed, long missedDayBefore) {}
+
+  /**
+   * The running care-pack campaigns over the area's grids: how many campaigns, and of their
+   * households' packs (one per household and pack type) those planned, delivered, not yet
+   * delivered and missed (refused, moved, or not delivered when the grid finished), as
+   * {@code GET /api/v1/campaigns/{id}} counts them; {@code planned = delivered + notYetDelivered + missed}.
+   */
+  record CarePackFigures(long campaigns, long planned, long delivered, long notYetDelivered, long missed) {}
 }

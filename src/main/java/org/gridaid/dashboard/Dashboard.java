@@ -7,14 +7,19 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
+import org.gridaid.carepacks.CampaignProgress;
+import org.gridaid.carepacks.CampaignProgress.GridProgress;
 import org.gridaid.checkin.RoundFigures;
 import org.gridaid.checkin.RoundFigures.GridRounds;
+import org.gridaid.checkin.RoundStatus;
 import org.gridaid.dashboard.Board.AreaFigures;
+import org.gridaid.dashboard.Board.CarePackFigures;
 import org.gridaid.dashboard.Board.CheckInFigures;
 import org.gridaid.dashboard.Board.HelpRequestFigures;
 import org.gridaid.dashboard.Board.Label;
@@ -23,6 +28,7 @@ import org.gridaid.helprequest.DueState;
 import org.gridaid.helprequest.EscalationLevel;
 import org.gridaid.helprequest.OpenCases;
 import org.gridaid.medicine.LateDeliveries;
+import org.gridaid.medicine.LateDeliveries.LateDelivery;
 import org.gridaid.organisation.Area;
 import org.gridaid.organisation.AreaDirectory;
 import org.gridaid.organisation.AreaLevel;
@@ -47,15 +53,17 @@ class Dashboard {
   private final OpenCases openCases;
   private final RoundFigures rounds;
   private final LateDeliveries deliveries;
+  private final CampaignProgress campaigns;
   private final AreaDirectory areas;
   private final DashboardSettings settings;
   private final Clock clock;
 
-  Dashboard(OpenCases openCases, RoundFigures rounds, LateDeliveries deliveries, AreaDirectory areas,
-      DashboardSettings settings, Clock clock) {
+  Dashboard(OpenCases openCases, RoundFigures rounds, LateDeliveries deliveries, CampaignProgress campaigns,
+      AreaDirectory areas, DashboardSettings settings, Clock clock) {
     this.openCases = openCases;
     this.rounds = rounds;
     this.deliveries = deliveries;
+    this.campaigns = campaigns;
     this.areas = areas;
     this.settings = settings;
     this.clock = clock;
@@ -82,6 +90,9 @@ class Dashboard {
       perGrid.computeIfAbsent(round.gridCode(), g -> new Tally()).roundsMissedDayBefore += round.missed();
     }
     deliveries.perGrid(coverage).forEach((grid, late) -> perGrid.computeIfAbsent(grid, g -> new Tally()).late += late);
+    for (GridProgress progress : campaigns.perGrid(coverage)) {
+      perGrid.computeIfAbsent(progress.gridCode(), g -> new Tally()).add(progress);
+    }
 
     List<AreaFigures> rows = new ArrayList<>();
     for (Area top : tops(coverage)) {
@@ -93,19 +104,60 @@ class Dashboard {
   /** The open cases behind one figure of the board: the area's grids the coverage sees, picked by the selection. */
   @Transactional(readOnly = true)
   List<OpenCases.Case> cases(Coverage coverage, String areaCode, OpenCases.Selection selection) {
-    Coverage within = coverage;
-    if (areaCode != null) {
-      Area area = areas.find(areaCode).orElseThrow(() -> new NotFoundException("Area", areaCode));
-      boolean wholeDistrict = area.parentCode() == null && coverage.everywhere();
-      if (!wholeDistrict) {
-        Set<String> grids = gridsOf(area).stream().filter(coverage::covers).collect(Collectors.toSet());
-        if (grids.isEmpty()) {
-          throw new NotFoundException("Area", areaCode);
-        }
-        within = Coverage.of(grids);
-      }
+    return openCases.cases(within(coverage, areaCode), selection, clock.instant(), settings.dueSoonWithin(),
+        MOST_CASES);
+  }
+
+  /** The check-in rounds behind a figure: of the area's grids the coverage sees, on {@code day} (null: the board's). */
+  @Transactional(readOnly = true)
+  List<RoundFigures.Round> rounds(Coverage coverage, String areaCode, LocalDate day, RoundStatus status) {
+    return rounds.rounds(within(coverage, areaCode), day == null ? rounds.currentDay() : day, status, MOST_CASES);
+  }
+
+  /** The late deliveries behind a figure: of the area's grids the coverage sees. */
+  @Transactional(readOnly = true)
+  List<LateDelivery> lateDeliveries(Coverage coverage, String areaCode) {
+    return deliveries.list(within(coverage, areaCode), MOST_CASES);
+  }
+
+  /** What a campaign figure counts: the households' packs of a grid of one campaign. */
+  enum PackProgress {
+    PLANNED, DELIVERED, NOT_YET_DELIVERED, MISSED;
+
+    long of(GridProgress grid) {
+      return switch (this) {
+        case PLANNED -> grid.planned();
+        case DELIVERED -> grid.delivered();
+        case NOT_YET_DELIVERED -> grid.notYetDelivered();
+        case MISSED -> grid.missed();
+      };
     }
-    return openCases.cases(within, selection, clock.instant(), settings.dueSoonWithin(), MOST_CASES);
+  }
+
+  /**
+   * The grids of the running campaigns behind a figure: of the area's grids the coverage sees, those
+   * with packs of that kind (null: every grid of them).
+   */
+  @Transactional(readOnly = true)
+  List<GridProgress> campaignGrids(Coverage coverage, String areaCode, PackProgress progress) {
+    return campaigns.grids(within(coverage, areaCode)).stream()
+        .filter(grid -> progress == null || progress.of(grid) > 0).limit(MOST_CASES).toList();
+  }
+
+  /** The coverage's grids within the area (null: all of them); 404 for an area it sees none of. */
+  private Coverage within(Coverage coverage, String areaCode) {
+    if (areaCode == null) {
+      return coverage;
+    }
+    Area area = areas.find(areaCode).orElseThrow(() -> new NotFoundException("Area", areaCode));
+    if (area.parentCode() == null && coverage.everywhere()) {
+      return coverage;
+    }
+    Set<String> grids = gridsOf(area).stream().filter(coverage::covers).collect(Collectors.toSet());
+    if (grids.isEmpty()) {
+      throw new NotFoundException("Area", areaCode);
+    }
+    return Coverage.of(grids);
   }
 
   /**
@@ -153,7 +205,7 @@ class Dashboard {
     }
     tally.addAll(extra);
     rows.set(index, new AreaFigures(area.code(), area.name(), area.level().name(), parentCode, depth,
-        tally.helpRequests(), tally.checkIns(), tally.late));
+        tally.helpRequests(), tally.checkIns(), tally.late, tally.carePacks()));
     return tally;
   }
 
@@ -183,6 +235,19 @@ class Dashboard {
     long roundsMissed;
     long roundsMissedDayBefore;
     long late;
+    final Set<Long> campaigns = new HashSet<>();
+    long packsPlanned;
+    long packsDelivered;
+    long packsNotYetDelivered;
+    long packsMissed;
+
+    void add(GridProgress grid) {
+      campaigns.add(grid.campaignId());
+      packsPlanned += grid.planned();
+      packsDelivered += grid.delivered();
+      packsNotYetDelivered += grid.notYetDelivered();
+      packsMissed += grid.missed();
+    }
 
     void add(OpenCases.Group group) {
       long n = group.count();
@@ -217,6 +282,15 @@ class Dashboard {
       roundsMissed += other.roundsMissed;
       roundsMissedDayBefore += other.roundsMissedDayBefore;
       late += other.late;
+      campaigns.addAll(other.campaigns);
+      packsPlanned += other.packsPlanned;
+      packsDelivered += other.packsDelivered;
+      packsNotYetDelivered += other.packsNotYetDelivered;
+      packsMissed += other.packsMissed;
+    }
+
+    CarePackFigures carePacks() {
+      return new CarePackFigures(campaigns.size(), packsPlanned, packsDelivered, packsNotYetDelivered, packsMissed);
     }
 
     HelpRequestFigures helpRequests() {

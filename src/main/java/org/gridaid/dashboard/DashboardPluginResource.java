@@ -39,6 +39,39 @@ public class DashboardPluginResource extends AbstractCockpitPluginRootResource {
     return answer(board().cases(engineName, area, level, due, category, priority));
   }
 
+  /**
+   * The check-in rounds behind a figure: of {@code day} (yyyy-MM-dd; none: the board's day) and
+   * {@code status} (COMPLETED, OPEN, MISSED; none: any), each with its process instance.
+   */
+  @GET
+  @Path("{engineName}/rounds")
+  @Produces("application/json")
+  public Response rounds(@PathParam("engineName") String engineName, @QueryParam("area") String area,
+      @QueryParam("status") String status, @QueryParam("day") String day) {
+    return answer(board().rounds(engineName, area, status, day));
+  }
+
+  /** The late medicine deliveries behind a figure, each with its process instance. */
+  @GET
+  @Path("{engineName}/deliveries")
+  @Produces("application/json")
+  public Response deliveries(@PathParam("engineName") String engineName, @QueryParam("area") String area) {
+    return answer(board().deliveries(engineName, area));
+  }
+
+  /**
+   * The grids of the running care-pack campaigns behind a figure, those with packs of {@code
+   * progress} (PLANNED, DELIVERED, NOT_YET_DELIVERED, MISSED; none: every grid), each with its
+   * campaign's process instance.
+   */
+  @GET
+  @Path("{engineName}/campaigns")
+  @Produces("application/json")
+  public Response campaigns(@PathParam("engineName") String engineName, @QueryParam("area") String area,
+      @QueryParam("progress") String progress) {
+    return answer(board().campaigns(engineName, area, progress));
+  }
+
   private CockpitBoard board() {
     return WebApplicationContextUtils.getRequiredWebApplicationContext(servletContext).getBean(CockpitBoard.class);
   }

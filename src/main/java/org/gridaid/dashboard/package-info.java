@@ -1,7 +1,8 @@
 /**
- * The supervisors' dashboard (督办看板): open help requests, check-in rounds and late deliveries by
- * street, community and grid, in Cockpit and at {@code /api/v1/dashboard}; and the operations
- * metrics at {@code /actuator/prometheus}. Reads the other modules' figures through their APIs only.
+ * The supervisors' dashboard (督办看板): open help requests, check-in rounds, late deliveries and
+ * the running care-pack campaigns' progress by street, community and grid, in Cockpit and at
+ * {@code /api/v1/dashboard}; and the operations metrics at {@code /actuator/prometheus}. Reads the
+ * other modules' figures through their APIs only.
  */
 @ApplicationModule(displayName = "Dashboard")
 package org.gridaid.dashboard;

@@ -23,6 +23,7 @@ import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.task.Task;
+import org.gridaid.carepacks.CarePackProcess;
 import org.gridaid.checkin.CheckInService;
 import org.gridaid.helprequest.HelpRequestProcess;
 import org.gridaid.medicine.MedicineDeliveryProcess;
@@ -219,5 +220,66 @@ class DashboardApiTests extends ApiTestSupport {
     assertThat(late.getLong("areas.find { it.code == '" + fresh.grid() + "' }.lateDeliveries")).isEqualTo(1);
     assertThat(late.getLong("areas.find { it.code == '" + fresh.community() + "' }.lateDeliveries")).isEqualTo(1);
     assertThat(List.of(late.getLong("areas.find { it.code == 'JH-JN' }.lateDeliveries"))).allMatch(n -> n >= 1);
+  }
+
+  static final String WORKER_PASSWORD = "Kb7-dashboard-Pw!";
+
+  /** A grid worker of the fresh grid, signed in with a password of their own; returns the user id. */
+  static String gridWorker(String grid) {
+    String userId = "dashboard-worker-" + ThreadLocalRandom.current().nextInt(1_000_000);
+    admin().body(Map.of("userId", userId, "displayName", "看板测试网格员", "role", "GRID_STAFF", "areaCode", grid,
+        "employment", "PART_TIME", "initialPassword", WORKER_PASSWORD)).post("/api/v1/staff").then().statusCode(201);
+    return userId;
+  }
+
+  @Test
+  void countsTheRunningCampaignsPacksOverTheGridsBelowEachArea() {
+    Fresh fresh = freshCommunity();
+    for (String name : List.of("看板发放甲", "看板发放乙", "看板发放丙")) {
+      RegisterFixtures.listedPerson(register, fresh.grid(), name, 1, null);
+    }
+    String worker = gridWorker(fresh.grid());
+    long campaign = ((Number) as("command-01").body(Map.of("name", "看板测试早餐包", "areaCodes", List.of(fresh.grid()),
+            "packTypes", List.of("BREAKFAST"))).post("/api/v1/campaigns").then().statusCode(201).extract().path("id"))
+        .longValue();
+
+    JsonPath planned = board(as("command-01"));
+    assertThat(planned.getMap("areas.find { it.code == '" + fresh.grid() + "' }.carePacks"))
+        .as("three households, one breakfast pack each, nobody at a door yet")
+        .containsEntry("campaigns", 1).containsEntry("planned", 3).containsEntry("delivered", 0)
+        .containsEntry("notYetDelivered", 3).containsEntry("missed", 0);
+
+    // the warehouse hands the packs over; at the doors one household takes its pack, one refuses, one is out
+    Task handOver = tasks.createTaskQuery().processInstanceBusinessKey(CarePackProcess.businessKey(campaign))
+        .taskDefinitionKey(CarePackProcess.TASK_HAND_OVER).singleResult();
+    tasks.complete(handOver.getId());
+    List<Integer> households = as(worker, WORKER_PASSWORD)
+        .get("/api/v1/campaigns/{id}/grids/{grid}/households", campaign, fresh.grid()).then().statusCode(200)
+        .extract().path("householdId");
+    assertThat(households).hasSize(3);
+    as(worker, WORKER_PASSWORD).body(Map.of("deliveries", List.of(
+            Map.of("householdId", households.get(0), "outcome", "DELIVERED"),
+            Map.of("householdId", households.get(1), "outcome", "REFUSED"),
+            Map.of("householdId", households.get(2), "outcome", "NOT_AT_HOME"))))
+        .post("/api/v1/campaigns/{id}/deliveries", campaign).then().statusCode(200);
+
+    JsonPath board = board(as("command-01"));
+    for (String area : List.of(fresh.grid(), fresh.community())) {
+      assertThat(board.getMap("areas.find { it.code == '" + area + "' }.carePacks")).as(area)
+          .containsEntry("campaigns", 1).containsEntry("planned", 3).containsEntry("delivered", 1)
+          .containsEntry("notYetDelivered", 1).containsEntry("missed", 1);
+    }
+    JsonPath report = as("command-01").get("/api/v1/campaigns/{id}", campaign).then().statusCode(200).extract()
+        .jsonPath();
+    assertThat(List.of(report.getInt("totals.householdsPlanned"), report.getInt("totals.delivered"),
+        report.getInt("totals.missed"))).as("the campaign's own report counts the same").containsExactly(3, 1, 1);
+    Map<String, Object> street = board.getMap("areas.find { it.code == 'JH-JN' }.carePacks");
+    assertThat(((Number) street.get("campaigns")).longValue()).as("the street counts the campaign too")
+        .isGreaterThanOrEqualTo(1);
+    assertThat(((Number) street.get("planned")).longValue()).isEqualTo(((Number) street.get("delivered")).longValue()
+        + ((Number) street.get("notYetDelivered")).longValue() + ((Number) street.get("missed")).longValue());
+
+    JsonPath otherStreet = board(as("street-lile"));
+    assertThat(otherStreet.getList("areas.code", String.class)).doesNotContain(fresh.grid());
   }
 }

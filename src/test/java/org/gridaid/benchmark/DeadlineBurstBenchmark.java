@@ -76,6 +76,7 @@ class DeadlineBurstBenchmark {
       Thread.sleep(Duration.ofSeconds(Long.getLong("benchmark.idleSeconds", 15)).toMillis());
 
       ResourceMeter meter = new ResourceMeter(jdbc);
+      meter.forgetStatements();
       ResourceMeter.Reading before = meter.read();
       ClockUtil.setCurrentTime(Date.from(latestDue.plusSeconds(1)));
       long due = System.nanoTime();
@@ -106,7 +107,8 @@ class DeadlineBurstBenchmark {
               """, CASES, postSeconds, CASES / postSeconds, escalated, seconds, escalated / seconds, twice,
           String.join(", ", progress))
           + ResourceMeter.Cost.header("work") + before.to(after).perUnit("an escalation (timer job, 网格长督办 task,"
-              + " case updated)", Math.max(escalated, 1));
+              + " case updated)", Math.max(escalated, 1))
+          + "\nWhere PostgreSQL spent its time meanwhile:\n\n" + meter.heaviest(8);
       System.out.println(report);
       Path file = Path.of("target", "benchmark", "deadlines.md");
       Files.createDirectories(file.getParent());

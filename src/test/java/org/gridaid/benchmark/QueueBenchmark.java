@@ -31,6 +31,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.ActiveProfiles;
 
 /**
@@ -60,6 +61,8 @@ class QueueBenchmark {
   ProcessEngine engine;
   @Autowired
   FilterService filters;
+  @Autowired
+  JdbcClient jdbc;
 
   final HttpClient http = HttpClient.newHttpClient();
 
@@ -80,6 +83,8 @@ class QueueBenchmark {
 
     String tasklistList = """
         {"sorting": [{"sortBy": "created", "sortOrder": "desc"}], "active": true}""";
+    ResourceMeter meter = new ResourceMeter(jdbc);
+    meter.forgetStatements();
     List<String> rows = new ArrayList<>();
     rows.add(measure("the queue's first page (15 tasks)", "filter/" + queue + "/list?firstResult=0&maxResults=15",
         tasklistList));
@@ -87,7 +92,8 @@ class QueueBenchmark {
     rows.add(measure("即将超期, first page", "filter/" + dueSoon + "/list?firstResult=0&maxResults=15", tasklistList));
     rows.add(measure("即将超期, count", "filter/" + dueSoon + "/count", "{}"));
     String report = String.format(Locale.ROOT, "%d open tasks in %d grids, written in %.0f s.%n%n", TASKS, GRIDS,
-        seconds) + "| call | p50 ms | p99 ms |\n|---|---|---|\n" + String.join("", rows);
+        seconds) + "| call | p50 ms | p99 ms |\n|---|---|---|\n" + String.join("", rows)
+        + "\nWhere PostgreSQL spent its time meanwhile:\n\n" + meter.heaviest(6);
     System.out.println(report);
     Path file = Path.of("target", "benchmark", "queues.md");
     Files.createDirectories(file.getParent());

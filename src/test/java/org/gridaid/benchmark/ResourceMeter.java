@@ -47,6 +47,28 @@ final class ResourceMeter {
 
   private record Statements(long calls, long written) {}
 
+  /** Forgets the statements counted so far: {@link #heaviest} then tells of what follows only. */
+  void forgetStatements() {
+    jdbc.sql("select 1 from (select pg_stat_statements_reset()) done").query(Integer.class).single();
+  }
+
+  /** The {@code count} statements PostgreSQL spent most time on, as rows of a Markdown table. */
+  String heaviest(int count) {
+    return "| statement | calls | total ms | mean ms | rows |\n|---|---|---|---|---|\n" + jdbc.sql("""
+            select query, calls, total_exec_time, mean_exec_time, rows from pg_stat_statements
+            where dbid = (select oid from pg_database where datname = current_database())
+            order by total_exec_time desc limit :count""").param("count", count)
+        .query((rs, row) -> String.format(Locale.ROOT, "| `%s` | %d | %.0f | %.2f | %d |%n",
+            abbreviated(rs.getString("query")), rs.getLong("calls"), rs.getDouble("total_exec_time"),
+            rs.getDouble("mean_exec_time"), rs.getLong("rows")))
+        .list().stream().reduce("", String::concat);
+  }
+
+  private static String abbreviated(String query) {
+    String oneLine = query.replaceAll("\\s+", " ").replace("|", "\\|").replace("`", "'");
+    return oneLine.length() > 160 ? oneLine.substring(0, 160) + " ..." : oneLine;
+  }
+
   /** Counters at one moment; {@link #to} gives the cost of what happened between two. */
   record Reading(long nanos, long applicationCpuNanos, long databaseCpuNanos, long statements, long rowsWritten,
       long walBytes) {

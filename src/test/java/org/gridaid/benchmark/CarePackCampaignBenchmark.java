@@ -116,11 +116,14 @@ class CarePackCampaignBenchmark {
     assertThat(imported.path("created").asInt()).isEqualTo(HOUSEHOLDS);
 
     // the campaign: planning done and every grid's sub-process at its hand-over
+    ResourceMeter meter = new ResourceMeter(jdbc);
+    ResourceMeter.Reading beforeStart = meter.read();
     started = System.nanoTime();
     HttpResponse<String> answer = send("command-01", "POST", "/api/v1/campaigns", """
         {"name": "压测街道封控首日物资包", "areaCodes": ["%s"], "packTypes": ["LIVING_SUPPLIES", "BREAKFAST"]}"""
         .formatted(STREET));
     double startSeconds = seconds(started);
+    ResourceMeter.Cost startCost = beforeStart.to(meter.read());
     started = System.nanoTime();
     HttpResponse<String> live = send("command-01", "GET", "/api/v1/campaigns/" + json.readTree(answer.body()).path("id")
         .asLong(), "");
@@ -159,7 +162,9 @@ class CarePackCampaignBenchmark {
     // warm-up: one post per phone, not counted
     List<Round> rounds = new ArrayList<>();
     rounds.add(record(id, workers, doors, "NOT_AT_HOME", "first round: not at home"));
+    ResourceMeter.Reading beforeDelivered = meter.read();
     rounds.add(record(id, workers, doors, "DELIVERED", "second round: delivered"));
+    ResourceMeter.Cost deliveredCost = beforeDelivered.to(meter.read());
     rounds.add(record(id, workers, doors, "DELIVERED", "the second round sent again (a retry: nothing changes)"));
     int delivered = jdbc.sql("select count(*) from care_pack_delivery where campaign_id = ? and outcome = 'DELIVERED'")
         .param(id).query(Integer.class).single();
@@ -169,7 +174,10 @@ class CarePackCampaignBenchmark {
     String tasklist = doorToDoorListInTasklist(business, grids.get(PHONES), staffed.get(PHONES));
     String report = report(grids.size(), importSeconds, startSeconds, handOvers, rounds)
         + String.format(Locale.ROOT, "%nThe live report of the campaign (GET /api/v1/campaigns/{id}): %.2f s.%n",
-        reportSeconds) + tasklist;
+        reportSeconds) + tasklist + "\nWhat the machine spent:\n\n" + ResourceMeter.Cost.header("step")
+        + startCost.perUnit("campaign start, a household planned (both pack types)", HOUSEHOLDS)
+        + deliveredCost.perUnit("bulk recording, a household delivered (both packs)",
+            doors.stream().mapToInt(List::size).sum());
     System.out.println(report);
     Path file = Path.of("target", "benchmark", "care-pack-campaign.md");
     Files.createDirectories(file.getParent());

@@ -93,6 +93,8 @@ class CheckInListBenchmark {
   HttpClient session;
   final List<Row> rows = new ArrayList<>();
   final List<String> notes = new ArrayList<>();
+  /** What the machine spent on the morning start and the submit, rows of a {@link ResourceMeter.Cost} table. */
+  final List<String> costs = new ArrayList<>();
   long errors;
 
   record Row(String what, int runs, long p50Micros, long p99Micros, long maxMicros, long errors) {}
@@ -117,6 +119,8 @@ class CheckInListBenchmark {
     single("import " + toImport + " listed persons (" + households(toImport) + " households first; CSV, one request each)",
         started);
 
+    ResourceMeter meter = new ResourceMeter(jdbc);
+    ResourceMeter.Reading beforeMorning = meter.read();
     started = System.nanoTime();
     // the timer job, then each grid's round in a job of its own, one after the other as one node would
     for (Job gridRound : CheckInMorning.timerFires(management, runtime)) {
@@ -129,6 +133,8 @@ class CheckInListBenchmark {
         + " where r.check_day = ?").param(java.sql.Date.valueOf(today)).query(Long.class).single();
     rows.add(row("morning start (" + rounds + " grids' rounds with " + entries
         + " people: the timer job and one job per round)", List.of(morningMicros), 0));
+    costs.add(beforeMorning.to(meter.read()).perUnit("morning start, a person listed (" + rounds + " rounds)",
+        entries));
 
     long round = jdbc.sql("select id from check_in_round where grid_code = ? and check_day = ?")
         .params(GRID, java.sql.Date.valueOf(today)).query(Long.class).single();
@@ -216,10 +222,13 @@ class CheckInListBenchmark {
     ObjectNode submit = json.createObjectNode();
     submit.putObject("variables").putObject("people").put("type", "Json").put("value", json.writeValueAsString(people));
     HttpRequest submitForm = basic(basic, "/engine-rest/task/" + taskId + "/submit-form", json.writeValueAsString(submit));
+    ResourceMeter.Reading beforeSubmit = meter.read();
     started = System.nanoTime();
     HttpResponse<byte[]> submitted = send(submitForm);
     // the needs become help requests after the list committed, on the application's task executor
     ModuleEvents.awaitHandled(applicationTaskExecutor);
+    costs.add(beforeSubmit.to(meter.read()).perUnit("submit-form, an outcome recorded (" + count("NEEDS_HELP", people)
+        + " needs filed as help requests among them)", LISTED));
     single("submit-form with " + LISTED + " outcomes, as Tasklist's form sends them, until its "
         + count("NEEDS_HELP", people) + " needs are help requests", started);
     assertThat(submitted.statusCode()).as(new String(submitted.body(), StandardCharsets.UTF_8)).isEqualTo(204);
@@ -424,6 +433,7 @@ class CheckInListBenchmark {
     text.append(String.format(Locale.ROOT, "- %d warm-up runs before each measured row; %d runs per HTTP row, %d opens"
         + " in the browser; embedded PostgreSQL 16, client, app and database on the same machine (%d cores)%n",
         WARM_UP, REPEAT, BROWSER_OPENS, Runtime.getRuntime().availableProcessors()));
+    text.append('\n').append(ResourceMeter.Cost.header("step")).append(String.join("", costs));
     return text.toString();
   }
 

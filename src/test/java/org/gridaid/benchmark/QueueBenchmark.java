@@ -65,6 +65,7 @@ class QueueBenchmark {
   JdbcClient jdbc;
 
   final HttpClient http = HttpClient.newHttpClient();
+  ResourceMeter meter;
 
   @Test
   void aGridWorkersQueueAmong100000OpenTasks() throws Exception {
@@ -83,7 +84,7 @@ class QueueBenchmark {
 
     String tasklistList = """
         {"sorting": [{"sortBy": "created", "sortOrder": "desc"}], "active": true}""";
-    ResourceMeter meter = new ResourceMeter(jdbc);
+    meter = new ResourceMeter(jdbc);
     meter.forgetStatements();
     List<String> rows = new ArrayList<>();
     rows.add(measure("the queue's first page (15 tasks)", "filter/" + queue + "/list?firstResult=0&maxResults=15",
@@ -92,7 +93,7 @@ class QueueBenchmark {
     rows.add(measure("即将超期, first page", "filter/" + dueSoon + "/list?firstResult=0&maxResults=15", tasklistList));
     rows.add(measure("即将超期, count", "filter/" + dueSoon + "/count", "{}"));
     String report = String.format(Locale.ROOT, "%d open tasks in %d grids, written in %.0f s.%n%n", TASKS, GRIDS,
-        seconds) + "| call | p50 ms | p99 ms |\n|---|---|---|\n" + String.join("", rows)
+        seconds) + "| call | p50 ms | p99 ms | app CPU ms each | PostgreSQL CPU ms each | statements each |\n|---|---|---|---|---|---|\n" + String.join("", rows)
         + "\nWhere PostgreSQL spent its time meanwhile:\n\n" + meter.heaviest(6);
     System.out.println(report);
     Path file = Path.of("target", "benchmark", "queues.md");
@@ -149,7 +150,11 @@ class QueueBenchmark {
         .header("Content-Type", "application/json").header("Authorization", "Basic " + basic)
         .POST(HttpRequest.BodyPublishers.ofString(body)).build();
     List<Long> micros = new ArrayList<>();
+    ResourceMeter.Reading warm = null;
     for (int i = 0; i < CALLS + 30; i++) {
+      if (i == 30) {
+        warm = meter.read();
+      }
       long start = System.nanoTime();
       HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
       assertThat(response.statusCode()).as(what + ": " + response.body()).isEqualTo(200);
@@ -157,8 +162,11 @@ class QueueBenchmark {
         micros.add((System.nanoTime() - start) / 1_000);
       }
     }
+    // one call at a time: what the machine spent on each, the client's share of the app's CPU included
+    ResourceMeter.Cost cost = warm.to(meter.read());
     micros.sort(Long::compare);
-    return String.format(Locale.ROOT, "| %s | %.1f | %.1f |%n", what, micros.get(micros.size() / 2) / 1000.0,
-        micros.get((int) Math.ceil(0.99 * micros.size()) - 1) / 1000.0);
+    return String.format(Locale.ROOT, "| %s | %.1f | %.1f | %.1f | %.1f | %.0f |%n", what,
+        micros.get(micros.size() / 2) / 1000.0, micros.get((int) Math.ceil(0.99 * micros.size()) - 1) / 1000.0,
+        cost.applicationCpuMillis() / CALLS, cost.databaseCpuMillis() / CALLS, (double) cost.statements() / CALLS);
   }
 }

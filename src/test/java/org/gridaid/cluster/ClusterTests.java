@@ -133,6 +133,11 @@ class ClusterTests {
             group by owner_type, owner_id, kind, body having count(*) > 1) twice""").query(Long.class).single())
         .as("a text sent twice").isZero();
     assertThat(messages(jdbc)).isGreaterThanOrEqualTo(messagesBefore);
+    // the job executors, not a test, sent every resident's text: none is left waiting
+    await().atMost(Duration.ofSeconds(60)).until(() -> jdbc.sql(
+        "select count(*) from text_message where status = 'PENDING'").query(Long.class).single() == 0);
+    assertThat(jdbc.sql("select count(*) from text_message where status = 'SENT'").query(Long.class).single())
+        .as("texts sent").isGreaterThanOrEqualTo(CASES);
     assertThat(jdbc.sql("""
             select count(*) from (select grid_code from check_in_round where check_day = ?
             group by grid_code having count(*) > 1) twice""").param(checkInDay).query(Long.class).single())

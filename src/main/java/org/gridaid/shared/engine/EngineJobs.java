@@ -70,9 +70,8 @@ public class EngineJobs extends AbstractProcessEnginePlugin {
       MessageEntity job = new MessageEntity();
       job.setJobHandlerType(type);
       job.setJobHandlerConfigurationRaw(payload);
-      if (due != null) {
-        job.setDuedate(Date.from(due));
-      }
+      // due now rather than undated: executors take only dated jobs (DueDateJobAcquisition)
+      job.setDuedate(due == null ? ClockUtil.getCurrentTime() : Date.from(due));
       context.getJobManager().send(job);
       return null;
     };

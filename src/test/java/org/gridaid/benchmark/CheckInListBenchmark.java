@@ -258,7 +258,7 @@ class CheckInListBenchmark {
     }
     try (browser) {
       browser.windowSize(1400, 1000);
-      browser.go(Browser.TASKLIST).signIn(WORKER, "demo").click(FILTER);
+      browser.go(Browser.TASKLIST).signIn(WORKER, "demo").click(Browser.filter(FILTER));
       String link = Browser.taskLinkCss(taskId);
       List<Long> opens = new ArrayList<>();
       long first = 0;

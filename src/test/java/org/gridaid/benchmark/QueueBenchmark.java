@@ -25,6 +25,7 @@ import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.task.Task;
 import org.gridaid.test.Api;
+import org.gridaid.test.Browser;
 import org.gridaid.test.TestDatabaseInitializer;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -92,9 +93,10 @@ class QueueBenchmark {
     rows.add(measure("the queue's count", "filter/" + queue + "/count", "{}"));
     rows.add(measure("即将超期, first page", "filter/" + dueSoon + "/list?firstResult=0&maxResults=15", tasklistList));
     rows.add(measure("即将超期, count", "filter/" + dueSoon + "/count", "{}"));
+    String idle = idleTasklist(name + " · 网格任务");
     String report = String.format(Locale.ROOT, "%d open tasks in %d grids, written in %.0f s.%n%n", TASKS, GRIDS,
         seconds) + "| call | p50 ms | p99 ms | app CPU ms each | PostgreSQL CPU ms each | statements each |\n|---|---|---|---|---|---|\n" + String.join("", rows)
-        + "\nWhere PostgreSQL spent its time meanwhile:\n\n" + meter.heaviest(6);
+        + "\n" + idle + "\nWhere PostgreSQL spent its time meanwhile:\n\n" + meter.heaviest(6);
     System.out.println(report);
     Path file = Path.of("target", "benchmark", "queues.md");
     Files.createDirectories(file.getParent());
@@ -141,6 +143,34 @@ class QueueBenchmark {
     var filter = filters.createFilterQuery().filterName(name).singleResult();
     assertThat(filter).as("filter %s", name).isNotNull();
     return filter.getId();
+  }
+
+  /**
+   * The grid worker's Tasklist in Chromium, left open on the grid's queue for a minute after it
+   * settled: the calls it makes by itself (its refresh every 10 s) and what the server spent on
+   * them, what every open Tasklist costs on a night everybody works.
+   */
+  private String idleTasklist(String filterName) throws Exception {
+    try (Browser browser = Browser.open(port)) {
+      browser.go(Browser.TASKLIST).signIn(WORKER, PASSWORD).click(Browser.filter(filterName));
+      browser.scriptAsync(Duration.ofSeconds(30), """
+          const done = arguments[arguments.length - 1];
+          setTimeout(() => {
+            performance.clearResourceTimings();
+            performance.setResourceTimingBufferSize(100000);
+            done(true);
+          }, 10000);""");
+      ResourceMeter.Reading before = meter.read();
+      long calls = ((Number) browser.scriptAsync(Duration.ofSeconds(90), """
+          const done = arguments[arguments.length - 1];
+          setTimeout(() => done(performance.getEntriesByType('resource')
+              .filter(e => e.name.includes('/api/engine/')).length), 60000);""")).longValue();
+      ResourceMeter.Cost cost = before.to(meter.read());
+      return String.format(Locale.ROOT, "The grid worker's Tasklist left open on the queue for %.0f s: %d calls"
+          + " (%.2f a second); the app spent %.0f ms of CPU and PostgreSQL %.0f ms, %.1f%% of one core for this one"
+          + " open Tasklist.%n", cost.seconds(), calls, calls / cost.seconds(), cost.applicationCpuMillis(),
+          cost.databaseCpuMillis(), (cost.applicationCpuMillis() + cost.databaseCpuMillis()) / cost.seconds() / 10);
+    }
   }
 
   /** {@code CALLS} calls after 30 to warm up, one after the other, as the grid worker. */

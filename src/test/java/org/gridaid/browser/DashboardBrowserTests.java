@@ -216,13 +216,7 @@ class DashboardBrowserTests {
       String processInstance = browser.element(By.cssSelector("a[data-process-instance]"))
           .getDomAttribute("data-process-instance");
       browser.click(By.cssSelector("a[data-process-instance]"));
-      assertThat(browser.scriptAsync(Duration.ofSeconds(20), """
-          var done = arguments[arguments.length - 1];
-          (function wait() {
-            var dd = document.querySelector('dd.business-key');
-            if (dd && dd.textContent.trim()) { done(window.location.hash.split('?')[0] + ' ' + dd.textContent.trim()); }
-            else { setTimeout(wait, 100); }
-          })();"""))
+      assertThat(processInstanceView(browser))
           .as("Cockpit's view of the first case's process instance, with its business key")
           .isEqualTo("#/process-instance/" + processInstance + "/runtime " + overdueIds.get(0));
       assertThat(runtime.createProcessInstanceQuery().processInstanceId(processInstance).singleResult()
@@ -293,13 +287,7 @@ class DashboardBrowserTests {
       assertThat(browser.latinWords(List.of(), null)).as("the list speaks Chinese")
           .isSubsetOf(WEBAPP_WORDS);
       browser.click(row);
-      assertThat(browser.scriptAsync(Duration.ofSeconds(20), """
-          var done = arguments[arguments.length - 1];
-          (function wait() {
-            var dd = document.querySelector('dd.business-key');
-            if (dd && dd.textContent.trim()) { done(window.location.hash.split('?')[0] + ' ' + dd.textContent.trim()); }
-            else { setTimeout(wait, 100); }
-          })();"""))
+      assertThat(processInstanceView(browser))
           .as("Cockpit's view of the late delivery's process instance, with its business key")
           .isEqualTo("#/process-instance/" + deliveryProcess + "/runtime " + deliveryKey);
     }
@@ -322,5 +310,16 @@ class DashboardBrowserTests {
         var done = arguments[arguments.length - 1];
         done(Array.prototype.map.call(document.querySelectorAll('tr[data-case]'),
           function (row) { return row.getAttribute('data-case'); }));""");
+  }
+
+  /** Cockpit's process-instance view once it shows: its address and the instance's business key. */
+  private static Object processInstanceView(Browser browser) {
+    return browser.scriptAsync(Duration.ofSeconds(20), """
+        var done = arguments[arguments.length - 1];
+        (function wait() {
+          var dd = document.querySelector('dd.business-key');
+          if (dd && dd.textContent.trim()) { done(window.location.hash.split('?')[0] + ' ' + dd.textContent.trim()); }
+          else { setTimeout(wait, 100); }
+        })();""");
   }
 }

@@ -1,9 +1,8 @@
 package org.gridaid.dashboard;
 
 import java.util.List;
-import java.util.Set;
 import org.camunda.bpm.cockpit.plugin.spi.CockpitPlugin;
-import org.camunda.bpm.webapp.plugin.resource.PluginResourceOverride;
+import org.gridaid.shared.web.WebappPlugin;
 
 /**
  * 督办看板 in Cockpit: a plugin of Cockpit's own (registered in
@@ -11,32 +10,14 @@ import org.camunda.bpm.webapp.plugin.resource.PluginResourceOverride;
  * answers at {@code /camunda/api/cockpit/plugin/grid-aid-dashboard/<engine>/...}; its front end,
  * {@code plugin-webapp/grid-aid-dashboard/app/plugin.js}, is loaded by Cockpit itself as every
  * server-side plugin's is (so it is not also listed in {@code scripts/config.js}, which would run it
- * twice). It implements Camunda's plugin interface rather than extending its {@code spi.impl} base
- * class: engine and webapp internals stay in {@code shared.engine}.
+ * twice).
  */
-public class DashboardCockpitPlugin implements CockpitPlugin {
+public class DashboardCockpitPlugin extends WebappPlugin implements CockpitPlugin {
 
   public static final String ID = "grid-aid-dashboard";
 
-  @Override
-  public String getId() {
-    return ID;
-  }
-
-  @Override
-  public Set<Class<?>> getResourceClasses() {
-    return Set.of(DashboardPluginResource.class);
-  }
-
-  /** {@code plugin-webapp/grid-aid-dashboard} on the classpath: {@code app/plugin.js} and {@code app/plugin.css}. */
-  @Override
-  public String getAssetDirectory() {
-    return "plugin-webapp/" + ID;
-  }
-
-  @Override
-  public List<PluginResourceOverride> getResourceOverrides() {
-    return List.of();
+  public DashboardCockpitPlugin() {
+    super(ID, DashboardPluginResource.class);
   }
 
   /** No MyBatis queries of its own: the figures come from the application's modules. */

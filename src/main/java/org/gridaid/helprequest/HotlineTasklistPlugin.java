@@ -1,9 +1,7 @@
 package org.gridaid.helprequest;
 
-import java.util.List;
-import java.util.Set;
 import org.camunda.bpm.tasklist.plugin.spi.TasklistPlugin;
-import org.camunda.bpm.webapp.plugin.resource.PluginResourceOverride;
+import org.gridaid.shared.web.WebappPlugin;
 
 /**
  * Tasklist's plugin for the hotline: after 热线诉求 starts, the operator reads the case number,
@@ -11,28 +9,11 @@ import org.camunda.bpm.webapp.plugin.resource.PluginResourceOverride;
  * {@code app/tasklist/scripts/grid-aid/hotline-case.js} asks {@link HotlinePluginRootResource}).
  * Public, as Camunda's webapp finds it through {@code META-INF/services}.
  */
-public class HotlineTasklistPlugin implements TasklistPlugin {
+public class HotlineTasklistPlugin extends WebappPlugin implements TasklistPlugin {
 
   static final String ID = "grid-aid-hotline";
 
-  @Override
-  public String getId() {
-    return ID;
-  }
-
-  @Override
-  public Set<Class<?>> getResourceClasses() {
-    return Set.of(HotlinePluginRootResource.class);
-  }
-
-  /** {@code plugin-webapp/grid-aid-hotline/app/plugin.js} and {@code plugin.css} on the classpath. */
-  @Override
-  public String getAssetDirectory() {
-    return "plugin-webapp/" + ID;
-  }
-
-  @Override
-  public List<PluginResourceOverride> getResourceOverrides() {
-    return List.of();
+  public HotlineTasklistPlugin() {
+    super(ID, HotlinePluginRootResource.class);
   }
 }

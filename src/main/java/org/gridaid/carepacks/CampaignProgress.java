@@ -43,16 +43,12 @@ public class CampaignProgress {
 
   /** The grids of the running campaigns in the coverage, by campaign and grid. */
   public List<GridProgress> perGrid(Coverage coverage) {
-    if (!coverage.everywhere() && coverage.gridCodes().isEmpty()) {
+    if (coverage.coversNothing()) {
       return List.of();
     }
     Map<String, Object> params = new HashMap<>();
     params.put("running", CampaignStatus.RUNNING.name());
-    String grids = "";
-    if (!coverage.everywhere()) {
-      params.put("grids", new ArrayList<>(coverage.gridCodes()));
-      grids = " and d.grid_code in (:grids)";
-    }
+    String grids = coverage.sqlCondition("d.grid_code", params);
     record Key(long campaignId, String gridCode) {}
     Map<Key, long[]> outcomes = new LinkedHashMap<>();
     Map<Key, Object[]> grid = new HashMap<>();

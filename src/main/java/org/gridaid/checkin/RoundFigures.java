@@ -5,7 +5,6 @@ import static org.gridaid.shared.jdbc.Timestamps.instant;
 import java.sql.Date;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -54,16 +53,12 @@ public class RoundFigures {
 
   /** The rounds of {@code day} in the coverage's grids, per grid; grids without a round that day are left out. */
   public List<GridRounds> of(Coverage coverage, LocalDate day) {
-    if (!coverage.everywhere() && coverage.gridCodes().isEmpty()) {
+    if (coverage.coversNothing()) {
       return List.of();
     }
     Map<String, Object> params = new HashMap<>();
     params.put("day", Date.valueOf(day));
-    String grids = "";
-    if (!coverage.everywhere()) {
-      params.put("grids", new ArrayList<>(coverage.gridCodes()));
-      grids = " and grid_code in (:grids)";
-    }
+    String grids = coverage.sqlCondition("grid_code", params);
     return jdbc.sql("""
             select grid_code,
               sum(case when status = 'COMPLETED' then 1 else 0 end) as completed,
@@ -81,17 +76,13 @@ public class RoundFigures {
    * most {@code limit}.
    */
   public List<Round> rounds(Coverage coverage, LocalDate day, RoundStatus status, int limit) {
-    if (!coverage.everywhere() && coverage.gridCodes().isEmpty()) {
+    if (coverage.coversNothing()) {
       return List.of();
     }
     Map<String, Object> params = new HashMap<>();
     params.put("day", Date.valueOf(day));
     params.put("limit", limit);
-    StringBuilder filter = new StringBuilder();
-    if (!coverage.everywhere()) {
-      params.put("grids", new ArrayList<>(coverage.gridCodes()));
-      filter.append(" and r.grid_code in (:grids)");
-    }
+    StringBuilder filter = new StringBuilder(coverage.sqlCondition("r.grid_code", params));
     if (status != null) {
       params.put("status", status.name());
       filter.append(" and r.status = :status");

@@ -7,7 +7,6 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -146,6 +145,7 @@ public class OpenCases {
 
     private final Coverage coverage;
     private final Map<String, Object> params = new TreeMap<>();
+    private final String gridCondition;
 
     Query(Coverage coverage, Instant now, Duration dueSoonWithin) {
       this.coverage = coverage;
@@ -153,17 +153,15 @@ public class OpenCases {
       params.put("onTheClock", HelpRequestStatus.onTheClockCodes());
       params.put("now", Timestamp.from(now));
       params.put("soon", Timestamp.from(now.plus(dueSoonWithin)));
-      if (!coverage.everywhere()) {
-        params.put("grids", new ArrayList<>(coverage.gridCodes()));
-      }
+      gridCondition = coverage.sqlCondition("grid_code", params);
     }
 
     boolean matchesNothing() {
-      return !coverage.everywhere() && coverage.gridCodes().isEmpty();
+      return coverage.coversNothing();
     }
 
     String where() {
-      return "where status in (:open)" + (coverage.everywhere() ? "" : " and grid_code in (:grids)");
+      return "where status in (:open)" + gridCondition;
     }
 
     Map<String, Object> params() {

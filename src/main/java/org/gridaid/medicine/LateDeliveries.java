@@ -3,7 +3,6 @@ package org.gridaid.medicine;
 import static org.gridaid.shared.jdbc.Timestamps.instant;
 
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -47,17 +46,13 @@ public class LateDeliveries {
 
   /** The open deliveries of the coverage's grids that are running late, counted per grid. */
   public Map<String, Long> perGrid(Coverage coverage) {
-    if (!coverage.everywhere() && coverage.gridCodes().isEmpty()) {
+    if (coverage.coversNothing()) {
       return Map.of();
     }
     Map<String, Object> params = new HashMap<>();
     params.put("open", DeliveryStatus.openCodes());
     params.put("late", LATE);
-    String grids = "";
-    if (!coverage.everywhere()) {
-      params.put("grids", new ArrayList<>(coverage.gridCodes()));
-      grids = " and d.grid_code in (:grids)";
-    }
+    String grids = coverage.sqlCondition("d.grid_code", params);
     Map<String, Long> late = new HashMap<>();
     jdbc.sql("""
             select d.grid_code, count(*) as n from medicine_delivery d
@@ -73,18 +68,14 @@ public class LateDeliveries {
 
   /** The open deliveries of the coverage's grids that are running late, late longest first, at most {@code limit}. */
   public List<LateDelivery> list(Coverage coverage, int limit) {
-    if (!coverage.everywhere() && coverage.gridCodes().isEmpty()) {
+    if (coverage.coversNothing()) {
       return List.of();
     }
     Map<String, Object> params = new HashMap<>();
     params.put("open", DeliveryStatus.openCodes());
     params.put("late", LATE);
     params.put("limit", limit);
-    String grids = "";
-    if (!coverage.everywhere()) {
-      params.put("grids", new ArrayList<>(coverage.gridCodes()));
-      grids = " and d.grid_code in (:grids)";
-    }
+    String grids = coverage.sqlCondition("d.grid_code", params);
     List<LateDelivery> late = jdbc.sql("""
             select * from (
               select d.id, d.grid_code, d.status, d.urgency, d.requested_at,

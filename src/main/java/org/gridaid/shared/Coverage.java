@@ -1,5 +1,7 @@
 package org.gridaid.shared;
 
+import java.util.ArrayList;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -21,6 +23,23 @@ public record Coverage(boolean everywhere, Set<String> gridCodes) {
 
   public boolean covers(String gridCode) {
     return everywhere || (gridCode != null && gridCodes.contains(gridCode));
+  }
+
+  /** Whether it covers no grid at all: a query of the covered grids' rows finds nothing. */
+  public boolean coversNothing() {
+    return !everywhere && gridCodes.isEmpty();
+  }
+
+  /**
+   * The SQL condition that limits {@code gridColumn} to the covered grids, {@code " and <column>
+   * in (:grids)"} with the parameter {@code grids} put into {@code params}; empty for everywhere.
+   */
+  public String sqlCondition(String gridColumn, Map<String, Object> params) {
+    if (everywhere) {
+      return "";
+    }
+    params.put("grids", new ArrayList<>(gridCodes));
+    return " and " + gridColumn + " in (:grids)";
   }
 
   /** Only the given grid, if it is covered; otherwise none. */

@@ -2,7 +2,6 @@ package org.gridaid.benchmark;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -18,8 +17,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.LongConsumer;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.Task;
@@ -52,8 +49,6 @@ class CaseCostBenchmark {
   static final int WARM_UP = 100;
   static final String GRID = "JH-LL-ZF-01";
   static final String GRID_WORKER = "grid-lile-zhongfu-01";
-  static final AtomicLong PHONES = new AtomicLong(13_200_000_000L + System.currentTimeMillis() % 100_000_000L);
-  static final Pattern ID = Pattern.compile("\"id\"\\s*:\\s*(\\d+)");
 
   @LocalServerPort
   int port;
@@ -117,19 +112,12 @@ class CaseCostBenchmark {
   }
 
   private long post() throws Exception {
-    HttpRequest request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/v1/help-requests"))
-        .timeout(Duration.ofSeconds(30)).header("Content-Type", "application/json")
-        .header("X-Api-Key", "demo-partner-key")
-        .POST(HttpRequest.BodyPublishers.ofString("""
-            {"callerName": "成本来电", "callerPhone": "%d", "gridCode": "%s", "address": "礼乐街道中福花园1栋",
-             "category": "LIVING_SUPPLIES", "description": "家里缺米缺油", "channel": "MINI_PROGRAM"}"""
-            .formatted(PHONES.incrementAndGet(), GRID)))
-        .build();
+    HttpRequest request = PartnerIntake.post(port, Duration.ofSeconds(30), """
+        "callerName": "成本来电", "gridCode": "%s", "address": "礼乐街道中福花园1栋",
+        "category": "LIVING_SUPPLIES", "description": "家里缺米缺油", "channel": "MINI_PROGRAM\"""".formatted(GRID));
     HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
     assertThat(response.statusCode()).as(response.body()).isEqualTo(201);
-    Matcher id = ID.matcher(response.body());
-    assertThat(id.find()).isTrue();
-    return Long.parseLong(id.group(1));
+    return PartnerIntake.caseId(response);
   }
 
   private void handle(long id) {

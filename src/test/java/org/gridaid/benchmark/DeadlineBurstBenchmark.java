@@ -2,7 +2,6 @@ package org.gridaid.benchmark;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -45,7 +44,6 @@ class DeadlineBurstBenchmark {
   static final int CASES = Integer.getInteger("benchmark.cases", 10_000);
   static final String[] GRIDS = {"JH-LL-ZF-01", "JH-LL-ZF-02", "JH-LL-ZF-03", "JH-WH-YQ-01", "JH-WH-XC-01",
       "JH-JN-DH-01"};
-  static final AtomicLong PHONES = new AtomicLong(13_300_000_000L + System.currentTimeMillis() % 100_000_000L);
 
   final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
@@ -138,14 +136,9 @@ class DeadlineBurstBenchmark {
         clients.add(pool.submit(() -> {
           for (long n = left.getAndDecrement(); n > 0; n = left.getAndDecrement()) {
             int port = ports.get((int) (n % ports.size()));
-            HttpRequest request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/v1/help-requests"))
-                .timeout(Duration.ofSeconds(30)).header("Content-Type", "application/json")
-                .header("X-Api-Key", "demo-partner-key")
-                .POST(HttpRequest.BodyPublishers.ofString("""
-                    {"callerName": "独居老人", "callerPhone": "%d", "gridCode": "%s",
-                     "category": "PERSON_ALONE", "description": "老人独自在家无人照看", "channel": "MINI_PROGRAM"}"""
-                    .formatted(PHONES.incrementAndGet(), GRIDS[(int) (n % GRIDS.length)])))
-                .build();
+            HttpRequest request = PartnerIntake.post(port, Duration.ofSeconds(30), """
+                "callerName": "独居老人", "gridCode": "%s", "category": "PERSON_ALONE",
+                "description": "老人独自在家无人照看", "channel": "MINI_PROGRAM\"""".formatted(GRIDS[(int) (n % GRIDS.length)]));
             HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
             assertThat(response.statusCode()).as(response.body()).isEqualTo(201);
           }

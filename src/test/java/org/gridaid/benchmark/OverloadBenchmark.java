@@ -2,7 +2,6 @@ package org.gridaid.benchmark;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -18,9 +17,6 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.concurrent.atomic.AtomicLong;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.camunda.bpm.engine.ManagementService;
 import org.gridaid.test.TestDatabaseInitializer;
 import org.junit.jupiter.api.Tag;
@@ -50,8 +46,6 @@ class OverloadBenchmark {
   static final Duration WARM_UP = Duration.ofSeconds(Long.getLong("benchmark.warmUpSeconds", 10));
   static final Duration MEASURE = Duration.ofSeconds(Long.getLong("benchmark.seconds", 20));
   static final Duration TIME_OUT = Duration.ofSeconds(5);
-  static final AtomicLong PHONES = new AtomicLong(13_100_000_000L + System.currentTimeMillis() % 100_000_000L);
-  static final Pattern ID = Pattern.compile("\"id\"\\s*:\\s*(\\d+)");
 
   @LocalServerPort
   int port;
@@ -137,13 +131,9 @@ class OverloadBenchmark {
   }
 
   private CompletableFuture<Answer> send() {
-    HttpRequest request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/v1/help-requests"))
-        .timeout(TIME_OUT).header("Content-Type", "application/json").header("X-Api-Key", "demo-partner-key")
-        .POST(HttpRequest.BodyPublishers.ofString("""
-            {"callerName": "压测来电", "callerPhone": "%d", "address": "礼乐街道中福花园5栋",
-             "category": "LIVING_SUPPLIES", "description": "家里缺米缺油", "channel": "MINI_PROGRAM"}"""
-            .formatted(PHONES.incrementAndGet())))
-        .build();
+    HttpRequest request = PartnerIntake.post(port, TIME_OUT, """
+        "callerName": "压测来电", "address": "礼乐街道中福花园5栋", "category": "LIVING_SUPPLIES",
+        "description": "家里缺米缺油", "channel": "MINI_PROGRAM\"""");
     long started = System.nanoTime();
     return http.sendAsync(request, HttpResponse.BodyHandlers.ofString()).handle((response, failure) -> {
       long micros = (System.nanoTime() - started) / 1_000;
@@ -151,9 +141,7 @@ class OverloadBenchmark {
         return new Answer(failure instanceof HttpTimeoutException || failure.getCause() instanceof HttpTimeoutException
             ? 0 : -1, micros, null, null);
       }
-      Matcher id = ID.matcher(response.body());
-      return new Answer(response.statusCode(), micros,
-          response.statusCode() == 201 && id.find() ? Long.valueOf(id.group(1)) : null,
+      return new Answer(response.statusCode(), micros, PartnerIntake.caseId(response),
           response.headers().firstValue("Retry-After").orElse(null));
     });
   }

@@ -22,7 +22,7 @@ public class IntakeAdmission {
   private final long waitNanos;
 
   public IntakeAdmission(IntakeSettings settings) {
-    this.working = new Semaphore(settings.maxConcurrent(), true);
+    this.working = new Semaphore(settings.concurrentIntakes(), true);
     this.waitNanos = settings.queueWait().toNanos();
   }
 

@@ -55,4 +55,12 @@ class IntakeAdmissionTests {
       Thread.currentThread().interrupt();
     }
   }
+
+  @Test
+  void unsetANodeTakesAsManyIntakesAtOnceAsItHasCores() {
+    int cores = Runtime.getRuntime().availableProcessors();
+
+    assertThat(new IntakeSettings(null, Duration.ZERO).concurrentIntakes()).isEqualTo(cores);
+    assertThat(new IntakeSettings(3, Duration.ZERO).concurrentIntakes()).isEqualTo(3);
+  }
 }

@@ -28,11 +28,13 @@ final class Appeal {
   private AppealStatus status;
   private String closedBy;
   private Instant closedAt;
+  private String idempotencyKey;
+  private String requestHash;
 
   /** As stored, with the counters read beside it. */
   record Stored(long id, int version, String title, AppealKind kind, String itemCode, long target, Instant deadline,
       List<String> siteCodes, String areaCode, AppealStatus status, String openedBy, Instant openedAt,
-      String closedBy, Instant closedAt) {}
+      String closedBy, Instant closedAt, String idempotencyKey, String requestHash) {}
 
   private Appeal(String title, AppealKind kind, String itemCode, long target, Instant deadline, List<String> siteCodes,
       String areaCode, String openedBy, Instant openedAt) {
@@ -56,6 +58,8 @@ final class Appeal {
     this.status = s.status();
     this.closedBy = s.closedBy();
     this.closedAt = s.closedAt();
+    this.idempotencyKey = s.idempotencyKey();
+    this.requestHash = s.requestHash();
   }
 
   /**
@@ -81,6 +85,18 @@ final class Appeal {
     status = AppealStatus.CLOSED;
     closedBy = actor;
     closedAt = at;
+  }
+
+  /**
+   * The caller's {@code Idempotency-Key} and the fingerprint of its request, kept with a new
+   * appeal: the same request again under that key is answered with this appeal.
+   */
+  void rememberRequest(String key, String hash) {
+    if (id != null) {
+      throw new IllegalStateException("The request is remembered with a new appeal only");
+    }
+    idempotencyKey = key;
+    requestHash = hash;
   }
 
   void inserted(long newId) {
@@ -145,5 +161,13 @@ final class Appeal {
 
   Instant closedAt() {
     return closedAt;
+  }
+
+  String idempotencyKey() {
+    return idempotencyKey;
+  }
+
+  String requestHash() {
+    return requestHash;
   }
 }

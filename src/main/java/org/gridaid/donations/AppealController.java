@@ -1,12 +1,16 @@
 package org.gridaid.donations;
 
 import jakarta.validation.constraints.Max;
+import static org.gridaid.shared.Texts.trimmed;
+
 import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.Size;
 import org.gridaid.organisation.StaffRole;
 import org.gridaid.security.Requester;
 import org.gridaid.security.Requesters;
 import org.gridaid.shared.jdbc.Page;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.Authentication;
 import org.springframework.validation.annotation.Validated;
@@ -14,9 +18,9 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
-import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
@@ -38,14 +42,21 @@ class AppealController {
     this.requesters = requesters;
   }
 
-  /** Opens an appeal (the donation desk, a street office for its street). */
+  /**
+   * Opens an appeal (the donation desk, a street office for its street). Sent again with the same
+   * {@code Idempotency-Key} (per caller) and body it is answered as the first time, opened once.
+   */
   @PostMapping
   @PreAuthorize("hasRole('STAFF')")
-  @ResponseStatus(HttpStatus.CREATED)
-  AppealView open(@RequestBody NewAppeal body, Authentication caller) {
+  ResponseEntity<AppealView> open(@RequestBody NewAppeal body,
+      @RequestHeader(name = "Idempotency-Key", required = false) @Size(max = 100) String idempotencyKey,
+      Authentication caller) {
     Requester who = requesters.of(caller);
     DonationAccess.OPEN_APPEAL.check(who);
-    return service.open(body, who.hasRole(StaffRole.STREET) ? who.areaCode() : null, who.id());
+    AppealService.Opened opened = service.open(body, who.hasRole(StaffRole.STREET) ? who.areaCode() : null,
+        who.id(), trimmed(idempotencyKey));
+    return ResponseEntity.status(HttpStatus.CREATED)
+        .header("Idempotent-Replayed", String.valueOf(opened.replayed())).body(opened.appeal());
   }
 
   /** The appeals, newest first, with their progress. */

@@ -9,15 +9,20 @@ import java.util.Set;
 import java.util.function.Consumer;
 import org.gridaid.donations.AppealView.ProgressView;
 import org.gridaid.donations.AppealView.SiteView;
+import org.gridaid.shared.Sha256;
 import org.gridaid.shared.jdbc.Page;
 import org.gridaid.shared.validation.FormCheck;
+import org.gridaid.shared.web.ConflictException;
 import org.gridaid.shared.web.NotFoundException;
 import org.gridaid.supplies.SupplyItem;
 import org.gridaid.supplies.SupplyItems;
 import org.gridaid.supplies.SupplySite;
 import org.gridaid.supplies.SupplySites;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The appeals' commands, one transaction each: open and close. Pledges and receipts change an
@@ -26,23 +31,62 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 class AppealService {
 
+  /** An appeal and whether it was opened before (sent again with its key). */
+  record Opened(AppealView appeal, boolean replayed) {}
+
   private final Appeals appeals;
   private final SupplyItems items;
   private final SupplySites sites;
   private final Validator validator;
+  private final TransactionTemplate transaction;
   private final Clock clock;
 
-  AppealService(Appeals appeals, SupplyItems items, SupplySites sites, Validator validator, Clock clock) {
+  AppealService(Appeals appeals, SupplyItems items, SupplySites sites, Validator validator,
+      PlatformTransactionManager transactions, Clock clock) {
     this.appeals = appeals;
     this.items = items;
     this.sites = sites;
     this.validator = validator;
+    this.transaction = new TransactionTemplate(transactions);
     this.clock = clock;
   }
 
-  /** Opens an appeal; {@code areaCode}: the street of the office that opens it, null for the desk. */
-  @Transactional
-  AppealView open(NewAppeal command, String areaCode, String actor) {
+  /**
+   * Opens an appeal; {@code areaCode}: the street of the office that opens it, null for the desk.
+   * Sent again by the same {@code actor} under the same {@code idempotencyKey} it is answered
+   * with the appeal the first request opened (nothing new is written); the same key with another
+   * request is a 409. Two retries at the same moment meet at the key's unique constraint.
+   */
+  Opened open(NewAppeal command, String areaCode, String actor, String idempotencyKey) {
+    String hash = idempotencyKey == null ? null : Sha256.hex("POST /api/v1/appeals|" + command);
+    try {
+      return transaction.execute(status -> {
+        if (idempotencyKey != null) {
+          var earlier = appeals.findByKey(actor, idempotencyKey);
+          if (earlier.isPresent()) {
+            return replay(earlier.get(), hash);
+          }
+        }
+        return new Opened(open(command, areaCode, actor, idempotencyKey, hash), false);
+      });
+    } catch (DuplicateKeyException e) {
+      if (idempotencyKey == null) {
+        throw e;
+      }
+      // the same request raced in on another thread or node: answer as that one was answered
+      return transaction.execute(status -> replay(appeals.findByKey(actor, idempotencyKey).orElseThrow(() -> e),
+          hash));
+    }
+  }
+
+  private Opened replay(Appeal earlier, String hash) {
+    if (!earlier.requestHash().equals(hash)) {
+      throw new ConflictException("The Idempotency-Key was used for another appeal");
+    }
+    return new Opened(view(earlier), true);
+  }
+
+  private AppealView open(NewAppeal command, String areaCode, String actor, String idempotencyKey, String hash) {
     Instant now = clock.instant();
     FormCheck check = FormCheck.of(validator, command);
     AppealKind kind = check.failed("kind") ? null : command.kindValue();
@@ -92,6 +136,9 @@ class AppealService {
     long target = kind == AppealKind.MONEY ? Money.fen(command.targetAmount()) : command.targetQuantity();
     Appeal appeal = Appeal.open(command.title(), kind, command.itemCode(), target, command.deadline(),
         command.siteCodes(), areaCode, actor, now);
+    if (idempotencyKey != null) {
+      appeal.rememberRequest(idempotencyKey, hash);
+    }
     return view(appeals.save(appeal));
   }
 

@@ -38,6 +38,12 @@ class Appeals {
     return jdbc.sql("select * from donation_appeal where id = ?").param(id).query(this::map).optional();
   }
 
+  /** The appeal {@code openedBy} opened under {@code idempotencyKey}, if any. */
+  Optional<Appeal> findByKey(String openedBy, String idempotencyKey) {
+    return jdbc.sql("select * from donation_appeal where opened_by = ? and idempotency_key = ?")
+        .params(openedBy, idempotencyKey).query(this::map).optional();
+  }
+
   Progress progress(long id) {
     return jdbc.sql("select pledged, received, pledges, target_reached_at from donation_appeal where id = ?")
         .param(id).query((rs, row) -> new Progress(rs.getLong("pledged"), rs.getLong("received"),
@@ -56,14 +62,15 @@ class Appeals {
       var keys = new GeneratedKeyHolder();
       jdbc.sql("""
               insert into donation_appeal (title, kind, item_code, target, deadline, area_code, status, opened_by,
-                opened_at, closed_by, closed_at, version)
+                opened_at, closed_by, closed_at, idempotency_key, request_hash, version)
               values (:title, :kind, :itemCode, :target, :deadline, :areaCode, :status, :openedBy, :openedAt,
-                :closedBy, :closedAt, 0)""")
+                :closedBy, :closedAt, :idempotencyKey, :requestHash, 0)""")
           .param("title", a.title()).param("kind", a.kind().name()).param("itemCode", a.itemCode())
           .param("target", a.target()).param("deadline", Timestamps.of(a.deadline()))
           .param("areaCode", a.areaCode()).param("status", a.status().name()).param("openedBy", a.openedBy())
           .param("openedAt", Timestamps.of(a.openedAt())).param("closedBy", a.closedBy())
           .param("closedAt", Timestamps.of(a.closedAt()))
+          .param("idempotencyKey", a.idempotencyKey()).param("requestHash", a.requestHash())
           .update(keys, "id");
       a.inserted(keys.getKey().longValue());
       List<String> sites = a.siteCodes();
@@ -129,7 +136,8 @@ class Appeals {
     return new Appeal(new Appeal.Stored(id, rs.getInt("version"), rs.getString("title"),
         AppealKind.valueOf(rs.getString("kind")), rs.getString("item_code"), rs.getLong("target"),
         instant(rs, "deadline"), sites(id), rs.getString("area_code"), AppealStatus.valueOf(rs.getString("status")),
-        rs.getString("opened_by"), instant(rs, "opened_at"), rs.getString("closed_by"), instant(rs, "closed_at")));
+        rs.getString("opened_by"), instant(rs, "opened_at"), rs.getString("closed_by"), instant(rs, "closed_at"),
+        rs.getString("idempotency_key"), rs.getString("request_hash")));
   }
 
   private List<String> sites(long appealId) {

@@ -28,6 +28,8 @@ final class Gift {
   private Integer receiptNumber;
   private String confirmedBy;
   private Instant confirmedAt;
+  private String idempotencyKey;
+  private String requestHash;
 
   /** Who gave: name, phone and ID number are personal data (stored encrypted). */
   record Donor(String name, String phone, String idNumber, boolean anonymous) {
@@ -37,7 +39,8 @@ final class Gift {
 
   record Stored(long id, int version, Long appealId, EntryKind entryKind, Long correctsId, GiftChannel channel,
       long amountFen, Donor donor, String transactionId, GiftStatus status, String reason, Integer receiptYear,
-      Integer receiptNumber, String recordedBy, Instant recordedAt, String confirmedBy, Instant confirmedAt) {}
+      Integer receiptNumber, String recordedBy, Instant recordedAt, String confirmedBy, Instant confirmedAt,
+      String idempotencyKey, String requestHash) {}
 
   private Gift(Long appealId, EntryKind entryKind, Long correctsId, GiftChannel channel, long amountFen, Donor donor,
       String transactionId, GiftStatus status, String reason, String recordedBy, Instant recordedAt) {
@@ -63,6 +66,8 @@ final class Gift {
     this.receiptNumber = s.receiptNumber();
     this.confirmedBy = s.confirmedBy();
     this.confirmedAt = s.confirmedAt();
+    this.idempotencyKey = s.idempotencyKey();
+    this.requestHash = s.requestHash();
   }
 
   /** A gift whose money is still to be confirmed. */
@@ -149,6 +154,18 @@ final class Gift {
     confirmedAt = at;
   }
 
+  /**
+   * The caller's {@code Idempotency-Key} and the fingerprint of its request, kept with a new
+   * entry: the same request again under that key is answered with this entry.
+   */
+  void rememberRequest(String key, String hash) {
+    if (id != null) {
+      throw new IllegalStateException("The request is remembered with a new entry only");
+    }
+    idempotencyKey = key;
+    requestHash = hash;
+  }
+
   void inserted(long newId) {
     id = newId;
   }
@@ -228,5 +245,13 @@ final class Gift {
 
   Instant confirmedAt() {
     return confirmedAt;
+  }
+
+  String idempotencyKey() {
+    return idempotencyKey;
+  }
+
+  String requestHash() {
+    return requestHash;
   }
 }

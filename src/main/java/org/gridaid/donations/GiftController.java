@@ -1,6 +1,9 @@
 package org.gridaid.donations;
 
+import static org.gridaid.shared.Texts.trimmed;
+
 import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.Size;
 import org.gridaid.donations.GiftForms.Confirmation;
 import org.gridaid.donations.GiftForms.Correction;
 import org.gridaid.donations.GiftForms.DeskGift;
@@ -18,8 +21,8 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
-import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
@@ -46,21 +49,24 @@ class GiftController {
   @PostMapping
   @PreAuthorize(PLATFORM)
   ResponseEntity<GiftView> receive(@RequestBody PlatformGift body, Authentication caller) {
-    GiftService.Recorded recorded = service.receive(body, requesters.of(caller).id());
-    return ResponseEntity.status(HttpStatus.CREATED)
-        .header("Idempotent-Replayed", String.valueOf(recorded.replayed())).body(recorded.gift());
+    return created(service.receive(body, requesters.of(caller).id()));
   }
 
-  /** Cash or a bank transfer the donation desk took; finance confirms that it arrived (a Tasklist task). */
+  /**
+   * Cash or a bank transfer the donation desk took; finance confirms that it arrived (a Tasklist
+   * task). Sent again with the same {@code Idempotency-Key} (per caller) and body it is answered
+   * as the first time: one entry, one task for finance.
+   */
   @PostMapping("/desk")
   @PreAuthorize("hasRole('STAFF')")
-  @ResponseStatus(HttpStatus.CREATED)
-  GiftView recordAtDesk(@RequestBody DeskGift body, Authentication caller) {
+  ResponseEntity<GiftView> recordAtDesk(@RequestBody DeskGift body,
+      @RequestHeader(name = "Idempotency-Key", required = false) @Size(max = 100) String idempotencyKey,
+      Authentication caller) {
     Requester who = requesters.of(caller);
     if (!DonationAccess.recordsGifts(who)) {
       throw new ForbiddenException("Only the donation desk records gifts of cash and bank transfers");
     }
-    return service.recordAtDesk(body, who.id());
+    return created(service.recordAtDesk(body, who.id(), trimmed(idempotencyKey)));
   }
 
   /** The platform's callback: the money of a transaction arrived. Counted once, however often it comes. */
@@ -77,22 +83,36 @@ class GiftController {
     return GiftView.of(visible(requesters.of(caller), service.load(id)));
   }
 
-  /** Money of a confirmed gift given back (finance): a new entry. */
+  /**
+   * Money of a confirmed gift given back (finance): a new entry, once per {@code Idempotency-Key}
+   * (per caller): the same body again is answered as the first time.
+   */
   @PostMapping("/{id}/refunds")
   @PreAuthorize("hasRole('STAFF')")
-  @ResponseStatus(HttpStatus.CREATED)
-  GiftView refund(@PathVariable @Min(1) long id, @RequestBody Correction body, Authentication caller) {
+  ResponseEntity<GiftView> refund(@PathVariable @Min(1) long id, @RequestBody Correction body,
+      @RequestHeader(name = "Idempotency-Key", required = false) @Size(max = 100) String idempotencyKey,
+      Authentication caller) {
     Requester who = correcting(requesters.of(caller), id);
-    return service.refund(id, body, who.id());
+    return created(service.refund(id, body, who.id(), trimmed(idempotencyKey)));
   }
 
-  /** The amount of a confirmed gift put right (finance), signed: a new entry. */
+  /**
+   * The amount of a confirmed gift put right (finance), signed: a new entry, once per
+   * {@code Idempotency-Key} (per caller) as a refund.
+   */
   @PostMapping("/{id}/corrections")
   @PreAuthorize("hasRole('STAFF')")
-  @ResponseStatus(HttpStatus.CREATED)
-  GiftView correct(@PathVariable @Min(1) long id, @RequestBody Correction body, Authentication caller) {
+  ResponseEntity<GiftView> correct(@PathVariable @Min(1) long id, @RequestBody Correction body,
+      @RequestHeader(name = "Idempotency-Key", required = false) @Size(max = 100) String idempotencyKey,
+      Authentication caller) {
     Requester who = correcting(requesters.of(caller), id);
-    return service.correct(id, body, who.id());
+    return created(service.correct(id, body, who.id(), trimmed(idempotencyKey)));
+  }
+
+  /** 201 with the entry, and whether it was recorded before under the request's Idempotency-Key. */
+  private static ResponseEntity<GiftView> created(GiftService.Recorded recorded) {
+    return ResponseEntity.status(HttpStatus.CREATED)
+        .header("Idempotent-Replayed", String.valueOf(recorded.replayed())).body(recorded.gift());
   }
 
   private Requester correcting(Requester who, long id) {

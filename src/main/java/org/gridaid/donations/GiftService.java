@@ -10,12 +10,14 @@ import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.variable.VariableMap;
 import java.util.Objects;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 import org.gridaid.donations.GiftForms.Confirmation;
 import org.gridaid.donations.GiftForms.Correction;
 import org.gridaid.donations.GiftForms.DeskGift;
 import org.gridaid.donations.GiftForms.PlatformGift;
 import org.gridaid.messaging.MessageOwner;
 import org.gridaid.messaging.TextMessages;
+import org.gridaid.shared.Sha256;
 import org.gridaid.shared.validation.FormCheck;
 import org.gridaid.shared.web.ConflictException;
 import org.gridaid.shared.web.NotFoundException;
@@ -110,15 +112,19 @@ class GiftService {
 
   /**
    * Cash or a bank transfer the desk took: recorded, counted as pledged (409 for a closed appeal)
-   * and handed to finance's confirmation (donation-intake.bpmn), in one transaction.
+   * and handed to finance's confirmation (donation-intake.bpmn), in one transaction. Sent again
+   * under the same {@code idempotencyKey} it is answered as the first time: no second entry, no
+   * second task for finance.
    */
-  @Transactional
-  GiftView recordAtDesk(DeskGift command, String actor) {
-    Gift gift = recordDeskGift(command, actor);
-    runtime.startProcessInstanceByKey(DonationIntakeProcess.KEY, DonationIntakeProcess.businessKey(gift.id()),
-        intakeVariables(gift));
-    log.info("Gift {} recorded at the desk ({} fen), awaiting finance", gift.id(), gift.amountFen());
-    return GiftView.of(gift);
+  Recorded recordAtDesk(DeskGift command, String actor, String idempotencyKey) {
+    String hash = fingerprint(idempotencyKey, "POST /api/v1/donations/desk|" + command);
+    return once(actor, idempotencyKey, hash, () -> {
+      Gift gift = deskGift(command, actor, idempotencyKey, hash);
+      runtime.startProcessInstanceByKey(DonationIntakeProcess.KEY, DonationIntakeProcess.businessKey(gift.id()),
+          intakeVariables(gift));
+      log.info("Gift {} recorded at the desk ({} fen), awaiting finance", gift.id(), gift.amountFen());
+      return gift;
+    });
   }
 
   /**
@@ -127,6 +133,10 @@ class GiftService {
    */
   @Transactional
   Gift recordDeskGift(DeskGift command, String actor) {
+    return deskGift(command, actor, null, null);
+  }
+
+  private Gift deskGift(DeskGift command, String actor, String idempotencyKey, String hash) {
     FormCheck check = FormCheck.of(validator, command);
     if (!check.failed("channel") && command.channel() != null && command.channelValue() == GiftChannel.PLATFORM) {
       check.reject("channel", "must be CASH or BANK_TRANSFER (the platform sends its own gifts)");
@@ -138,8 +148,49 @@ class GiftService {
       progress.appeal(command.appealId(), AppealKind.MONEY, "appealId");
       progress.pledge(command.appealId(), fen);
     }
-    return gifts.save(Gift.received(command.appealId(), command.channelValue(), fen, command.donor(), null, actor,
-        clock.instant()));
+    Gift gift = Gift.received(command.appealId(), command.channelValue(), fen, command.donor(), null, actor,
+        clock.instant());
+    if (idempotencyKey != null) {
+      gift.rememberRequest(idempotencyKey, hash);
+    }
+    return gifts.save(gift);
+  }
+
+  /**
+   * One transaction that records an entry, once per {@code actor}'s {@code key}: the entry recorded
+   * under the key before is the answer (replayed) if it was the same request ({@code hash}), a
+   * 409 if not. Retries at the same moment meet at the key's unique constraint: the one that
+   * loses answers as the other was answered.
+   */
+  private Recorded once(String actor, String key, String hash, Supplier<Gift> record) {
+    try {
+      return transaction.execute(status -> {
+        if (key != null) {
+          var earlier = gifts.findByKey(actor, key);
+          if (earlier.isPresent()) {
+            return replay(earlier.get(), hash);
+          }
+        }
+        return new Recorded(GiftView.of(record.get()), false);
+      });
+    } catch (DuplicateKeyException e) {
+      if (key == null) {
+        throw e;
+      }
+      return transaction.execute(status -> replay(gifts.findByKey(actor, key).orElseThrow(() -> e), hash));
+    }
+  }
+
+  private static Recorded replay(Gift earlier, String hash) {
+    if (!Objects.equals(earlier.requestHash(), hash)) {
+      throw new ConflictException("The Idempotency-Key was used for another request");
+    }
+    return new Recorded(GiftView.of(earlier), true);
+  }
+
+  /** The fingerprint of a request sent with an Idempotency-Key: what it asked, where. */
+  private static String fingerprint(String key, String request) {
+    return key == null ? null : Sha256.hex(request);
   }
 
   /** What finance's confirmation of a desk gift starts with: the gift, its deadline, its summary. */
@@ -215,39 +266,52 @@ class GiftService {
     return GiftView.of(gift);
   }
 
-  /** Money of a confirmed gift given back: a REFUND entry, never an edit. */
-  @Transactional
-  GiftView refund(long giftId, Correction command, String actor) {
-    FormCheck check = check(command);
-    if (!check.failed("amount") && command.amount().signum() <= 0) {
-      check.reject("amount", Money.AT_LEAST_A_FEN);
-    }
-    check.orThrow();
-    Gift gift = load(giftId);
-    Gift refund = gift.refund(Money.fen(command.amount()), gifts.left(giftId), command.reason(), actor,
-        clock.instant());
-    return GiftView.of(entered(refund));
+  /**
+   * Money of a confirmed gift given back: a REFUND entry, never an edit. Once per
+   * {@code idempotencyKey}, as {@link #recordAtDesk}.
+   */
+  Recorded refund(long giftId, Correction command, String actor, String idempotencyKey) {
+    String hash = fingerprint(idempotencyKey, "POST /api/v1/donations/" + giftId + "/refunds|" + command);
+    return once(actor, idempotencyKey, hash, () -> {
+      FormCheck check = check(command);
+      if (!check.failed("amount") && command.amount().signum() <= 0) {
+        check.reject("amount", Money.AT_LEAST_A_FEN);
+      }
+      check.orThrow();
+      Gift gift = load(giftId);
+      Gift refund = gift.refund(Money.fen(command.amount()), gifts.left(giftId), command.reason(), actor,
+          clock.instant());
+      return entered(refund, idempotencyKey, hash);
+    });
   }
 
-  /** The amount of a confirmed gift was recorded wrong by {@code amount} (signed): a CORRECTION entry. */
-  @Transactional
-  GiftView correct(long giftId, Correction command, String actor) {
-    FormCheck check = check(command);
-    if (!check.failed("amount") && command.amount().signum() == 0) {
-      check.reject("amount", "must not be 0");
-    }
-    check.orThrow();
-    Gift gift = load(giftId);
-    Gift correction = gift.correction(Money.fen(command.amount()), gifts.left(giftId), command.reason(), actor,
-        clock.instant());
-    return GiftView.of(entered(correction));
+  /**
+   * The amount of a confirmed gift was recorded wrong by {@code amount} (signed): a CORRECTION
+   * entry. Once per {@code idempotencyKey}, as {@link #recordAtDesk}.
+   */
+  Recorded correct(long giftId, Correction command, String actor, String idempotencyKey) {
+    String hash = fingerprint(idempotencyKey, "POST /api/v1/donations/" + giftId + "/corrections|" + command);
+    return once(actor, idempotencyKey, hash, () -> {
+      FormCheck check = check(command);
+      if (!check.failed("amount") && command.amount().signum() == 0) {
+        check.reject("amount", "must not be 0");
+      }
+      check.orThrow();
+      Gift gift = load(giftId);
+      Gift correction = gift.correction(Money.fen(command.amount()), gifts.left(giftId), command.reason(), actor,
+          clock.instant());
+      return entered(correction, idempotencyKey, hash);
+    });
   }
 
   private FormCheck check(Correction command) {
     return FormCheck.of(validator, command);
   }
 
-  private Gift entered(Gift entry) {
+  private Gift entered(Gift entry, String idempotencyKey, String hash) {
+    if (idempotencyKey != null) {
+      entry.rememberRequest(idempotencyKey, hash);
+    }
     gifts.save(entry);
     if (entry.appealId() != null) {
       progress.correct(entry.appealId(), entry.amountFen());

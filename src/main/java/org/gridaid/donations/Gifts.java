@@ -45,6 +45,12 @@ class Gifts {
         .query(this::map).optional();
   }
 
+  /** The entry {@code recordedBy} made under {@code idempotencyKey}, if any. */
+  Optional<Gift> findByKey(String recordedBy, String idempotencyKey) {
+    return jdbc.sql("select * from donation_gift where recorded_by = ? and idempotency_key = ?")
+        .params(recordedBy, idempotencyKey).query(this::map).optional();
+  }
+
   /** What is left of a gift after its refunds and corrections, in fen. */
   long left(long giftId) {
     return jdbc.sql("select coalesce(sum(amount_fen), 0) from donation_gift where (id = :id or corrects_id = :id)"
@@ -57,10 +63,11 @@ class Gifts {
       jdbc.sql("""
               insert into donation_gift (appeal_id, entry_kind, corrects_id, channel, amount_fen, donor_name_enc,
                 donor_phone_enc, donor_id_number_enc, anonymous, platform_transaction_id, status, reason,
-                receipt_year, receipt_number, recorded_by, recorded_at, confirmed_by, confirmed_at, version)
+                receipt_year, receipt_number, recorded_by, recorded_at, confirmed_by, confirmed_at, idempotency_key,
+                request_hash, version)
               values (:appealId, :entryKind, :correctsId, :channel, :amountFen, :name, :phone, :idNumber, :anonymous,
                 :transactionId, :status, :reason, :receiptYear, :receiptNumber, :recordedBy, :recordedAt,
-                :confirmedBy, :confirmedAt, 0)""")
+                :confirmedBy, :confirmedAt, :idempotencyKey, :requestHash, 0)""")
           .param("appealId", g.appealId()).param("entryKind", g.entryKind().name()).param("correctsId", g.correctsId())
           .param("channel", g.channel().name()).param("amountFen", g.amountFen())
           .param("name", cipher.encrypt(g.donor().name())).param("phone", cipher.encrypt(g.donor().phone()))
@@ -69,6 +76,7 @@ class Gifts {
           .param("receiptYear", g.receiptYear()).param("receiptNumber", g.receiptNumber())
           .param("recordedBy", g.recordedBy()).param("recordedAt", Timestamps.of(g.recordedAt()))
           .param("confirmedBy", g.confirmedBy()).param("confirmedAt", Timestamps.of(g.confirmedAt()))
+          .param("idempotencyKey", g.idempotencyKey()).param("requestHash", g.requestHash())
           .update(keys, "id");
       g.inserted(keys.getKey().longValue());
       return g;
@@ -97,6 +105,6 @@ class Gifts {
         rs.getString("platform_transaction_id"), GiftStatus.valueOf(rs.getString("status")), rs.getString("reason"),
         rs.getObject("receipt_year", Integer.class), rs.getObject("receipt_number", Integer.class),
         rs.getString("recorded_by"), instant(rs, "recorded_at"), rs.getString("confirmed_by"),
-        instant(rs, "confirmed_at")));
+        instant(rs, "confirmed_at"), rs.getString("idempotency_key"), rs.getString("request_hash")));
   }
 }

@@ -27,6 +27,6 @@ public class GoodsAppeals {
   public long open(String title, String itemCode, int quantity, String siteCode, Instant deadline, String areaCode,
       String actor) {
     return appeals.open(new NewAppeal(title, AppealKind.GOODS.name(), itemCode, quantity, null, deadline,
-        List.of(siteCode)), areaCode, actor).id();
+        List.of(siteCode)), areaCode, actor, null).appeal().id();
   }
 }

@@ -8,8 +8,16 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasItems;
 
+import io.restassured.response.Response;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.gridaid.test.Api;
 import org.gridaid.test.ApiTestSupport;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -25,6 +33,90 @@ class AppealApiTests extends ApiTestSupport {
 
   long appeals() {
     return jdbc.sql("select count(*) from donation_appeal").query(Long.class).single();
+  }
+
+  long appealsTitled(Object title) {
+    return jdbc.sql("select count(*) from donation_appeal where title = ?").param(title).query(Long.class).single();
+  }
+
+  @Test
+  void anAppealSentAgainWithItsKeyIsOpenedOnceAndAnsweredAsTheFirstTime() {
+    String water = DonationFixtures.water();
+    List<String> sites = DonationFixtures.samplingSites(2);
+    Map<String, Object> body = DonationFixtures.goodsAppeal(water, 400, sites);
+    String key = "appeal-" + DonationFixtures.unique();
+    int id = as(DESK).header("Idempotency-Key", key).body(body).post("/api/v1/appeals").then().statusCode(201)
+        .header("Idempotent-Replayed", "false").extract().path("id");
+    as(DESK).body(GoodsPledgeProcessTests.pledge(25, sites.get(0), LocalDate.now().plusDays(2)))
+        .post("/api/v1/appeals/{id}/pledges", id).then().statusCode(201);
+    long before = appeals();
+
+    // the answer is the first one's: the same appeal, its progress as it is, nothing opened again
+    as(DESK).header("Idempotency-Key", key).body(body).post("/api/v1/appeals").then().statusCode(201)
+        .header("Idempotent-Replayed", "true").body("id", equalTo(id)).body("status", equalTo("OPEN"))
+        .body("target", equalTo(400)).body("sites.code", contains(sites.toArray()))
+        .body("progress.pledged", equalTo(25)).body("progress.pledges", equalTo(1));
+    assertThat(appeals()).isEqualTo(before);
+    assertThat(appealsTitled(body.get("title"))).isOne();
+    assertThat(jdbc.sql("select count(*) from donation_appeal_site where appeal_id = ?").param(id).query(Long.class)
+        .single()).isEqualTo(2);
+
+    // keys are the caller's own: the same key from somebody else opens an appeal of theirs
+    int others = Api.admin().header("Idempotency-Key", key).body(body).post("/api/v1/appeals").then().statusCode(201)
+        .header("Idempotent-Replayed", "false").extract().path("id");
+    assertThat(others).isNotEqualTo(id);
+    assertThat(appealsTitled(body.get("title"))).isEqualTo(2);
+  }
+
+  @Test
+  void anAppealKeyUsedAgainForAnotherAppealIsA409AndNothingIsWritten() {
+    Map<String, Object> body = DonationFixtures.moneyAppeal("800.00");
+    String key = "appeal-" + DonationFixtures.unique();
+    int id = as(DESK).header("Idempotency-Key", key).body(body).post("/api/v1/appeals").then().statusCode(201)
+        .extract().path("id");
+    long before = appeals();
+
+    Map<String, Object> other = new LinkedHashMap<>(body);
+    other.put("targetAmount", "800.01");
+    as(DESK).header("Idempotency-Key", key).body(other).post("/api/v1/appeals").then().statusCode(409)
+        .contentType("application/problem+json");
+    other = DonationFixtures.moneyAppeal("800.00");
+    as(DESK).header("Idempotency-Key", key).body(other).post("/api/v1/appeals").then().statusCode(409)
+        .contentType("application/problem+json");
+    assertThat(appeals()).isEqualTo(before);
+    assertThat(appealsTitled(other.get("title"))).isZero();
+    as(DESK).get("/api/v1/appeals/{id}", id).then().statusCode(200).body("target", equalTo(800.00f));
+  }
+
+  @Test
+  void appealsSentAgainAtTheSameMomentAreOpenedOnce() throws Exception {
+    Map<String, Object> body = DonationFixtures.moneyAppeal("1200.00");
+    String key = "appeal-" + DonationFixtures.unique();
+    var pool = Executors.newFixedThreadPool(4);
+    try {
+      var start = new CountDownLatch(1);
+      List<Future<Response>> answers = new ArrayList<>();
+      for (int i = 0; i < 4; i++) {
+        answers.add(pool.submit(() -> {
+          start.await();
+          return as(DESK).header("Idempotency-Key", key).body(body).post("/api/v1/appeals");
+        }));
+      }
+      start.countDown();
+      List<Integer> ids = new ArrayList<>();
+      List<String> replayed = new ArrayList<>();
+      for (var answer : answers) {
+        var response = answer.get();
+        assertThat(response.statusCode()).as(response.asString()).isEqualTo(201);
+        ids.add(response.path("id"));
+        replayed.add(response.header("Idempotent-Replayed"));
+      }
+      assertThat(ids).containsOnly(ids.get(0));
+      assertThat(replayed).containsOnlyOnce("false");
+      assertThat(appealsTitled(body.get("title"))).isOne();
+    } finally {
+      pool.shutdownNow();
+    }
   }
 
   @Test

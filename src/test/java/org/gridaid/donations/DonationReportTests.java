@@ -6,12 +6,23 @@ import static org.gridaid.test.Api.as;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.not;
+import static org.hamcrest.Matchers.notNullValue;
 
+import io.restassured.config.HttpClientConfig;
+import io.restassured.config.RestAssuredConfig;
+import io.restassured.specification.RequestSpecification;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.Date;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ThreadLocalRandom;
+import org.apache.http.conn.params.ConnRoutePNames;
 import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.task.Task;
 import org.gridaid.supplies.Movement;
 import org.gridaid.supplies.MovementKind;
@@ -22,13 +33,25 @@ import org.gridaid.supplies.StockLedger;
 import org.gridaid.supplies.Transfer;
 import org.gridaid.test.Api;
 import org.gridaid.test.ApiTestSupport;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.test.context.TestPropertySource;
 
-/** The public transparency report: its totals are the ledger's, and no donor is named in it. */
+/**
+ * The public transparency report: its totals are the ledger's, no donor is named in it, it is
+ * kept for {@code report-cache} and read only so often a minute per client address. The limit is
+ * small here, so these tests have an application of their own (an engine of its own name, no
+ * webapps: both are registered by name for the whole JVM), and the limit and cache tests call
+ * from client addresses of their own (127.x.y.z, all of them this machine).
+ */
+@TestPropertySource(properties = {"gridaid.donations.report-requests-per-minute=" + DonationReportTests.PER_MINUTE,
+    "camunda.bpm.process-engine-name=donationReport", "camunda.bpm.webapp.enabled=false"})
 class DonationReportTests extends ApiTestSupport {
 
   static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
+  /** Enough for the report in its three forms and a 404 from one address. */
+  static final int PER_MINUTE = 5;
 
   @Autowired
   TaskService tasks;
@@ -36,6 +59,34 @@ class DonationReportTests extends ApiTestSupport {
   StockLedger ledger;
   @Autowired
   DonationReports reports;
+  @Autowired
+  DonationSettings settings;
+
+  @AfterEach
+  void resetClock() {
+    ClockUtil.reset();
+  }
+
+  /** A loopback address no other test calls from. */
+  static String newAddress() {
+    ThreadLocalRandom random = ThreadLocalRandom.current();
+    return "127." + random.nextInt(1, 255) + "." + random.nextInt(0, 256) + "." + random.nextInt(2, 255);
+  }
+
+  /** Anybody, calling from this client address. */
+  static RequestSpecification from(String address) {
+    try {
+      InetAddress local = InetAddress.getByName(address);
+      return Api.anonymous().config(RestAssuredConfig.config().httpClient(HttpClientConfig.httpClientConfig()
+          .setParam(ConnRoutePNames.LOCAL_ADDRESS, local)));
+    } catch (UnknownHostException e) {
+      throw new IllegalArgumentException(address, e);
+    }
+  }
+
+  static void setClock(Instant at) {
+    ClockUtil.setCurrentTime(Date.from(at));
+  }
 
   int pledge(long appeal, String site, int quantity, boolean anonymous) {
     Map<String, Object> body = GoodsPledgeProcessTests.pledge(quantity, site, LocalDate.now(CHINA).plusDays(1));
@@ -147,5 +198,53 @@ class DonationReportTests extends ApiTestSupport {
     assertThat(report.pledged()).isEqualTo(new java.math.BigDecimal("60768.14"));
     Map<String, Object> progress = as(DESK).get("/api/v1/appeals/{id}", appeal).then().extract().path("progress");
     assertThat(progress).containsEntry("received", 60768.14f);
+  }
+
+  @Test
+  void theReportIsRateLimitedPerClientAddress() {
+    long appeal = ((Number) as(DESK).body(DonationFixtures.moneyAppeal("1000.00")).post("/api/v1/appeals").then()
+        .statusCode(201).extract().path("id")).longValue();
+    String address = newAddress();
+    assertThat(settings.reportRequestsPerMinute()).isEqualTo(PER_MINUTE);
+    for (int i = 0; i < PER_MINUTE; i++) {
+      from(address).queryParam("appealId", appeal).get("/api/v1/public/donation-report").then().statusCode(200);
+    }
+    from(address).queryParam("appealId", appeal).get("/api/v1/public/donation-report").then().statusCode(429)
+        .contentType("application/problem+json").header("Retry-After", notNullValue())
+        .header("Retry-After", org.hamcrest.Matchers.matchesPattern("[1-9][0-9]*"));
+    // the printable page and the CSV count against the same minute
+    from(address).queryParam("appealId", appeal).get("/api/v1/public/donation-report/export").then()
+        .statusCode(429).contentType("application/problem+json");
+    // another address has a minute of its own
+    from(newAddress()).queryParam("appealId", appeal).get("/api/v1/public/donation-report").then()
+        .statusCode(200);
+  }
+
+  @Test
+  void theReportIsKeptForTheCacheTimeAndThenShowsWhatCameSince() {
+    String water = DonationFixtures.water();
+    List<String> sites = DonationFixtures.samplingSites(1);
+    long appeal = ((Number) as(DESK).body(DonationFixtures.goodsAppeal(water, 500, sites)).post("/api/v1/appeals")
+        .then().statusCode(201).extract().path("id")).longValue();
+    pledge(appeal, sites.get(0), 40, false);
+    String address = newAddress();
+    Instant start = Instant.now();
+    setClock(start);
+
+    String generatedAt = from(address).queryParam("appealId", appeal).get("/api/v1/public/donation-report").then()
+        .statusCode(200).body("pledged", equalTo(40)).body("pledges", equalTo(1)).extract().path("generatedAt");
+    pledge(appeal, sites.get(0), 60, true);
+    as(DESK).get("/api/v1/appeals/{id}", appeal).then().body("progress.pledged", equalTo(100));
+
+    // within the cache time: the same report, as it was generated, without the new pledge
+    setClock(start.plus(settings.reportCache()).minusSeconds(1));
+    from(address).queryParam("appealId", appeal).get("/api/v1/public/donation-report").then().statusCode(200)
+        .body("generatedAt", equalTo(generatedAt)).body("pledged", equalTo(40)).body("pledges", equalTo(1));
+
+    // after it: computed again, with the new pledge
+    setClock(start.plus(settings.reportCache()).plusSeconds(1));
+    String again = from(address).queryParam("appealId", appeal).get("/api/v1/public/donation-report").then()
+        .statusCode(200).body("pledged", equalTo(100)).body("pledges", equalTo(2)).extract().path("generatedAt");
+    assertThat(Instant.parse(again)).isAfter(Instant.parse(generatedAt));
   }
 }

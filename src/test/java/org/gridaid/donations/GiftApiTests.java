@@ -7,11 +7,19 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.nullValue;
 
+import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
 import java.math.BigDecimal;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
 import org.gridaid.test.Api;
 import org.gridaid.test.ApiTestSupport;
 import org.junit.jupiter.api.BeforeEach;
@@ -26,6 +34,10 @@ class GiftApiTests extends ApiTestSupport {
 
   @Autowired
   JdbcClient jdbc;
+  @Autowired
+  TaskService tasks;
+  @Autowired
+  RuntimeService runtime;
 
   String platformKey;
   long appeal;
@@ -67,6 +79,184 @@ class GiftApiTests extends ApiTestSupport {
 
   long rows(String table) {
     return jdbc.sql("select count(*) from " + table).query(Long.class).single();
+  }
+
+  /** Every intake of a desk gift the engine runs: a retry must not start another. */
+  long intakes() {
+    return runtime.createProcessInstanceQuery().processDefinitionKey(DonationIntakeProcess.KEY).count();
+  }
+
+  /** Finance's tasks to confirm the desk gift. */
+  long financeTasks(int giftId) {
+    return tasks.createTaskQuery().processInstanceBusinessKey(DonationIntakeProcess.businessKey(giftId))
+        .taskDefinitionKey(DonationIntakeProcess.TASK_CONFIRM).count();
+  }
+
+  /** A gift of {@code amount} from the platform, confirmed: refunds and corrections take from it. */
+  int confirmedGift(String amount) {
+    String tx = transaction();
+    int id = platform().body(gift(tx, appeal, amount)).post("/api/v1/donations").then().statusCode(201)
+        .extract().path("id");
+    platform().body(Map.of("transactionId", tx)).post("/api/v1/donations/confirmations").then().statusCode(200);
+    return id;
+  }
+
+  static String key() {
+    return "retry-" + DonationFixtures.unique();
+  }
+
+  @Test
+  void aDeskGiftSentAgainWithItsKeyIsRecordedOnceWithOneTaskForFinance() {
+    Map<String, Object> body = DonationIntakeProcessTests.deskGift(appeal, "CASH", "300.00");
+    String key = key();
+    int id = as(DESK).header("Idempotency-Key", key).body(body).post("/api/v1/donations/desk").then()
+        .statusCode(201).header("Idempotent-Replayed", "false").extract().path("id");
+    long gifts = rows("donation_gift");
+    long intakes = intakes();
+
+    as(DESK).header("Idempotency-Key", key).body(body).post("/api/v1/donations/desk").then().statusCode(201)
+        .header("Idempotent-Replayed", "true").body("id", equalTo(id)).body("amount", equalTo(300.00f))
+        .body("status", equalTo("AWAITING_CONFIRMATION"));
+    assertThat(rows("donation_gift")).isEqualTo(gifts);
+    assertThat(intakes()).isEqualTo(intakes);
+    assertThat(financeTasks(id)).isOne();
+    assertThat(progress()).containsEntry("pledged", 300.00f).containsEntry("received", 0.0f)
+        .containsEntry("pledges", 1);
+
+    // keys are the caller's own: the same key from somebody else is a gift of theirs
+    int others = Api.admin().header("Idempotency-Key", key).body(body).post("/api/v1/donations/desk").then()
+        .statusCode(201).header("Idempotent-Replayed", "false").extract().path("id");
+    assertThat(others).isNotEqualTo(id);
+    assertThat(progress()).containsEntry("pledged", 600.00f).containsEntry("pledges", 2);
+  }
+
+  @Test
+  void aDeskGiftKeyUsedAgainForAnotherGiftIsA409AndNothingIsWritten() {
+    String key = key();
+    int id = as(DESK).header("Idempotency-Key", key).body(DonationIntakeProcessTests.deskGift(appeal, "CASH", "300.00"))
+        .post("/api/v1/donations/desk").then().statusCode(201).extract().path("id");
+    long gifts = rows("donation_gift");
+    long intakes = intakes();
+
+    as(DESK).header("Idempotency-Key", key).body(DonationIntakeProcessTests.deskGift(appeal, "CASH", "300.01"))
+        .post("/api/v1/donations/desk").then().statusCode(409).contentType("application/problem+json");
+    as(DESK).header("Idempotency-Key", key).body(DonationIntakeProcessTests.deskGift(appeal, "BANK_TRANSFER", "300.00"))
+        .post("/api/v1/donations/desk").then().statusCode(409).contentType("application/problem+json");
+    assertThat(rows("donation_gift")).isEqualTo(gifts);
+    assertThat(intakes()).isEqualTo(intakes);
+    assertThat(financeTasks(id)).isOne();
+    assertThat(progress()).containsEntry("pledged", 300.00f).containsEntry("pledges", 1);
+  }
+
+  @Test
+  void deskGiftsSentAgainAtTheSameMomentAreRecordedOnceWithOneTaskForFinance() throws Exception {
+    Map<String, Object> body = DonationIntakeProcessTests.deskGift(appeal, "CASH", "88.00");
+    String key = key();
+    long gifts = rows("donation_gift");
+    long intakes = intakes();
+    ExecutorService pool = Executors.newFixedThreadPool(4);
+    try {
+      CountDownLatch start = new CountDownLatch(1);
+      List<Future<Response>> answers = new ArrayList<>();
+      for (int i = 0; i < 4; i++) {
+        answers.add(pool.submit(() -> {
+          start.await();
+          return as(DESK).header("Idempotency-Key", key).body(body).post("/api/v1/donations/desk");
+        }));
+      }
+      start.countDown();
+      List<Integer> ids = new ArrayList<>();
+      List<String> replayed = new ArrayList<>();
+      for (Future<Response> answer : answers) {
+        Response response = answer.get();
+        assertThat(response.statusCode()).as(response.asString()).isEqualTo(201);
+        ids.add(response.path("id"));
+        replayed.add(response.header("Idempotent-Replayed"));
+      }
+      assertThat(ids).containsOnly(ids.get(0));
+      assertThat(replayed).containsOnlyOnce("false");
+      assertThat(rows("donation_gift")).isEqualTo(gifts + 1);
+      assertThat(intakes()).isEqualTo(intakes + 1);
+      assertThat(financeTasks(ids.get(0))).isOne();
+      assertThat(progress()).containsEntry("pledged", 88.00f).containsEntry("pledges", 1);
+    } finally {
+      pool.shutdownNow();
+    }
+  }
+
+  @Test
+  void aRefundSentAgainWithItsKeyIsEnteredOnce() {
+    int gift = confirmedGift("100.00");
+    Map<String, Object> refund = Map.of("amount", "10.01", "reason", "捐赠人重复支付，退回");
+    String key = key();
+    int id = as(FINANCE).header("Idempotency-Key", key).body(refund).post("/api/v1/donations/{id}/refunds", gift)
+        .then().statusCode(201).header("Idempotent-Replayed", "false").extract().path("id");
+    long entries = rows("donation_gift");
+
+    as(FINANCE).header("Idempotency-Key", key).body(refund).post("/api/v1/donations/{id}/refunds", gift).then()
+        .statusCode(201).header("Idempotent-Replayed", "true").body("id", equalTo(id))
+        .body("entryKind", equalTo("REFUND")).body("amount", equalTo(-10.01f)).body("correctsId", equalTo(gift));
+    assertThat(rows("donation_gift")).isEqualTo(entries);
+    assertThat(progress()).containsEntry("received", 89.99f).containsEntry("pledged", 89.99f);
+
+    // keys are the caller's own
+    Api.admin().header("Idempotency-Key", key).body(refund).post("/api/v1/donations/{id}/refunds", gift).then()
+        .statusCode(201).header("Idempotent-Replayed", "false").body("id", org.hamcrest.Matchers.not(equalTo(id)));
+    assertThat(progress()).containsEntry("received", 79.98f);
+  }
+
+  @Test
+  void aRefundKeyUsedAgainForAnotherRefundIsA409AndNothingIsWritten() {
+    int gift = confirmedGift("100.00");
+    int other = confirmedGift("50.00");
+    String key = key();
+    as(FINANCE).header("Idempotency-Key", key).body(Map.of("amount", "10.01", "reason", "退回"))
+        .post("/api/v1/donations/{id}/refunds", gift).then().statusCode(201);
+    long entries = rows("donation_gift");
+
+    as(FINANCE).header("Idempotency-Key", key).body(Map.of("amount", "10.02", "reason", "退回"))
+        .post("/api/v1/donations/{id}/refunds", gift).then().statusCode(409).contentType("application/problem+json");
+    // the same body for another gift is another request too
+    as(FINANCE).header("Idempotency-Key", key).body(Map.of("amount", "10.01", "reason", "退回"))
+        .post("/api/v1/donations/{id}/refunds", other).then().statusCode(409).contentType("application/problem+json");
+    // and so is a correction under the refund's key
+    as(FINANCE).header("Idempotency-Key", key).body(Map.of("amount", "10.01", "reason", "退回"))
+        .post("/api/v1/donations/{id}/corrections", gift).then().statusCode(409)
+        .contentType("application/problem+json");
+    assertThat(rows("donation_gift")).isEqualTo(entries);
+    assertThat(progress()).containsEntry("received", 139.99f).containsEntry("pledged", 139.99f);
+  }
+
+  @Test
+  void aCorrectionSentAgainWithItsKeyIsEnteredOnce() {
+    int gift = confirmedGift("100.00");
+    Map<String, Object> correction = Map.of("amount", "-0.99", "reason", "录入有误，更正");
+    String key = key();
+    int id = as(FINANCE).header("Idempotency-Key", key).body(correction)
+        .post("/api/v1/donations/{id}/corrections", gift).then().statusCode(201)
+        .header("Idempotent-Replayed", "false").extract().path("id");
+    long entries = rows("donation_gift");
+
+    as(FINANCE).header("Idempotency-Key", key).body(correction).post("/api/v1/donations/{id}/corrections", gift)
+        .then().statusCode(201).header("Idempotent-Replayed", "true").body("id", equalTo(id))
+        .body("entryKind", equalTo("CORRECTION")).body("amount", equalTo(-0.99f));
+    assertThat(rows("donation_gift")).isEqualTo(entries);
+    assertThat(progress()).containsEntry("received", 99.01f).containsEntry("pledged", 99.01f);
+  }
+
+  @Test
+  void aCorrectionKeyUsedAgainForAnotherCorrectionIsA409AndNothingIsWritten() {
+    int gift = confirmedGift("100.00");
+    String key = key();
+    as(FINANCE).header("Idempotency-Key", key).body(Map.of("amount", "-0.99", "reason", "更正"))
+        .post("/api/v1/donations/{id}/corrections", gift).then().statusCode(201);
+    long entries = rows("donation_gift");
+
+    as(FINANCE).header("Idempotency-Key", key).body(Map.of("amount", "0.99", "reason", "更正"))
+        .post("/api/v1/donations/{id}/corrections", gift).then().statusCode(409)
+        .contentType("application/problem+json");
+    assertThat(rows("donation_gift")).isEqualTo(entries);
+    assertThat(progress()).containsEntry("received", 99.01f).containsEntry("pledged", 99.01f);
   }
 
   @Test

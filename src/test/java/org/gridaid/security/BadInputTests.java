@@ -1033,6 +1033,101 @@ class BadInputTests extends ApiTestSupport {
         + " order by household_id", campaign)).as("nothing written").isEqualTo(before);
   }
 
+  // ---- the donation intake's own cases ---------------------------------------------------------
+
+  /** Every pledge and its task, and every appeal's counters: a refused pledge changed none. */
+  List<Object> pledges() {
+    return List.of(count("donation_pledge"), count("act_ru_task"),
+        rows("select id, pledged, received, pledges from donation_appeal order by id"));
+  }
+
+  List<Object> appeals() {
+    return List.of(count("donation_appeal"), count("donation_appeal_site"));
+  }
+
+  /** A goods appeal of rice that the desk opened and closed. */
+  int closedAppeal() {
+    int id = openAppeal();
+    as(DESK).post("/api/v1/appeals/" + id + "/close").then().statusCode(200);
+    return id;
+  }
+
+  /**
+   * A refusal of the donation intake that the table's classes of bad input do not make: sent as
+   * {@code caller} to {@code path} (made first: what it makes is no part of the comparison), it is
+   * a {@code status} problem naming {@code field} (null: no field is at fault), and
+   * {@code written} is as it was.
+   */
+  DynamicTest refusal(String name, Supplier<RequestSpecification> caller, Supplier<String> path,
+      Supplier<Map<String, Object>> body, int status, String field, Supplier<Object> written) {
+    return dynamicTest(name, () -> {
+      ModuleEvents.awaitHandled(applicationTaskExecutor);
+      String to = path.get();
+      Map<String, Object> sent = body.get();
+      Object before = written.get();
+      var answer = caller.get().body(sent).post(to).then().statusCode(status)
+          .contentType("application/problem+json");
+      if (field != null) {
+        answer.body("type", equalTo("urn:grid-aid:problem:validation")).body("errors.field", hasItem(field));
+      }
+      assertThat(written.get()).as("nothing written").isEqualTo(before);
+    });
+  }
+
+  static Map<String, Object> with(Map<String, Object> body, String field, Object value) {
+    Map<String, Object> changed = new LinkedHashMap<>(body);
+    changed.put(field, value);
+    return changed;
+  }
+
+  @TestFactory
+  Stream<DynamicTest> theDonationIntakeRefusesWhatDoesNotAddUpAndWritesNothing() {
+    return Stream.of(
+        refusal("a desk gift of a negative amount", () -> as(DESK), () -> "/api/v1/donations/desk",
+            () -> with(deskGift(), "amount", "-66.60"), 400, "amount", () -> List.of(money(), count("act_ru_task"))),
+        refusal("a desk gift of a negative amount as a number", () -> as(DESK), () -> "/api/v1/donations/desk",
+            () -> with(deskGift(), "amount", -66.6), 400, "amount", () -> List.of(money(), count("act_ru_task"))),
+        refusal("a platform gift of a negative amount", () -> withKey(platformKey()), () -> "/api/v1/donations",
+            () -> with(gift(), "amount", "-88.80"), 400, "amount", this::money),
+        refusal("a refund of a negative amount", () -> as(FINANCE),
+            () -> "/api/v1/donations/" + confirmedGift() + "/refunds",
+            () -> body("amount", "-0.01", "reason", "负数退款"), 400, "amount", this::money),
+        refusal("a desk gift of a fraction of a fen", () -> as(DESK), () -> "/api/v1/donations/desk",
+            () -> with(deskGift(), "amount", "66.605"), 400, "amount", () -> List.of(money(), count("act_ru_task"))),
+        refusal("a money appeal's target with a fraction of a fen", () -> as(DESK), () -> "/api/v1/appeals",
+            () -> body("title", "坏输入测试捐款目标", "kind", "MONEY", "targetAmount", "5000.005",
+                "deadline", Instant.now().plus(Duration.ofDays(3)).toString()), 400, "targetAmount", this::appeals),
+        refusal("a money appeal's target with a fraction of a fen as a number", () -> as(DESK),
+            () -> "/api/v1/appeals",
+            () -> body("title", "坏输入测试捐款目标", "kind", "MONEY", "targetAmount", 5000.005,
+                "deadline", Instant.now().plus(Duration.ofDays(3)).toString()), 400, "targetAmount", this::appeals),
+        refusal("an appeal for an unknown item", () -> as(DESK), () -> "/api/v1/appeals",
+            () -> with(appeal(), "itemCode", "NO-SUCH-ITEM"), 400, "itemCode", this::appeals),
+        refusal("an appeal to an unknown site", () -> as(DESK), () -> "/api/v1/appeals",
+            () -> with(appeal(), "siteCodes", List.of("CC-JH-LL-ZF", "NO-SUCH-SITE")), 400, "siteCodes[1]",
+            this::appeals),
+        refusal("a pledge to a site that is not the appeal's", () -> as(DESK),
+            () -> "/api/v1/appeals/" + goodsAppeal() + "/pledges", () -> with(pledge(), "siteCode", STOCK_SITE), 400,
+            "siteCode", this::pledges),
+        refusal("a pledge after the appeal closed", () -> as(DESK),
+            () -> "/api/v1/appeals/" + closedAppeal() + "/pledges", this::pledge, 409, null, this::pledges),
+        refusal("a confirmation of a transaction nobody sent", () -> withKey(platformKey()),
+            () -> "/api/v1/donations/confirmations",
+            () -> body("transactionId", "BI-NOBODY-" + SERIAL.incrementAndGet()), 404, null, this::money),
+        refusal("an appeal's Idempotency-Key too long", () -> as(DESK).header("Idempotency-Key", "k".repeat(101)),
+            () -> "/api/v1/appeals", this::appeal, 400, "Idempotency-Key", this::appeals),
+        refusal("a desk gift's Idempotency-Key too long", () -> as(DESK).header("Idempotency-Key", "k".repeat(101)),
+            () -> "/api/v1/donations/desk", this::deskGift, 400, "Idempotency-Key",
+            () -> List.of(money(), count("act_ru_task"))),
+        refusal("a refund's Idempotency-Key too long", () -> as(FINANCE).header("Idempotency-Key", "k".repeat(101)),
+            () -> "/api/v1/donations/" + confirmedGift() + "/refunds", () -> body("amount", "0.01", "reason", "退回"),
+            400, "Idempotency-Key", this::money),
+        refusal("a correction's Idempotency-Key too long",
+            () -> as(FINANCE).header("Idempotency-Key", "k".repeat(101)),
+            () -> "/api/v1/donations/" + confirmedGift() + "/corrections",
+            () -> body("amount", "-0.01", "reason", "更正"), 400, "Idempotency-Key", this::money));
+  }
+
   // ---- the table is complete ----------------------------------------------------------------
 
   @Test

@@ -252,6 +252,13 @@ class AppealDeadlineProcessTests extends ApiTestSupport {
         .post("/engine-rest/task/" + decide.getId() + "/complete").then().statusCode(400)
         .body("errors.field", hasItem("newDeadline")).body("errors", hasSize(1));
 
+    // what the form only shows, and the timer's date, are no fields of it: refused, whatever the decision
+    for (String notAField : List.of("appealPledged", "appealTarget", "appealDeadline", "deadlineExtended")) {
+      as(DESK).body(Map.of("variables", Map.of("deadlineDecision", Map.of("value", "CLOSE"),
+              notAField, Map.of("value", "9999"))))
+          .post("/engine-rest/task/" + decide.getId() + "/complete").then().statusCode(400);
+    }
+
     assertThat(decision(appeal)).as("the task stays open").isNotNull();
     as(DESK).get("/api/v1/appeals/{id}", appeal).then().body("status", equalTo("OPEN"));
     assertThat(timer(instance(appeal))).as("no new timer").isNull();

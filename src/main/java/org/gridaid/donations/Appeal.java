@@ -20,7 +20,7 @@ final class Appeal {
   private final AppealKind kind;
   private final String itemCode;
   private final long target;
-  private final Instant deadline;
+  private Instant deadline;
   private final List<String> siteCodes;
   private final String areaCode;
   private final String openedBy;
@@ -97,6 +97,20 @@ final class Appeal {
     }
     idempotencyKey = key;
     requestHash = hash;
+  }
+
+  /**
+   * The deadline passed, or is about to, and whoever decides on the appeal gives donors more time:
+   * 409 if it is closed (a closed appeal takes no pledges, so it has no deadline to move).
+   */
+  void extendDeadline(Instant newDeadline, Instant at) {
+    if (status == AppealStatus.CLOSED) {
+      throw new ConflictException("The appeal is closed: its deadline cannot be extended");
+    }
+    if (!newDeadline.isAfter(at)) {
+      throw new IllegalArgumentException("An appeal's new deadline lies in the future");
+    }
+    deadline = newDeadline;
   }
 
   void inserted(long newId) {

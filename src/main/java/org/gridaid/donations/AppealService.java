@@ -25,8 +25,10 @@ import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * The appeals' commands, one transaction each: open and close. Pledges and receipts change an
- * appeal's counters through {@link Appeals} in their own commands' transactions.
+ * The appeals' commands, one transaction each: open, close, and the decision at the deadline
+ * (close, or extend it). Opening an appeal starts its deadline process, closing it early ends it
+ * ({@link AppealDeadlines}). Pledges and receipts change an appeal's counters through
+ * {@link Appeals} in their own commands' transactions.
  */
 @Service
 class AppealService {
@@ -35,15 +37,17 @@ class AppealService {
   record Opened(AppealView appeal, boolean replayed) {}
 
   private final Appeals appeals;
+  private final AppealDeadlines deadlines;
   private final SupplyItems items;
   private final SupplySites sites;
   private final Validator validator;
   private final TransactionTemplate transaction;
   private final Clock clock;
 
-  AppealService(Appeals appeals, SupplyItems items, SupplySites sites, Validator validator,
-      PlatformTransactionManager transactions, Clock clock) {
+  AppealService(Appeals appeals, AppealDeadlines deadlines, SupplyItems items, SupplySites sites,
+      Validator validator, PlatformTransactionManager transactions, Clock clock) {
     this.appeals = appeals;
+    this.deadlines = deadlines;
     this.items = items;
     this.sites = sites;
     this.validator = validator;
@@ -139,7 +143,7 @@ class AppealService {
     if (idempotencyKey != null) {
       appeal.rememberRequest(idempotencyKey, hash);
     }
-    return view(appeals.save(appeal));
+    return view(deadlines.watch(appeals.save(appeal)));
   }
 
   /**
@@ -151,7 +155,9 @@ class AppealService {
     Appeal appeal = load(id);
     mayClose.accept(appeal);
     appeal.close(actor, clock.instant());
-    return view(appeals.save(appeal));
+    appeals.save(appeal);
+    deadlines.closed(id);
+    return view(appeal);
   }
 
   /** The desk decided to close an appeal that reached its target; nothing if it was closed meanwhile. */
@@ -161,7 +167,35 @@ class AppealService {
     if (appeal.status() == AppealStatus.OPEN) {
       appeal.close(actor, clock.instant());
       appeals.save(appeal);
+      deadlines.closed(id);
     }
+  }
+
+  /**
+   * The deadline passed and the desk (or the street office) closes the appeal: closed as
+   * {@link #close} closes it, 409 if it is closed already. Its deadline process, which asked, ends
+   * by itself.
+   */
+  @Transactional
+  void closeAtDeadline(long id, String actor) {
+    Appeal appeal = load(id);
+    appeal.close(actor, clock.instant());
+    appeals.save(appeal);
+  }
+
+  /**
+   * The deadline passed and the desk (or the street office) gives donors until {@code newDeadline};
+   * the appeal takes pledges until then (and after, until it is closed). 409 if it is closed.
+   */
+  @Transactional
+  Appeal extendDeadline(long id, Instant newDeadline) {
+    Appeal appeal = load(id);
+    appeal.extendDeadline(newDeadline, clock.instant());
+    return appeals.save(appeal);
+  }
+
+  Instant now() {
+    return clock.instant();
   }
 
   @Transactional(readOnly = true)

@@ -13,6 +13,7 @@ public final class AppealTargetProcess {
 
   public static final String KEY = "appealTargetReached";
   public static final String TASK_DECIDE = "userTask_decideOnAppeal";
+  private static final String BUSINESS_KEY_PREFIX = "appeal-";
 
   static final VariableFactory<Long> APPEAL_ID = longVariable("appealId");
   /** The appeal's title, target and what was pledged, as the form shows them (no personal data). */
@@ -25,7 +26,12 @@ public final class AppealTargetProcess {
    * process's key as well (a help request's), and a query by business key would find both.
    */
   public static String businessKey(long appealId) {
-    return "appeal-" + appealId;
+    return BUSINESS_KEY_PREFIX + appealId;
+  }
+
+  /** The appeal a business key of {@link #businessKey} names. */
+  static long appealId(String businessKey) {
+    return Long.parseLong(businessKey.substring(BUSINESS_KEY_PREFIX.length()));
   }
 
   private AppealTargetProcess() {}

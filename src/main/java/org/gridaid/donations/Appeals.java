@@ -81,10 +81,10 @@ class Appeals {
       return a;
     }
     int updated = jdbc.sql("""
-            update donation_appeal set status = :status, closed_by = :closedBy, closed_at = :closedAt,
-              version = version + 1
+            update donation_appeal set deadline = :deadline, status = :status, closed_by = :closedBy,
+              closed_at = :closedAt, version = version + 1
             where id = :id and version = :version""")
-        .param("status", a.status().name()).param("closedBy", a.closedBy())
+        .param("deadline", Timestamps.of(a.deadline())).param("status", a.status().name()).param("closedBy", a.closedBy())
         .param("closedAt", Timestamps.of(a.closedAt())).param("id", a.id()).param("version", a.version())
         .update();
     if (updated == 0) {

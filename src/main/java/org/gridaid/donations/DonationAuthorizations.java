@@ -11,8 +11,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * The donation desk records gifts and goods pledges from Tasklist (starts their processes);
- * finance and the warehouse, who get their tasks, may read the definitions, so Tasklist shows
- * the process name next to each task.
+ * finance, the warehouse and the street offices (the deadline of their appeals), who get their
+ * tasks, may read the definitions, so Tasklist shows the process name next to each task.
  */
 @Component
 class DonationAuthorizations implements ApplicationRunner {
@@ -30,6 +30,10 @@ class DonationAuthorizations implements ApplicationRunner {
           Permissions.CREATE_INSTANCE);
     }
     permissions.grant(Groups.DONATION_DESK, Resources.PROCESS_DEFINITION, AppealTargetProcess.KEY, Permissions.READ);
+    // the decision at an appeal's deadline: the desk's, and a street office's for the appeals it opened
+    for (String group : new String[] {Groups.DONATION_DESK, Groups.STREET_STAFF}) {
+      permissions.grant(group, Resources.PROCESS_DEFINITION, AppealDeadlineProcess.KEY, Permissions.READ);
+    }
     permissions.grant(Groups.DONATION_DESK, Resources.PROCESS_INSTANCE, Authorization.ANY, Permissions.CREATE);
     permissions.grant(Groups.FINANCE, Resources.PROCESS_DEFINITION, DonationIntakeProcess.KEY, Permissions.READ);
     permissions.grant(Groups.WAREHOUSE, Resources.PROCESS_DEFINITION, GoodsPledgeProcess.KEY, Permissions.READ);

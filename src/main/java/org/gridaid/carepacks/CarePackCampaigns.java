@@ -48,15 +48,7 @@ class CarePackCampaigns {
 
   Campaign save(Campaign c) {
     if (c.id() == null) {
-      var keys = new GeneratedKeyHolder();
-      jdbc.sql("""
-              insert into care_pack_campaign (name, pack_types, grid_codes, deadline, status, started_by, started_at,
-                planned_at, completed_at, version) values (?, ?, ?, ?, ?, ?, ?, ?, ?, 0)""")
-          .params(c.name(), String.join(",", c.packTypes().stream().map(Enum::name).toList()),
-              String.join(",", c.areaCodes()), ts(c.deadline()), c.status().name(), c.startedBy(), ts(c.startedAt()),
-              ts(c.plannedAt()), ts(c.completedAt()))
-          .update(keys, "id");
-      return c.withId(keys.getKey().longValue());
+      return insert(c, null, null);
     }
     int changed = jdbc.sql("""
             update care_pack_campaign set status = ?, planned_at = ?, completed_at = ?, version = version + 1
@@ -66,6 +58,33 @@ class CarePackCampaigns {
       throw new OptimisticLockingFailureException("Campaign " + c.id() + " changed at the same moment");
     }
     return find(c.id()).orElseThrow();
+  }
+
+  /**
+   * A new campaign, with the starter's Idempotency-Key and the hash of what they sent (both null
+   * without a key); a second campaign under the same key of the same starter breaks
+   * care_pack_campaign_idempotency.
+   */
+  Campaign insert(Campaign c, String idempotencyKey, String requestHash) {
+    var keys = new GeneratedKeyHolder();
+    jdbc.sql("""
+            insert into care_pack_campaign (name, pack_types, grid_codes, deadline, status, started_by, started_at,
+              planned_at, completed_at, idempotency_key, request_hash, version)
+            values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0)""")
+        .params(c.name(), String.join(",", c.packTypes().stream().map(Enum::name).toList()),
+            String.join(",", c.areaCodes()), ts(c.deadline()), c.status().name(), c.startedBy(), ts(c.startedAt()),
+            ts(c.plannedAt()), ts(c.completedAt()), idempotencyKey, requestHash)
+        .update(keys, "id");
+    return c.withId(keys.getKey().longValue());
+  }
+
+  /** The campaign a starter started under an Idempotency-Key, with the hash of what they sent. */
+  record Keyed(long id, String requestHash) {}
+
+  Optional<Keyed> findByKey(String startedBy, String idempotencyKey) {
+    return jdbc.sql("select id, request_hash from care_pack_campaign where started_by = ? and idempotency_key = ?")
+        .params(startedBy, idempotencyKey)
+        .query((rs, row) -> new Keyed(rs.getLong("id"), rs.getString("request_hash"))).optional();
   }
 
   Optional<Campaign> find(long id) {

@@ -129,6 +129,26 @@ class CarePackCampaigns {
         .params(siteCode, shortage(shortage), campaignId, gridCode).update();
   }
 
+  /** An appeal the grid's shortage of the item opened, for {@code quantity}. */
+  void appealOpened(long campaignId, String gridCode, String itemCode, long appealId, int quantity, String actor,
+      Instant at) {
+    jdbc.sql("""
+            insert into care_pack_appeal (appeal_id, campaign_id, grid_code, item_code, quantity, opened_by, opened_at)
+            values (?, ?, ?, ?, ?, ?, ?)""")
+        .params(appealId, campaignId, gridCode, itemCode, quantity, actor, ts(at)).update();
+  }
+
+  /** The appeals the grid's shortage opened, per item, oldest first. */
+  Map<String, List<Long>> appeals(long campaignId, String gridCode) {
+    Map<String, List<Long>> appeals = new LinkedHashMap<>();
+    jdbc.sql("select item_code, appeal_id from care_pack_appeal where campaign_id = ? and grid_code = ?"
+            + " order by item_code, appeal_id")
+        .params(campaignId, gridCode).query(rs -> {
+          appeals.computeIfAbsent(rs.getString("item_code"), k -> new ArrayList<>()).add(rs.getLong("appeal_id"));
+        });
+    return appeals;
+  }
+
   void handedOver(long campaignId, String gridCode, String actor, Instant at) {
     jdbc.sql("""
             update care_pack_grid set status = ?, handed_over_by = ?, handed_over_at = ?

@@ -486,8 +486,14 @@ public class CarePackService {
   }
 
   /**
-   * One donation appeal per item the grid lacks, for exactly what it lacks, delivered to the site
-   * its packs come from. Returns the appeals' ids.
+   * 按缺口数量发起募捐: one donation appeal per item the grid lacks, delivered to the site its packs
+   * come from, for what it lacks less what the grid's earlier appeals of the item may still bring
+   * in. The task comes back while stock is short, and a warehouse worker who ticks it again
+   * expects the appeals already out to count, not a second appeal for the same eggs: an open
+   * appeal still brings its target (what arrived of it is in stock, no longer short), a closed
+   * one what donors pledged and have not delivered. So ticking again asks only for what grew
+   * since, or what a closed appeal was never pledged; nothing while the appeals out cover it.
+   * The shortage is the one the task shows (its last check). Returns the new appeals' ids.
    */
   @Transactional
   public List<Long> appealForShortage(long campaignId, String gridCode, String actor) {
@@ -496,12 +502,24 @@ public class CarePackService {
     if (grid.covered() || grid.siteCode() == null) {
       return List.of();
     }
+    Map<String, List<Long>> earlier = store.appeals(campaignId, gridCode);
+    Map<Long, Long> toCome = appeals.stillToCome(earlier.values().stream().flatMap(List::stream).toList());
     String street = areas.enclosing(gridCode, AreaLevel.STREET).map(Area::code).orElse(null);
     List<Long> opened = new ArrayList<>();
-    grid.shortage().forEach((item, quantity) -> opened.add(appeals.open(
-        "暖心包缺口: " + campaign.name() + " " + gridCode + " " + items.find(item).map(i -> i.name()).orElse(item),
-        item, quantity, grid.siteCode(), now().plus(settings.appealWithin()), street, actor)));
-    log.info("Care-pack campaign {}: grid {} asked for donations, appeals {}", campaignId, gridCode, opened);
+    grid.shortage().forEach((item, quantity) -> {
+      long coming = earlier.getOrDefault(item, List.of()).stream().mapToLong(id -> toCome.getOrDefault(id, 0L)).sum();
+      if (coming >= quantity) {
+        return;
+      }
+      int asked = (int) (quantity - coming);
+      String title = "暖心包缺口: " + campaign.name() + " " + gridCode + " "
+          + items.find(item).map(i -> i.name()).orElse(item);
+      long id = appeals.open(title, item, asked, grid.siteCode(), now().plus(settings.appealWithin()), street, actor);
+      store.appealOpened(campaignId, gridCode, item, id, asked, actor, now());
+      opened.add(id);
+    });
+    log.info("Care-pack campaign {}: grid {} asked for donations, new appeals {}, earlier {}", campaignId, gridCode,
+        opened, earlier);
     return opened;
   }
 

@@ -170,6 +170,47 @@ class CarePackCampaignProcessTests extends CarePackScenario {
   }
 
   @Test
+  void tickingTheAppealAgainAsksOnlyForWhatTheGridsOpenAppealsDoNotBringAlready() {
+    int yongming = roster.inGrids(List.of(YONGMING_01)).size();
+    List<Reservation> held = leaveExactly(WAREHOUSE, "FOOD-EGGS", 3);
+    try {
+      long id = start(List.of(YONGMING_01), PackType.BREAKFAST);
+      int shortage = yongming - 3;
+      long before = appeals();
+
+      // the warehouse asks for donations of exactly what the grid lacks, delivered to its site
+      complete(id, TASK_REPLENISH_STOCK, YONGMING_01, Map.of("openAppeal", true));
+      assertThat(appeals()).as("one appeal for the eggs short").isEqualTo(before + 1);
+      assertThat(lastAppeal("target")).as("exactly the shortage").isEqualTo((long) shortage);
+      assertThat(jdbc.sql("select site_code from donation_appeal_site where appeal_id = ?").param(lastAppeal("id"))
+          .query(String.class).single()).isEqualTo(WAREHOUSE);
+
+      // nothing came yet: the task comes back, and ticked again the open appeal still brings all of it
+      complete(id, TASK_REPLENISH_STOCK, YONGMING_01, Map.of("openAppeal", true));
+      assertThat(appeals()).as("no second appeal for the same eggs").isEqualTo(before + 1);
+
+      // somebody else takes two of the three boxes left: the grid lacks two more, and only those are asked for
+      held.addAll(leaveExactly(WAREHOUSE, "FOOD-EGGS", 1));
+      complete(id, TASK_REPLENISH_STOCK, YONGMING_01, Map.of("openAppeal", false));
+      assertThat(service.grid(id, YONGMING_01).shortage()).containsExactly(Map.entry("FOOD-EGGS", shortage + 2));
+      complete(id, TASK_REPLENISH_STOCK, YONGMING_01, Map.of("openAppeal", true));
+      assertThat(appeals()).isEqualTo(before + 2);
+      assertThat(lastAppeal("target")).as("only what grew since").isEqualTo(2L);
+      assertThat(task(id, TASK_REPLENISH_STOCK, YONGMING_01)).as("still short: the task comes back").isNotNull();
+    } finally {
+      release(held);
+    }
+  }
+
+  private long appeals() {
+    return jdbc.sql("select count(*) from donation_appeal").query(Long.class).single();
+  }
+
+  private long lastAppeal(String column) {
+    return jdbc.sql("select " + column + " from donation_appeal order by id desc limit 1").query(Long.class).single();
+  }
+
+  @Test
   void atTheDeadlineTheHouseholdsNotReachedBecomeTheGridsFollowUpList() {
     long id = start(List.of(ZHONGFU_02), PackType.LIVING_SUPPLIES);
     complete(id, TASK_HAND_OVER, ZHONGFU_02, Map.of());

@@ -1,5 +1,9 @@
 package org.gridaid.carepacks;
 
+import static org.gridaid.shared.Texts.trimmed;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -9,6 +13,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.gridaid.security.Requester;
 import org.gridaid.security.Requesters;
+import org.gridaid.shared.Sha256;
 import org.gridaid.shared.web.CsvDownload;
 import org.gridaid.shared.web.NotFoundException;
 import org.springframework.http.HttpStatus;
@@ -20,6 +25,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -36,22 +42,35 @@ class CampaignController {
 
   private final CarePackService service;
   private final Requesters requesters;
+  private final ObjectMapper json;
 
-  CampaignController(CarePackService service, Requesters requesters) {
+  CampaignController(CarePackService service, Requesters requesters, ObjectMapper json) {
     this.service = service;
     this.requesters = requesters;
+    this.json = json;
   }
 
-  /** 201 with the campaign as planned: every grid either on its way or waiting for stock. */
+  /**
+   * 201 with the campaign as planned: every grid either on its way or waiting for stock. Sent
+   * again with the same Idempotency-Key and body by the same caller: 201 with that campaign's
+   * report as it stands ({@code Idempotent-Replayed: true}), nothing reserved or started again.
+   */
   @PostMapping
   @PreAuthorize("hasRole('STAFF')")
-  ResponseEntity<CampaignReport> start(@RequestBody NewCampaign body, Authentication caller) {
+  ResponseEntity<CampaignReport> start(@RequestBody NewCampaign body,
+      @RequestHeader(name = "Idempotency-Key", required = false) @Size(max = 100) String idempotencyKey,
+      Authentication caller) throws JsonProcessingException {
     Requester requester = requesters.of(caller);
     CampaignAccess.checkStart(requester);
-    long id = service.start(body, requester);
-    service.continueNow(id);
-    return ResponseEntity.status(HttpStatus.CREATED).header("Location", "/api/v1/campaigns/" + id)
-        .body(service.report(id));
+    String key = trimmed(idempotencyKey);
+    String hash = key == null ? null : Sha256.hex(json.writeValueAsString(body));
+    CarePackService.Started started = service.start(body, requester, key, hash);
+    if (!started.replayed()) {
+      service.continueNow(started.id());
+    }
+    return ResponseEntity.status(HttpStatus.CREATED).header("Location", "/api/v1/campaigns/" + started.id())
+        .header("Idempotent-Replayed", String.valueOf(started.replayed()))
+        .body(service.report(started.id()));
   }
 
   /** The report, live while the campaign runs. */

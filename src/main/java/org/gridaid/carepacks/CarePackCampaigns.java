@@ -48,15 +48,7 @@ class CarePackCampaigns {
 
   Campaign save(Campaign c) {
     if (c.id() == null) {
-      var keys = new GeneratedKeyHolder();
-      jdbc.sql("""
-              insert into care_pack_campaign (name, pack_types, grid_codes, deadline, status, started_by, started_at,
-                planned_at, completed_at, version) values (?, ?, ?, ?, ?, ?, ?, ?, ?, 0)""")
-          .params(c.name(), String.join(",", c.packTypes().stream().map(Enum::name).toList()),
-              String.join(",", c.areaCodes()), ts(c.deadline()), c.status().name(), c.startedBy(), ts(c.startedAt()),
-              ts(c.plannedAt()), ts(c.completedAt()))
-          .update(keys, "id");
-      return c.withId(keys.getKey().longValue());
+      return insert(c, null, null);
     }
     int changed = jdbc.sql("""
             update care_pack_campaign set status = ?, planned_at = ?, completed_at = ?, version = version + 1
@@ -66,6 +58,33 @@ class CarePackCampaigns {
       throw new OptimisticLockingFailureException("Campaign " + c.id() + " changed at the same moment");
     }
     return find(c.id()).orElseThrow();
+  }
+
+  /**
+   * A new campaign, with the starter's Idempotency-Key and the hash of what they sent (both null
+   * without a key); a second campaign under the same key of the same starter breaks
+   * care_pack_campaign_idempotency.
+   */
+  Campaign insert(Campaign c, String idempotencyKey, String requestHash) {
+    var keys = new GeneratedKeyHolder();
+    jdbc.sql("""
+            insert into care_pack_campaign (name, pack_types, grid_codes, deadline, status, started_by, started_at,
+              planned_at, completed_at, idempotency_key, request_hash, version)
+            values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0)""")
+        .params(c.name(), String.join(",", c.packTypes().stream().map(Enum::name).toList()),
+            String.join(",", c.areaCodes()), ts(c.deadline()), c.status().name(), c.startedBy(), ts(c.startedAt()),
+            ts(c.plannedAt()), ts(c.completedAt()), idempotencyKey, requestHash)
+        .update(keys, "id");
+    return c.withId(keys.getKey().longValue());
+  }
+
+  /** The campaign a starter started under an Idempotency-Key, with the hash of what they sent. */
+  record Keyed(long id, String requestHash) {}
+
+  Optional<Keyed> findByKey(String startedBy, String idempotencyKey) {
+    return jdbc.sql("select id, request_hash from care_pack_campaign where started_by = ? and idempotency_key = ?")
+        .params(startedBy, idempotencyKey)
+        .query((rs, row) -> new Keyed(rs.getLong("id"), rs.getString("request_hash"))).optional();
   }
 
   Optional<Campaign> find(long id) {
@@ -108,6 +127,26 @@ class CarePackCampaigns {
   void stocked(long campaignId, String gridCode, String siteCode, Map<String, Integer> shortage) {
     jdbc.sql("update care_pack_grid set site_code = ?, shortage = ? where campaign_id = ? and grid_code = ?")
         .params(siteCode, shortage(shortage), campaignId, gridCode).update();
+  }
+
+  /** An appeal the grid's shortage of the item opened, for {@code quantity}. */
+  void appealOpened(long campaignId, String gridCode, String itemCode, long appealId, int quantity, String actor,
+      Instant at) {
+    jdbc.sql("""
+            insert into care_pack_appeal (appeal_id, campaign_id, grid_code, item_code, quantity, opened_by, opened_at)
+            values (?, ?, ?, ?, ?, ?, ?)""")
+        .params(appealId, campaignId, gridCode, itemCode, quantity, actor, ts(at)).update();
+  }
+
+  /** The appeals the grid's shortage opened, per item, oldest first. */
+  Map<String, List<Long>> appeals(long campaignId, String gridCode) {
+    Map<String, List<Long>> appeals = new LinkedHashMap<>();
+    jdbc.sql("select item_code, appeal_id from care_pack_appeal where campaign_id = ? and grid_code = ?"
+            + " order by item_code, appeal_id")
+        .params(campaignId, gridCode).query(rs -> {
+          appeals.computeIfAbsent(rs.getString("item_code"), k -> new ArrayList<>()).add(rs.getLong("appeal_id"));
+        });
+    return appeals;
   }
 
   void handedOver(long campaignId, String gridCode, String actor, Instant at) {

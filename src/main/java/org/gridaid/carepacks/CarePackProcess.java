@@ -71,7 +71,7 @@ public final class CarePackProcess {
 
   /** What the task forms submit: the contract for Tasklist and /engine-rest callers. */
   static final class Forms {
-    /** 补足物资缺口: also open a donation appeal for exactly the shortage. */
+    /** 补足物资缺口: also open a donation appeal for the shortage the grid's earlier appeals do not bring. */
     static final VariableFactory<Object> OPEN_APPEAL = customVariable("openAppeal", Object.class);
     /** The household lists: [{householdId, address, packs, status, outcome}], one row a household. */
     static final VariableFactory<Object> HOUSEHOLDS = customVariable("households", Object.class);

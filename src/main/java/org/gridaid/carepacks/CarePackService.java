@@ -13,6 +13,7 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -50,8 +51,10 @@ import org.gridaid.supplies.SupplySites;
 import org.gridaid.organisation.StaffRole;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The campaigns' commands, one transaction each. Starting one (REST or the Tasklist start form)
@@ -81,10 +84,12 @@ public class CarePackService {
   private final Validator validator;
   private final Clock clock;
   private final CarePackSettings settings;
+  private final TransactionTemplate transaction;
 
   CarePackService(CarePackCampaigns store, CarePackContents contents, HouseholdRoster roster, StockLedger ledger,
       SupplySites sites, SupplyItems items, GoodsAppeals appeals, AreaDirectory areas, RuntimeService runtime,
-      ManagementService management, Validator validator, Clock clock, CarePackSettings settings) {
+      ManagementService management, Validator validator, Clock clock, CarePackSettings settings,
+      TransactionTemplate transaction) {
     this.store = store;
     this.contents = contents;
     this.roster = roster;
@@ -98,9 +103,13 @@ public class CarePackService {
     this.validator = validator;
     this.clock = clock;
     this.settings = settings;
+    this.transaction = transaction;
   }
 
   // ---- starting -------------------------------------------------------------------------------
+
+  /** The campaign a start stored, and whether this answer repeats an earlier one for the same key. */
+  public record Started(long id, boolean replayed) {}
 
   /**
    * A campaign asked for over REST: checked, stored and its process started in one transaction.
@@ -108,6 +117,46 @@ public class CarePackService {
    */
   @Transactional
   public long start(NewCampaign command, Requester starter) {
+    return startChecked(command, starter, null, null);
+  }
+
+  /**
+   * The same, once per {@code idempotencyKey} of the starter: sent again with the same key and
+   * body ({@code requestHash}), it is answered with the campaign the first start stored, and
+   * nothing is planned, reserved or started again; the same key with another body is a 409. Two
+   * retries at the same moment are one campaign: the second insert breaks the key's unique
+   * constraint, rolls back with its process, and is answered as the first.
+   */
+  public Started start(NewCampaign command, Requester starter, String idempotencyKey, String requestHash) {
+    Optional<Started> replay = replay(starter.id(), idempotencyKey, requestHash);
+    if (replay.isPresent()) {
+      return replay.get();
+    }
+    try {
+      long id = Objects.requireNonNull(transaction.execute(
+          status -> startChecked(command, starter, idempotencyKey, requestHash)));
+      return new Started(id, false);
+    } catch (DataIntegrityViolationException e) {
+      // the same key raced in on another thread or node: answer as that start was answered
+      return replay(starter.id(), idempotencyKey, requestHash).orElseThrow(() -> e);
+    }
+  }
+
+  private Optional<Started> replay(String startedBy, String key, String requestHash) {
+    if (key == null) {
+      return Optional.empty();
+    }
+    return store.findByKey(startedBy, key).map(earlier -> {
+      if (!earlier.requestHash().equals(requestHash)) {
+        throw new ConflictException("Idempotency-Key '" + key + "' was already used for a different campaign");
+      }
+      log.info("Care-pack campaign {}: a start sent again by {} under the same key, answered as the first",
+          earlier.id(), startedBy);
+      return new Started(earlier.id(), true);
+    });
+  }
+
+  private long startChecked(NewCampaign command, Requester starter, String idempotencyKey, String requestHash) {
     FormCheck check = FormCheck.of(validator, command);
     List<String> grids = grids(check, command.areaCodes(), starter);
     if (command.deadline() != null && !command.deadline().isAfter(now())) {
@@ -122,7 +171,8 @@ public class CarePackService {
     }
     check.orThrow();
     Instant deadline = command.deadline() != null ? command.deadline() : now().plus(settings.deadline());
-    return begin(Campaign.start(command.name(), List.copyOf(packs), grids, deadline, starter.id(), now()), true);
+    return begin(Campaign.start(command.name(), List.copyOf(packs), grids, deadline, starter.id(), now()), true,
+        idempotencyKey, requestHash);
   }
 
   /** What the Tasklist start form (start-care-pack-campaign.form) sends. */
@@ -158,11 +208,11 @@ public class CarePackService {
     }
     check.orThrow();
     return begin(Campaign.start(command.name(), packs.stream().map(PackType::valueOf).toList(), grids,
-        now().plus(within), starter.id(), now()), false);
+        now().plus(within), starter.id(), now()), false, null, null);
   }
 
-  private long begin(Campaign campaign, boolean startProcess) {
-    Campaign saved = store.save(campaign);
+  private long begin(Campaign campaign, boolean startProcess, String idempotencyKey, String requestHash) {
+    Campaign saved = store.insert(campaign, idempotencyKey, requestHash);
     if (startProcess) {
       runtime.createProcessInstanceByKey(CarePackProcess.KEY)
           .businessKey(CarePackProcess.businessKey(saved.id()))
@@ -436,8 +486,14 @@ public class CarePackService {
   }
 
   /**
-   * One donation appeal per item the grid lacks, for exactly what it lacks, delivered to the site
-   * its packs come from. Returns the appeals' ids.
+   * 按缺口数量发起募捐: one donation appeal per item the grid lacks, delivered to the site its packs
+   * come from, for what it lacks less what the grid's earlier appeals of the item may still bring
+   * in. The task comes back while stock is short, and a warehouse worker who ticks it again
+   * expects the appeals already out to count, not a second appeal for the same eggs: an open
+   * appeal still brings its target (what arrived of it is in stock, no longer short), a closed
+   * one what donors pledged and have not delivered. So ticking again asks only for what grew
+   * since, or what a closed appeal was never pledged; nothing while the appeals out cover it.
+   * The shortage is the one the task shows (its last check). Returns the new appeals' ids.
    */
   @Transactional
   public List<Long> appealForShortage(long campaignId, String gridCode, String actor) {
@@ -446,12 +502,24 @@ public class CarePackService {
     if (grid.covered() || grid.siteCode() == null) {
       return List.of();
     }
+    Map<String, List<Long>> earlier = store.appeals(campaignId, gridCode);
+    Map<Long, Long> toCome = appeals.stillToCome(earlier.values().stream().flatMap(List::stream).toList());
     String street = areas.enclosing(gridCode, AreaLevel.STREET).map(Area::code).orElse(null);
     List<Long> opened = new ArrayList<>();
-    grid.shortage().forEach((item, quantity) -> opened.add(appeals.open(
-        "暖心包缺口: " + campaign.name() + " " + gridCode + " " + items.find(item).map(i -> i.name()).orElse(item),
-        item, quantity, grid.siteCode(), now().plus(settings.appealWithin()), street, actor)));
-    log.info("Care-pack campaign {}: grid {} asked for donations, appeals {}", campaignId, gridCode, opened);
+    grid.shortage().forEach((item, quantity) -> {
+      long coming = earlier.getOrDefault(item, List.of()).stream().mapToLong(id -> toCome.getOrDefault(id, 0L)).sum();
+      if (coming >= quantity) {
+        return;
+      }
+      int asked = (int) (quantity - coming);
+      String title = "暖心包缺口: " + campaign.name() + " " + gridCode + " "
+          + items.find(item).map(i -> i.name()).orElse(item);
+      long id = appeals.open(title, item, asked, grid.siteCode(), now().plus(settings.appealWithin()), street, actor);
+      store.appealOpened(campaignId, gridCode, item, id, asked, actor, now());
+      opened.add(id);
+    });
+    log.info("Care-pack campaign {}: grid {} asked for donations, new appeals {}, earlier {}", campaignId, gridCode,
+        opened, earlier);
     return opened;
   }
 

@@ -8,7 +8,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * 补足物资缺口 (warehouse): the grid's exact shortage at its site. Done once stock came in (the
- * step after it checks again); 发起募捐 also opens a donation appeal for exactly the shortage.
+ * step after it checks again); 发起募捐 also opens a donation appeal for the shortage, less what
+ * the grid's earlier appeals still bring ({@link CarePackService#appealForShortage}).
  */
 @Component("replenishStockTask")
 class ReplenishStockTask extends CarePackTaskListener {

@@ -159,7 +159,9 @@ class CarePackCampaignBenchmark {
       doors.add(jdbc.sql("select distinct household_id from care_pack_delivery where campaign_id = ? and grid_code = ?"
           + " order by household_id").params(id, grid).query(Long.class).list());
     }
-    // warm-up: one post per phone, not counted
+    // no warm-up of its own: the first round (not at home) is timed and reported like the others,
+    // so it carries the recording path's first posts (JIT, pools); only the second round's
+    // resources are metered
     List<Round> rounds = new ArrayList<>();
     rounds.add(record(id, workers, doors, "NOT_AT_HOME", "first round: not at home"));
     ResourceMeter.Reading beforeDelivered = meter.read();

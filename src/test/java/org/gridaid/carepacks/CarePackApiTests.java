@@ -7,10 +7,20 @@ import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.startsWith;
 
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.Task;
+import org.gridaid.supplies.StockLedger;
 import org.gridaid.test.ApiTestSupport;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -27,6 +37,10 @@ class CarePackApiTests extends ApiTestSupport {
   TaskService tasks;
   @Autowired
   JdbcClient jdbc;
+  @Autowired
+  StockLedger ledger;
+  @Autowired
+  RuntimeService runtime;
 
   long start(String... grids) {
     return ((Number) as("street-lile").body(Map.of("name", "永明社区生活物资包", "areaCodes", List.of(grids),
@@ -116,6 +130,98 @@ class CarePackApiTests extends ApiTestSupport {
         .body("[0].address", startsWith(""));
     as("warehouse-01").get("/api/v1/campaigns/{id}/grids/{grid}/households", id, GRID).then().statusCode(403);
     as("grid-waihai-yinquan-01").get("/api/v1/campaigns/{id}", id).then().statusCode(404);
+  }
+
+  @Test
+  void aStartSentAgainWithTheSameKeyIsTheFirstCampaignAndReservesNothingAgain() {
+    String key = "campaign-retry-" + System.nanoTime();
+    Map<String, Object> body = Map.of("name", "永明社区早餐包", "areaCodes", List.of(OTHER_GRID),
+        "packTypes", List.of("BREAKFAST"));
+    var first = as("street-lile").header("Idempotency-Key", key).body(body).post("/api/v1/campaigns").then()
+        .statusCode(201).header("Idempotent-Replayed", "false").body("grids.status", hasItem("PREPARING")).extract();
+    long id = ((Number) first.path("id")).longValue();
+    List<String> items = first.path("items.itemCode");
+    Map<String, Integer> reserved = reservedAtTheWarehouse(items);
+    long campaigns = campaigns();
+    long processes = runtime.createProcessInstanceQuery().processDefinitionKey(CarePackProcess.KEY).count();
+
+    // the answer got lost; the street office's client sends the same start again
+    as("street-lile").header("Idempotency-Key", key).body(body).post("/api/v1/campaigns").then()
+        .statusCode(201).header("Idempotent-Replayed", "true").header("Location", "/api/v1/campaigns/" + id)
+        .body("id", equalTo((int) id))
+        .body("totals.householdsPlanned", equalTo(first.path("totals.householdsPlanned")));
+
+    assertThat(campaigns()).as("no second campaign").isEqualTo(campaigns);
+    assertThat(runtime.createProcessInstanceQuery().processDefinitionKey(CarePackProcess.KEY).count())
+        .as("no second process").isEqualTo(processes);
+    assertThat(reservedAtTheWarehouse(items)).as("nothing reserved again for a second pack per household")
+        .isEqualTo(reserved);
+    assertThat(tasks.createTaskQuery().processInstanceBusinessKey(CarePackProcess.businessKey(id))
+        .taskDefinitionKey(CarePackProcess.TASK_HAND_OVER).count()).as("one hand-over of the grid").isEqualTo(1);
+
+    // the key is the caller's: the district command's same key starts a campaign of its own
+    long theirs = ((Number) as("command-01").header("Idempotency-Key", key).body(body).post("/api/v1/campaigns").then()
+        .statusCode(201).header("Idempotent-Replayed", "false").extract().path("id")).longValue();
+    assertThat(theirs).isNotEqualTo(id);
+  }
+
+  @Test
+  void theSameKeyWithAnotherCampaignIsAConflictAndStartsNothing() {
+    String key = "campaign-other-" + System.nanoTime();
+    var first = as("street-lile").header("Idempotency-Key", key).body(Map.of("name", "永明社区早餐包",
+            "areaCodes", List.of(OTHER_GRID), "packTypes", List.of("BREAKFAST")))
+        .post("/api/v1/campaigns").then().statusCode(201).extract();
+    List<String> items = first.path("items.itemCode");
+    Map<String, Integer> reserved = reservedAtTheWarehouse(items);
+    long campaigns = campaigns();
+
+    as("street-lile").header("Idempotency-Key", key).body(Map.of("name", "永明社区生活物资包",
+            "areaCodes", List.of(OTHER_GRID), "packTypes", List.of("BREAKFAST")))
+        .post("/api/v1/campaigns").then().statusCode(409).contentType("application/problem+json");
+
+    assertThat(campaigns()).isEqualTo(campaigns);
+    assertThat(reservedAtTheWarehouse(items)).isEqualTo(reserved);
+  }
+
+  @Test
+  void retriesSentAtTheSameMomentAreOneCampaign() throws Exception {
+    String key = "campaign-race-" + System.nanoTime();
+    Map<String, Object> body = Map.of("name", "永明社区早餐包", "areaCodes", List.of(OTHER_GRID),
+        "packTypes", List.of("BREAKFAST"));
+    long campaigns = campaigns();
+    int retries = 4;
+    CountDownLatch go = new CountDownLatch(1);
+    ExecutorService pool = Executors.newFixedThreadPool(retries);
+    try {
+      List<Future<Number>> answers = new ArrayList<>();
+      for (int i = 0; i < retries; i++) {
+        answers.add(pool.submit(() -> {
+          go.await();
+          return as("street-lile").header("Idempotency-Key", key).body(body).post("/api/v1/campaigns").then()
+              .statusCode(201).extract().<Number>path("id");
+        }));
+      }
+      go.countDown();
+      Set<Long> ids = new HashSet<>();
+      for (Future<Number> answer : answers) {
+        ids.add(answer.get().longValue());
+      }
+      assertThat(ids).as("every retry is answered with the one campaign").hasSize(1);
+    } finally {
+      pool.shutdown();
+    }
+    assertThat(campaigns()).isEqualTo(campaigns + 1);
+  }
+
+  /** The campaigns of this grid are served by the district warehouse: what it has promised of each item. */
+  Map<String, Integer> reservedAtTheWarehouse(List<String> items) {
+    Map<String, Integer> reserved = new LinkedHashMap<>();
+    items.forEach(item -> reserved.put(item, ledger.level("WH-JH", item).reserved()));
+    return reserved;
+  }
+
+  long campaigns() {
+    return jdbc.sql("select count(*) from care_pack_campaign").query(Long.class).single();
   }
 
   String snapshot(long id) {

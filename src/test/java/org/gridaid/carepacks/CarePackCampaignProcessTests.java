@@ -7,14 +7,15 @@ import static org.gridaid.carepacks.CarePackProcess.*;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Date;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.gridaid.register.HouseholdRoster;
 import org.gridaid.shared.web.InvalidInputException;
+import org.gridaid.supplies.Receipt;
 import org.gridaid.supplies.Reference;
 import org.gridaid.supplies.ReferenceType;
 import org.gridaid.supplies.Reservation;
@@ -119,42 +120,94 @@ class CarePackCampaignProcessTests extends CarePackScenario {
 
   @Test
   void aGridShortOfStockWaitsWithItsExactShortageWhileTheOtherGridStarts() {
-    // somebody else holds every egg the centre and the district have, but for three
-    List<Reservation> held = holdAllBut("FOOD-EGGS", 3);
+    // 中福 01 takes its packs from its community's centre, which keeps exactly the eggs it needs (a
+    // box per breakfast pack); 永明 has no centre: its grid's come from the district warehouse,
+    // where somebody else holds every egg but three
+    int zhongfu = roster.inGrids(List.of(ZHONGFU_01)).size();
+    int yongming = roster.inGrids(List.of(YONGMING_01)).size();
+    List<Reservation> held = leaveExactly(WAREHOUSE, "FOOD-EGGS", 3);
     try {
-      long id = start(List.of(ZHONGFU_01, ZHONGFU_02), PackType.BREAKFAST);
-      CampaignReport report = report(id);
-      int first = report.grids().get(0).households();
-      assertThat(report.grids()).extracting(CampaignReport.GridView::status)
-          .containsExactly(GridStatus.AWAITING_STOCK, GridStatus.AWAITING_STOCK);
-      assertThat(report.grids().get(0).shortage()).singleElement().satisfies(s -> {
-        assertThat(s.itemCode()).isEqualTo("FOOD-EGGS");
-        assertThat(s.quantity()).as("a box per household, less the three left").isEqualTo(first - 3);
-      });
-      var replenish = task(id, TASK_REPLENISH_STOCK, ZHONGFU_01);
-      assertThat(replenish).hasCandidateGroup("warehouse");
-      assertThat(tasks.getVariable(replenish.getId(), "shortage").toString()).contains("鸡蛋 10枚 " + (first - 3) + " 盒");
+      held.addAll(leaveExactly(ZHONGFU_CENTRE, "FOOD-EGGS", zhongfu));
+      int centreReserved = stock(ZHONGFU_CENTRE, "FOOD-EGGS").reserved();
+      long id = start(List.of(ZHONGFU_01, YONGMING_01), PackType.BREAKFAST);
 
-      // the warehouse asks for donations of exactly what the second grid lacks; still short, its task comes back
-      int short2 = service.grid(id, ZHONGFU_02).shortage().get("FOOD-EGGS");
-      long appeals = jdbc.sql("select count(*) from donation_appeal").query(Long.class).single();
-      complete(id, TASK_REPLENISH_STOCK, ZHONGFU_02, Map.of("openAppeal", true));
-      assertThat(jdbc.sql("select count(*) from donation_appeal").query(Long.class).single())
-          .as("one appeal for the eggs short").isEqualTo(appeals + 1);
-      assertThat(jdbc.sql("select target from donation_appeal order by id desc limit 1").query(Long.class).single())
-          .as("exactly the shortage").isEqualTo(short2);
-      assertThat(task(id, TASK_REPLENISH_STOCK, ZHONGFU_02)).as("still short: the task comes back").isNotNull();
+      CampaignGrid covered = service.grid(id, ZHONGFU_01);
+      assertThat(covered.status()).as("covered at its site: on at once").isEqualTo(GridStatus.PREPARING);
+      assertThat(covered.siteCode()).isEqualTo(ZHONGFU_CENTRE);
+      assertThat(covered.shortage()).isEmpty();
+      assertThat(task(id, TASK_HAND_OVER, ZHONGFU_01)).hasCandidateGroup("warehouse");
+      assertThat(stock(ZHONGFU_CENTRE, "FOOD-EGGS").reserved()).as("its eggs are promised to it")
+          .isEqualTo(centreReserved + zhongfu);
+
+      CampaignGrid waiting = service.grid(id, YONGMING_01);
+      assertThat(waiting.status()).isEqualTo(GridStatus.AWAITING_STOCK);
+      assertThat(waiting.siteCode()).isEqualTo(WAREHOUSE);
+      assertThat(waiting.shortage()).as("a box per household, less the three left")
+          .containsExactly(Map.entry("FOOD-EGGS", yongming - 3));
+      var replenish = task(id, TASK_REPLENISH_STOCK, YONGMING_01);
+      assertThat(replenish).hasCandidateGroup("warehouse");
+      assertThat(tasks.getVariable(replenish.getId(), "shortage").toString())
+          .contains("鸡蛋 10枚 " + (yongming - 3) + " 盒");
+      assertThat(tasks(id, TASK_REPLENISH_STOCK)).as("only the grid short of stock waits").hasSize(1);
+      assertThat(tasks(id, TASK_HAND_OVER)).as("only the grid covered is handed over").hasSize(1);
+      assertThat(report(id).grids()).extracting(CampaignReport.GridView::status)
+          .containsExactlyInAnyOrder(GridStatus.PREPARING, GridStatus.AWAITING_STOCK);
+
+      // still short: the task comes back with the same shortage
+      complete(id, TASK_REPLENISH_STOCK, YONGMING_01, Map.of("openAppeal", false));
+      assertThat(task(id, TASK_REPLENISH_STOCK, YONGMING_01)).isNotNull();
+      assertThat(service.grid(id, YONGMING_01).shortage()).containsExactly(Map.entry("FOOD-EGGS", yongming - 3));
 
       // stock comes in: the warehouse checks again and the grid goes on to its hand-over
-      held.forEach(r -> ledger.release(r.id(), "测试: 到货", "test"));
-      held.clear();
-      complete(id, TASK_REPLENISH_STOCK, ZHONGFU_01, Map.of("openAppeal", false));
-      assertThat(task(id, TASK_HAND_OVER, ZHONGFU_01)).isNotNull();
-      assertThat(service.grid(id, ZHONGFU_01).covered()).isTrue();
-      assertThat(service.grid(id, ZHONGFU_02).status()).as("not checked again yet").isEqualTo(GridStatus.AWAITING_STOCK);
+      release(held);
+      complete(id, TASK_REPLENISH_STOCK, YONGMING_01, Map.of("openAppeal", false));
+      assertThat(task(id, TASK_HAND_OVER, YONGMING_01)).isNotNull();
+      assertThat(service.grid(id, YONGMING_01).covered()).isTrue();
+      assertThat(tasks(id, TASK_REPLENISH_STOCK)).isEmpty();
     } finally {
-      held.forEach(r -> ledger.release(r.id(), "测试结束", "test"));
+      release(held);
     }
+  }
+
+  @Test
+  void tickingTheAppealAgainAsksOnlyForWhatTheGridsOpenAppealsDoNotBringAlready() {
+    int yongming = roster.inGrids(List.of(YONGMING_01)).size();
+    List<Reservation> held = leaveExactly(WAREHOUSE, "FOOD-EGGS", 3);
+    try {
+      long id = start(List.of(YONGMING_01), PackType.BREAKFAST);
+      int shortage = yongming - 3;
+      long before = appeals();
+
+      // the warehouse asks for donations of exactly what the grid lacks, delivered to its site
+      complete(id, TASK_REPLENISH_STOCK, YONGMING_01, Map.of("openAppeal", true));
+      assertThat(appeals()).as("one appeal for the eggs short").isEqualTo(before + 1);
+      assertThat(lastAppeal("target")).as("exactly the shortage").isEqualTo((long) shortage);
+      assertThat(jdbc.sql("select site_code from donation_appeal_site where appeal_id = ?").param(lastAppeal("id"))
+          .query(String.class).single()).isEqualTo(WAREHOUSE);
+
+      // nothing came yet: the task comes back, and ticked again the open appeal still brings all of it
+      complete(id, TASK_REPLENISH_STOCK, YONGMING_01, Map.of("openAppeal", true));
+      assertThat(appeals()).as("no second appeal for the same eggs").isEqualTo(before + 1);
+
+      // somebody else takes two of the three boxes left: the grid lacks two more, and only those are asked for
+      held.addAll(leaveExactly(WAREHOUSE, "FOOD-EGGS", 1));
+      complete(id, TASK_REPLENISH_STOCK, YONGMING_01, Map.of("openAppeal", false));
+      assertThat(service.grid(id, YONGMING_01).shortage()).containsExactly(Map.entry("FOOD-EGGS", shortage + 2));
+      complete(id, TASK_REPLENISH_STOCK, YONGMING_01, Map.of("openAppeal", true));
+      assertThat(appeals()).isEqualTo(before + 2);
+      assertThat(lastAppeal("target")).as("only what grew since").isEqualTo(2L);
+      assertThat(task(id, TASK_REPLENISH_STOCK, YONGMING_01)).as("still short: the task comes back").isNotNull();
+    } finally {
+      release(held);
+    }
+  }
+
+  private long appeals() {
+    return jdbc.sql("select count(*) from donation_appeal").query(Long.class).single();
+  }
+
+  private long lastAppeal(String column) {
+    return jdbc.sql("select " + column + " from donation_appeal order by id desc limit 1").query(Long.class).single();
   }
 
   @Test
@@ -198,17 +251,27 @@ class CarePackCampaignProcessTests extends CarePackScenario {
     assertThat(task(id, TASK_DELIVER, ZHONGFU_02).getDueDate()).isEqualTo(timer.getDuedate());
   }
 
-  /** Reserves all that is free of the item at the centre and the warehouse but {@code left} at the centre. */
-  private List<Reservation> holdAllBut(String item, int left) {
-    List<Reservation> held = new java.util.ArrayList<>();
-    Reference ref = Reference.of(ReferenceType.STOCKTAKE, "care-pack-test");
-    int centre = stock(ZHONGFU_CENTRE, item).available() - left;
-    if (centre > 0) {
-      ledger.reserve(ZHONGFU_CENTRE, item, centre, ref, "test").ifPresent(held::add);
+  /**
+   * Leaves exactly {@code left} of the item free at the site: somebody else holds the rest (the
+   * reservations returned), or it is received first when there is less.
+   */
+  private List<Reservation> leaveExactly(String site, String item, int left) {
+    List<Reservation> held = new ArrayList<>();
+    int free = stock(site, item).available();
+    if (free < left) {
+      ledger.receive(new Receipt(site, item, left - free, null, null, "测试: 补货", null), "test",
+          "care-pack-test-" + site + "-" + item + "-" + System.nanoTime());
+    } else if (free > left) {
+      ledger.reserve(site, item, free - left, Reference.of(ReferenceType.STOCKTAKE, "care-pack-test"), "test")
+          .ifPresent(held::add);
     }
-    int warehouse = stock(WAREHOUSE, item).available();
-    Optional.of(warehouse).filter(w -> w > 0).flatMap(w -> ledger.reserve(WAREHOUSE, item, w, ref, "test"))
-        .ifPresent(held::add);
+    assertThat(stock(site, item).available()).isEqualTo(left);
     return held;
+  }
+
+  /** Somebody else's stock comes back: what they held is free again. */
+  private void release(List<Reservation> held) {
+    held.forEach(r -> ledger.release(r.id(), "测试: 到货", "test"));
+    held.clear();
   }
 }

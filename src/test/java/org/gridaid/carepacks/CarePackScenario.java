@@ -31,6 +31,8 @@ abstract class CarePackScenario {
   static final String ZHONGFU_01 = "JH-LL-ZF-01";
   static final String ZHONGFU_02 = "JH-LL-ZF-02";
   static final String ZHONGFU_CENTRE = "CC-JH-LL-ZF";
+  /** 永明社区 of the same street has no centre: its grids' packs come from the district warehouse. */
+  static final String YONGMING_01 = "JH-LL-YM-01";
   static final String WAREHOUSE = "WH-JH";
   static final String STREET_OFFICE = "street-lile";
   static final String GRID_WORKER_01 = "grid-lile-zhongfu-01";

@@ -1003,6 +1003,14 @@ class BadInputTests extends ApiTestSupport {
   }
 
   @Test
+  void aCampaignIdempotencyKeyTooLongIsNamedAndNothingIsStarted() {
+    long before = count("care_pack_campaign");
+    as(COMMAND).header("Idempotency-Key", "k".repeat(101)).body(campaign()).post("/api/v1/campaigns").then()
+        .statusCode(400).contentType("application/problem+json").body("errors.field", hasItem("Idempotency-Key"));
+    assertThat(count("care_pack_campaign")).isEqualTo(before);
+  }
+
+  @Test
   void aStockIdempotencyKeyTooLongIsNamedAndNothingIsWritten() {
     Object before = stock();
     as(STOCK_KEEPER).header("Idempotency-Key", "k".repeat(101)).body(receipt()).post("/api/v1/stock/receipts").then()

@@ -118,6 +118,37 @@ class CarePackCampaignProcessTests extends CarePackScenario {
   }
 
   @Test
+  void theGridLeaderCannotCloseTheGridWithAListThatLeavesHouseholdsOut() {
+    long id = start(List.of(ZHONGFU_02), PackType.BREAKFAST);
+    complete(id, TASK_HAND_OVER, ZHONGFU_02, Map.of());
+    timerFires(id, TIMER_DEADLINE, ZHONGFU_02);
+    timerFires(id, TIMER_FOLLOW_UP, ZHONGFU_02);
+    List<CarePackService.ListedHousehold> open = service.households(id, ZHONGFU_02, true);
+    assertThat(open).as("nobody was visited").hasSizeGreaterThanOrEqualTo(2);
+    String leaderTask = task(id, TASK_LEADER_FOLLOW_UP, ZHONGFU_02).getId();
+
+    // over the engine API a list is whatever the caller sends: empty, or some of the rows
+    assertThatThrownBy(() -> tasks.complete(leaderTask, Map.of("households", "[]")))
+        .as("an empty list answers for nobody").hasRootCauseInstanceOf(InvalidInputException.class)
+        .hasMessageContaining("住户名单 (households)").hasMessageContaining(String.valueOf(open.get(0).householdId()));
+    Map<Long, DoorOutcome> first = Map.of(open.get(0).householdId(), DoorOutcome.DELIVERED);
+    assertThatThrownBy(() -> tasks.complete(leaderTask, Map.of("households", rows(open.subList(0, 1), first))))
+        .as("a list without the others").hasRootCauseInstanceOf(InvalidInputException.class)
+        .hasMessageContaining(String.valueOf(open.get(1).householdId()));
+
+    assertThat(tasks.createTaskQuery().taskId(leaderTask).count()).as("the task stays open").isOne();
+    assertThat(service.grid(id, ZHONGFU_02).status()).isEqualTo(GridStatus.LEADER_FOLLOW_UP);
+    assertThat(service.households(id, ZHONGFU_02, true)).as("nothing was recorded").hasSameSizeAs(open);
+    assertThat(report(id).completed()).isFalse();
+
+    Map<Long, DoorOutcome> all = new HashMap<>();
+    open.forEach(h -> all.put(h.householdId(), DoorOutcome.NOT_AT_HOME));
+    tasks.complete(leaderTask, Map.of("households", rows(open, all)));
+    assertThat(report(id).completed()).as("every household answered: the grid is done").isTrue();
+    assertThat(service.households(id, ZHONGFU_02, true)).isEmpty();
+  }
+
+  @Test
   void aGridShortOfStockWaitsWithItsExactShortageWhileTheOtherGridStarts() {
     // somebody else holds every egg the centre and the district have, but for three
     List<Reservation> held = holdAllBut("FOOD-EGGS", 3);

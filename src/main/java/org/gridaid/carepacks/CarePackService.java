@@ -300,6 +300,12 @@ public class CarePackService {
     return grids.stream().map(CampaignGrid::gridCode).toList();
   }
 
+  /** The street a grid lies in: its office supervises the grid's overdue tasks. */
+  String streetOf(String gridCode) {
+    return areas.enclosing(gridCode, AreaLevel.STREET).map(Area::code)
+        .orElseThrow(() -> new IllegalStateException("Grid " + gridCode + " lies in no street"));
+  }
+
   /** The grids of the campaign's process, one sub-process each. */
   @Transactional(readOnly = true)
   public List<String> gridsOf(long campaignId) {

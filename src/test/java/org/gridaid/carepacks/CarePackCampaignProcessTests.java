@@ -164,6 +164,8 @@ class CarePackCampaignProcessTests extends CarePackScenario {
       });
       var replenish = task(id, TASK_REPLENISH_STOCK, ZHONGFU_01);
       assertThat(replenish).hasCandidateGroup("warehouse");
+      assertThat(replenish.getDueDate()).as("due at the campaign's deadline")
+          .isEqualTo(Date.from(service.load(id).deadline()));
       assertThat(tasks.getVariable(replenish.getId(), "shortage").toString()).contains("鸡蛋 10枚 " + (first - 3) + " 盒");
 
       // the warehouse asks for donations of exactly what the second grid lacks; still short, its task comes back
@@ -227,6 +229,74 @@ class CarePackCampaignProcessTests extends CarePackScenario {
         .singleResult();
     assertThat(timer.getDuedate()).as("24 hours by default").isEqualTo(Date.from(now.plusSeconds(24 * 3600)));
     assertThat(task(id, TASK_DELIVER, ZHONGFU_02).getDueDate()).isEqualTo(timer.getDuedate());
+  }
+
+  @Test
+  void theGridLeadersFollowUpIsDueAndOverdueTheStreetOfficeSupervisesItUntilTheLeaderIsDone() {
+    Instant now = Instant.parse("2026-07-01T00:00:00Z");
+    ClockUtil.setCurrentTime(Date.from(now));
+    long id = start(List.of(ZHONGFU_02), PackType.BREAKFAST);
+    complete(id, TASK_HAND_OVER, ZHONGFU_02, Map.of());
+    timerFires(id, TIMER_DEADLINE, ZHONGFU_02);
+    Instant followUpClosed = now.plusSeconds(30 * 3600);
+    ClockUtil.setCurrentTime(Date.from(followUpClosed));
+    timerFires(id, TIMER_FOLLOW_UP, ZHONGFU_02);
+
+    var leaderTask = task(id, TASK_LEADER_FOLLOW_UP, ZHONGFU_02);
+    Date due = Date.from(followUpClosed.plusSeconds(12 * 3600));
+    assertThat(leaderTask.getDueDate()).as("12 hours by default").isEqualTo(due);
+    var overdue = management.createJobQuery().processInstanceId(process(id).getId())
+        .activityId(TIMER_LEADER_OVERDUE).singleResult();
+    assertThat(overdue.getDuedate()).as("the timer at the task's due date").isEqualTo(due);
+    assertThat(tasks(id, TASK_LEADER_OVERDUE)).isEmpty();
+
+    timerFires(id, TIMER_LEADER_OVERDUE, ZHONGFU_02);
+    var supervision = task(id, TASK_LEADER_OVERDUE, ZHONGFU_02);
+    assertThat(supervision).hasCandidateGroup("street-JH-LL");
+    assertThat(supervision.getName()).isEqualTo("网格长逾期未跟进未送达住户");
+    assertThat(task(id, TASK_LEADER_FOLLOW_UP, ZHONGFU_02).getId()).as("the leader's task goes on")
+        .isEqualTo(leaderTask.getId());
+    List<CarePackService.ListedHousehold> open = service.households(id, ZHONGFU_02, true);
+    assertThat((String) tasks.getVariable(supervision.getId(), "openHouseholds"))
+        .as("the households still open, from the module's table").contains(open.get(0).address());
+    assertThat((String) tasks.getVariable(supervision.getId(), "gridState")).contains("网格长跟进")
+        .contains(open.size() + " 户");
+    assertThat((String) tasks.getVariable(supervision.getId(), "campaignSummary")).contains(ZHONGFU_02);
+
+    Map<Long, DoorOutcome> all = new HashMap<>();
+    open.forEach(h -> all.put(h.householdId(), DoorOutcome.NOT_AT_HOME));
+    tasks.complete(leaderTask.getId(), Map.of("households", rows(open, all)));
+    assertThat(tasks(id, TASK_LEADER_OVERDUE)).as("the street's task ends with the leader's").isEmpty();
+    assertThat(process(id)).isNull();
+    assertThat(report(id).completed()).isTrue();
+  }
+
+  @Test
+  void atTheDeadlineTheStreetOfficeSupervisesAGridWhosePacksWereNotHandedOver() {
+    Instant now = Instant.parse("2026-07-01T00:00:00Z");
+    ClockUtil.setCurrentTime(Date.from(now));
+    long id = start(List.of(ZHONGFU_01, ZHONGFU_02), PackType.BREAKFAST);
+    Date deadline = Date.from(now.plusSeconds(24 * 3600));
+    assertThat(task(id, TASK_HAND_OVER, ZHONGFU_01).getDueDate()).as("the campaign's deadline").isEqualTo(deadline);
+    var timers = management.createJobQuery().processInstanceId(process(id).getId())
+        .activityId(TIMER_STOCK_DEADLINE).list();
+    assertThat(timers).as("one a grid").hasSize(2).allSatisfy(t -> assertThat(t.getDuedate()).isEqualTo(deadline));
+    complete(id, TASK_HAND_OVER, ZHONGFU_02, Map.of());
+    assertThat(management.createJobQuery().processInstanceId(process(id).getId())
+        .activityId(TIMER_STOCK_DEADLINE).count()).as("the grid handed over needs no supervision").isOne();
+
+    ClockUtil.setCurrentTime(deadline);
+    timerFires(id, TIMER_STOCK_DEADLINE, ZHONGFU_01);
+    var supervision = task(id, TASK_STOCK_OVERDUE, ZHONGFU_01);
+    assertThat(supervision).hasCandidateGroup("street-JH-LL");
+    assertThat(tasks(id, TASK_STOCK_OVERDUE)).as("only the grid still waiting").hasSize(1);
+    assertThat((String) tasks.getVariable(supervision.getId(), "gridState")).contains("发放已截止")
+        .contains("尚未交付");
+    assertThat(task(id, TASK_HAND_OVER, ZHONGFU_01)).as("the warehouse's task goes on").isNotNull();
+
+    complete(id, TASK_HAND_OVER, ZHONGFU_01, Map.of());
+    assertThat(tasks(id, TASK_STOCK_OVERDUE)).as("the street's task ends with the hand-over").isEmpty();
+    assertThat(task(id, TASK_DELIVER, ZHONGFU_01)).isNotNull();
   }
 
   /** Reserves all that is free of the item at the centre and the warehouse but {@code left} at the centre. */

@@ -6,6 +6,9 @@ import static org.gridaid.carepacks.CarePackProcess.*;
 
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Instant;
 import java.util.Date;
 import java.util.HashMap;
@@ -18,6 +21,7 @@ import org.gridaid.shared.web.InvalidInputException;
 import org.gridaid.supplies.Reference;
 import org.gridaid.supplies.ReferenceType;
 import org.gridaid.supplies.Reservation;
+import org.gridaid.test.EngineHistory;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -48,6 +52,8 @@ class CarePackCampaignProcessTests extends CarePackScenario {
 
   @Autowired
   JdbcClient jdbc;
+  @Autowired
+  ObjectMapper json;
 
   @Test
   void aGridDeliversInTasklistAndOverRestFollowsUpAndReturnsWhatWasNotDelivered() {
@@ -297,6 +303,44 @@ class CarePackCampaignProcessTests extends CarePackScenario {
     complete(id, TASK_HAND_OVER, ZHONGFU_01, Map.of());
     assertThat(tasks(id, TASK_STOCK_OVERDUE)).as("the street's task ends with the hand-over").isEmpty();
     assertThat(task(id, TASK_DELIVER, ZHONGFU_01)).isNotNull();
+  }
+
+  @Test
+  void noAddressOfTheHouseholdsReachesTheEnginesHistory() throws Exception {
+    long id = start(List.of(ZHONGFU_01), PackType.LIVING_SUPPLIES);
+    List<String> addresses = households(id, ZHONGFU_01).stream().map(CarePackService.ListedHousehold::address)
+        .toList();
+    assertThat(addresses).isNotEmpty().doesNotContain("(已不在台账)");
+    timerFires(id, TIMER_STOCK_DEADLINE, ZHONGFU_01);
+    submitAsTasklist(task(id, TASK_STOCK_OVERDUE, ZHONGFU_01).getId(), null);
+    submitAsTasklist(task(id, TASK_HAND_OVER, ZHONGFU_01).getId(), null);
+    // Tasklist sends each list back as it showed it, addresses and all, with the outcomes picked
+    submitAsTasklist(task(id, TASK_DELIVER, ZHONGFU_01).getId(), DoorOutcome.NOT_AT_HOME);
+    submitAsTasklist(task(id, TASK_FOLLOW_UP, ZHONGFU_01).getId(), null);
+    timerFires(id, TIMER_LEADER_OVERDUE, ZHONGFU_01);
+    assertThat((String) tasks.getVariable(task(id, TASK_LEADER_OVERDUE, ZHONGFU_01).getId(), "openHouseholds"))
+        .contains(addresses.get(0));
+    submitAsTasklist(task(id, TASK_LEADER_OVERDUE, ZHONGFU_01).getId(), null);
+    submitAsTasklist(task(id, TASK_LEADER_FOLLOW_UP, ZHONGFU_01).getId(), DoorOutcome.DELIVERED);
+    assertThat(report(id).completed()).isTrue();
+
+    assertThat(new EngineHistory(jdbc).textsContaining(addresses)).as("addresses in the engine's history").isEmpty();
+  }
+
+  /** Submits a task's form as Tasklist does: its list as shown, each row with {@code outcome} picked. */
+  private void submitAsTasklist(String taskId, DoorOutcome outcome) throws Exception {
+    Map<String, Object> variables = new HashMap<>();
+    Object shown = tasks.getVariable(taskId, "households");
+    if (shown != null) {
+      ArrayNode list = (ArrayNode) json.readTree(shown.toString());
+      list.forEach(row -> {
+        if (outcome != null) {
+          ((ObjectNode) row).put("outcome", outcome.name());
+        }
+      });
+      variables.put("households", json.writeValueAsString(list));
+    }
+    engine.getFormService().submitTaskForm(taskId, variables);
   }
 
   /** Reserves all that is free of the item at the centre and the warehouse but {@code left} at the centre. */

@@ -35,6 +35,12 @@ public final class CarePackProcess {
   public static final String STEP_CLOSE_FOLLOW_UP = "serviceTask_closeFollowUp";
   public static final String TIMER_DEADLINE = "event_deadlinePassed";
   public static final String TIMER_FOLLOW_UP = "event_followUpOverdue";
+  /** The grid leader's follow-up is overdue: the street office supervises it. */
+  public static final String TIMER_LEADER_OVERDUE = "event_leaderOverdue";
+  public static final String TASK_LEADER_OVERDUE = "userTask_leaderOverdue";
+  /** The campaign's deadline passed while the grid still waits for stock or its hand-over. */
+  public static final String TIMER_STOCK_DEADLINE = "startEvent_stockDeadline";
+  public static final String TASK_STOCK_OVERDUE = "userTask_stockOverdue";
 
   /** What the Tasklist start form asks. Removed once the campaign has it. */
   static final class StartForm {
@@ -63,11 +69,19 @@ public final class CarePackProcess {
   /** Local to a grid: every household has a final outcome (set when a round closes). */
   static final VariableFactory<Boolean> EVERY_HOUSEHOLD_FINAL = booleanVariable("everyHouseholdFinal");
   static final VariableFactory<Date> FOLLOW_UP_DUE = dateVariable("followUpDue");
+  /** Local to a grid: the grid leader's follow-up is due (gridaid.care-packs.leader-within). */
+  static final VariableFactory<Date> LEADER_DUE = dateVariable("leaderDue");
+  /** Local to a grid: the street of the grid, whose office supervises what is overdue. */
+  static final VariableFactory<String> STREET_CODE = stringVariable("streetCode");
 
   // what the task forms show
   static final VariableFactory<String> CAMPAIGN_SUMMARY = stringVariable("campaignSummary");
   static final VariableFactory<String> SHORTAGE = stringVariable("shortage");
   static final VariableFactory<String> PACKING_LIST = stringVariable("packingList");
+  /** 督办: where the grid stands, from the module's tables. */
+  static final VariableFactory<String> GRID_STATE = stringVariable("gridState");
+  /** 督办: the households still without a final outcome, with their addresses (never in history). */
+  static final VariableFactory<String> OPEN_HOUSEHOLDS = stringVariable("openHouseholds");
 
   /** What the task forms submit: the contract for Tasklist and /engine-rest callers. */
   static final class Forms {

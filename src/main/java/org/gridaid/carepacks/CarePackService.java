@@ -350,6 +350,12 @@ public class CarePackService {
     return grids.stream().map(CampaignGrid::gridCode).toList();
   }
 
+  /** The street a grid lies in: its office supervises the grid's overdue tasks. */
+  String streetOf(String gridCode) {
+    return areas.enclosing(gridCode, AreaLevel.STREET).map(Area::code)
+        .orElseThrow(() -> new IllegalStateException("Grid " + gridCode + " lies in no street"));
+  }
+
   /** The grids of the campaign's process, one sub-process each. */
   @Transactional(readOnly = true)
   public List<String> gridsOf(long campaignId) {
@@ -660,7 +666,9 @@ public class CarePackService {
 
   /**
    * A list of a grid's task (入户发放, 二次上门, 网格长跟进): each picked outcome for every pack of
-   * the household. The grid leader's list must answer every household still open.
+   * the household. The grid leader's list must answer every household of the grid still without a
+   * final outcome, as the module's table says: a row left empty or left out is refused, so the
+   * grid is never completed with a household still open.
    */
   @Transactional
   public void recordList(long campaignId, String gridCode, List<FormRow> rows, boolean everyRowRequired,
@@ -698,14 +706,27 @@ public class CarePackService {
       }
     }
     if (everyRowRequired) {
+      // every household of the grid still without a final outcome, whatever the list sent held
+      Map<Long, Integer> rowOf = new HashMap<>();
       for (int i = 0; i < rows.size(); i++) {
-        FormRow row = rows.get(i);
-        List<Door> ofHousehold = doors.get(row.householdId());
-        boolean open = ofHousehold != null && ofHousehold.stream().anyMatch(d -> !d.settled()
-            && !(d.outcome() != null && d.attempt() == round));
-        if (open && !answered.contains(row.householdId())) {
-          check.reject("households[" + i + "].outcome", "is required: the grid leader answers for every household");
+        rowOf.putIfAbsent(rows.get(i).householdId(), i);
+      }
+      List<Long> missing = new ArrayList<>();
+      doors.forEach((household, ofHousehold) -> {
+        if (ofHousehold.stream().anyMatch(d -> !d.settled()) && !answered.contains(household)) {
+          Integer i = rowOf.get(household);
+          if (i != null) {
+            check.reject("households[" + i + "].outcome", "is required: the grid leader answers for every household");
+          } else {
+            missing.add(household);
+          }
         }
+      });
+      if (!missing.isEmpty()) {
+        missing.sort(Comparator.naturalOrder());
+        check.reject("households", "leaves out household(s) " + missing.stream().map(String::valueOf)
+            .collect(Collectors.joining(", ")) + " still without a final outcome: the grid leader answers for every"
+            + " household");
       }
     }
     check.orThrow();

@@ -7,8 +7,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * 汇总未送达住户 / 汇总二次上门: a round of the grid is over. Whether every household has a final
- * outcome is the module's tables' answer, never a form's; the next round is due within
- * gridaid.care-packs.follow-up-within.
+ * outcome is the module's tables' answer, never a form's; the second attempt is due within
+ * gridaid.care-packs.follow-up-within, the grid leader's within gridaid.care-packs.leader-within.
  */
 @Component("closeCarePackRound")
 class CloseCarePackRound implements JavaDelegate {
@@ -28,6 +28,10 @@ class CloseCarePackRound implements JavaDelegate {
     boolean done = service.closeRound(CarePackProcess.campaignId(execution),
         CarePackProcess.GRID_CODE.from(execution).get());
     CarePackProcess.EVERY_HOUSEHOLD_FINAL.on(execution).setLocal(done);
-    CarePackProcess.FOLLOW_UP_DUE.on(execution).setLocal(Date.from(clock.instant().plus(settings.followUpWithin())));
+    if (CarePackProcess.STEP_CLOSE_FOLLOW_UP.equals(execution.getCurrentActivityId())) {
+      CarePackProcess.LEADER_DUE.on(execution).setLocal(Date.from(clock.instant().plus(settings.leaderWithin())));
+    } else {
+      CarePackProcess.FOLLOW_UP_DUE.on(execution).setLocal(Date.from(clock.instant().plus(settings.followUpWithin())));
+    }
   }
 }

@@ -6,6 +6,9 @@ import static org.gridaid.carepacks.CarePackProcess.*;
 
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Date;
@@ -19,6 +22,7 @@ import org.gridaid.supplies.Receipt;
 import org.gridaid.supplies.Reference;
 import org.gridaid.supplies.ReferenceType;
 import org.gridaid.supplies.Reservation;
+import org.gridaid.test.EngineHistory;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -49,6 +53,8 @@ class CarePackCampaignProcessTests extends CarePackScenario {
 
   @Autowired
   JdbcClient jdbc;
+  @Autowired
+  ObjectMapper json;
 
   @Test
   void aGridDeliversInTasklistAndOverRestFollowsUpAndReturnsWhatWasNotDelivered() {
@@ -119,6 +125,37 @@ class CarePackCampaignProcessTests extends CarePackScenario {
   }
 
   @Test
+  void theGridLeaderCannotCloseTheGridWithAListThatLeavesHouseholdsOut() {
+    long id = start(List.of(ZHONGFU_02), PackType.BREAKFAST);
+    complete(id, TASK_HAND_OVER, ZHONGFU_02, Map.of());
+    timerFires(id, TIMER_DEADLINE, ZHONGFU_02);
+    timerFires(id, TIMER_FOLLOW_UP, ZHONGFU_02);
+    List<CarePackService.ListedHousehold> open = service.households(id, ZHONGFU_02, true);
+    assertThat(open).as("nobody was visited").hasSizeGreaterThanOrEqualTo(2);
+    String leaderTask = task(id, TASK_LEADER_FOLLOW_UP, ZHONGFU_02).getId();
+
+    // over the engine API a list is whatever the caller sends: empty, or some of the rows
+    assertThatThrownBy(() -> tasks.complete(leaderTask, Map.of("households", "[]")))
+        .as("an empty list answers for nobody").hasRootCauseInstanceOf(InvalidInputException.class)
+        .hasMessageContaining("住户名单 (households)").hasMessageContaining(String.valueOf(open.get(0).householdId()));
+    Map<Long, DoorOutcome> first = Map.of(open.get(0).householdId(), DoorOutcome.DELIVERED);
+    assertThatThrownBy(() -> tasks.complete(leaderTask, Map.of("households", rows(open.subList(0, 1), first))))
+        .as("a list without the others").hasRootCauseInstanceOf(InvalidInputException.class)
+        .hasMessageContaining(String.valueOf(open.get(1).householdId()));
+
+    assertThat(tasks.createTaskQuery().taskId(leaderTask).count()).as("the task stays open").isOne();
+    assertThat(service.grid(id, ZHONGFU_02).status()).isEqualTo(GridStatus.LEADER_FOLLOW_UP);
+    assertThat(service.households(id, ZHONGFU_02, true)).as("nothing was recorded").hasSameSizeAs(open);
+    assertThat(report(id).completed()).isFalse();
+
+    Map<Long, DoorOutcome> all = new HashMap<>();
+    open.forEach(h -> all.put(h.householdId(), DoorOutcome.NOT_AT_HOME));
+    tasks.complete(leaderTask, Map.of("households", rows(open, all)));
+    assertThat(report(id).completed()).as("every household answered: the grid is done").isTrue();
+    assertThat(service.households(id, ZHONGFU_02, true)).isEmpty();
+  }
+
+  @Test
   void aGridShortOfStockWaitsWithItsExactShortageWhileTheOtherGridStarts() {
     // 中福 01 takes its packs from its community's centre, which keeps exactly the eggs it needs (a
     // box per breakfast pack); 永明 has no centre: its grid's come from the district warehouse,
@@ -146,6 +183,8 @@ class CarePackCampaignProcessTests extends CarePackScenario {
           .containsExactly(Map.entry("FOOD-EGGS", yongming - 3));
       var replenish = task(id, TASK_REPLENISH_STOCK, YONGMING_01);
       assertThat(replenish).hasCandidateGroup("warehouse");
+      assertThat(replenish.getDueDate()).as("due at the campaign's deadline")
+          .isEqualTo(Date.from(service.load(id).deadline()));
       assertThat(tasks.getVariable(replenish.getId(), "shortage").toString())
           .contains("鸡蛋 10枚 " + (yongming - 3) + " 盒");
       assertThat(tasks(id, TASK_REPLENISH_STOCK)).as("only the grid short of stock waits").hasSize(1);
@@ -249,6 +288,112 @@ class CarePackCampaignProcessTests extends CarePackScenario {
         .singleResult();
     assertThat(timer.getDuedate()).as("24 hours by default").isEqualTo(Date.from(now.plusSeconds(24 * 3600)));
     assertThat(task(id, TASK_DELIVER, ZHONGFU_02).getDueDate()).isEqualTo(timer.getDuedate());
+  }
+
+  @Test
+  void theGridLeadersFollowUpIsDueAndOverdueTheStreetOfficeSupervisesItUntilTheLeaderIsDone() {
+    Instant now = Instant.parse("2026-07-01T00:00:00Z");
+    ClockUtil.setCurrentTime(Date.from(now));
+    long id = start(List.of(ZHONGFU_02), PackType.BREAKFAST);
+    complete(id, TASK_HAND_OVER, ZHONGFU_02, Map.of());
+    timerFires(id, TIMER_DEADLINE, ZHONGFU_02);
+    Instant followUpClosed = now.plusSeconds(30 * 3600);
+    ClockUtil.setCurrentTime(Date.from(followUpClosed));
+    timerFires(id, TIMER_FOLLOW_UP, ZHONGFU_02);
+
+    var leaderTask = task(id, TASK_LEADER_FOLLOW_UP, ZHONGFU_02);
+    Date due = Date.from(followUpClosed.plusSeconds(12 * 3600));
+    assertThat(leaderTask.getDueDate()).as("12 hours by default").isEqualTo(due);
+    var overdue = management.createJobQuery().processInstanceId(process(id).getId())
+        .activityId(TIMER_LEADER_OVERDUE).singleResult();
+    assertThat(overdue.getDuedate()).as("the timer at the task's due date").isEqualTo(due);
+    assertThat(tasks(id, TASK_LEADER_OVERDUE)).isEmpty();
+
+    timerFires(id, TIMER_LEADER_OVERDUE, ZHONGFU_02);
+    var supervision = task(id, TASK_LEADER_OVERDUE, ZHONGFU_02);
+    assertThat(supervision).hasCandidateGroup("street-JH-LL");
+    assertThat(supervision.getName()).isEqualTo("网格长逾期未跟进未送达住户");
+    assertThat(task(id, TASK_LEADER_FOLLOW_UP, ZHONGFU_02).getId()).as("the leader's task goes on")
+        .isEqualTo(leaderTask.getId());
+    List<CarePackService.ListedHousehold> open = service.households(id, ZHONGFU_02, true);
+    assertThat((String) tasks.getVariable(supervision.getId(), "openHouseholds"))
+        .as("the households still open, from the module's table").contains(open.get(0).address());
+    assertThat((String) tasks.getVariable(supervision.getId(), "gridState")).contains("网格长跟进")
+        .contains(open.size() + " 户");
+    assertThat((String) tasks.getVariable(supervision.getId(), "campaignSummary")).contains(ZHONGFU_02);
+
+    Map<Long, DoorOutcome> all = new HashMap<>();
+    open.forEach(h -> all.put(h.householdId(), DoorOutcome.NOT_AT_HOME));
+    tasks.complete(leaderTask.getId(), Map.of("households", rows(open, all)));
+    assertThat(tasks(id, TASK_LEADER_OVERDUE)).as("the street's task ends with the leader's").isEmpty();
+    assertThat(process(id)).isNull();
+    assertThat(report(id).completed()).isTrue();
+  }
+
+  @Test
+  void atTheDeadlineTheStreetOfficeSupervisesAGridWhosePacksWereNotHandedOver() {
+    Instant now = Instant.parse("2026-07-01T00:00:00Z");
+    ClockUtil.setCurrentTime(Date.from(now));
+    long id = start(List.of(ZHONGFU_01, ZHONGFU_02), PackType.BREAKFAST);
+    Date deadline = Date.from(now.plusSeconds(24 * 3600));
+    assertThat(task(id, TASK_HAND_OVER, ZHONGFU_01).getDueDate()).as("the campaign's deadline").isEqualTo(deadline);
+    var timers = management.createJobQuery().processInstanceId(process(id).getId())
+        .activityId(TIMER_STOCK_DEADLINE).list();
+    assertThat(timers).as("one a grid").hasSize(2).allSatisfy(t -> assertThat(t.getDuedate()).isEqualTo(deadline));
+    complete(id, TASK_HAND_OVER, ZHONGFU_02, Map.of());
+    assertThat(management.createJobQuery().processInstanceId(process(id).getId())
+        .activityId(TIMER_STOCK_DEADLINE).count()).as("the grid handed over needs no supervision").isOne();
+
+    ClockUtil.setCurrentTime(deadline);
+    timerFires(id, TIMER_STOCK_DEADLINE, ZHONGFU_01);
+    var supervision = task(id, TASK_STOCK_OVERDUE, ZHONGFU_01);
+    assertThat(supervision).hasCandidateGroup("street-JH-LL");
+    assertThat(tasks(id, TASK_STOCK_OVERDUE)).as("only the grid still waiting").hasSize(1);
+    assertThat((String) tasks.getVariable(supervision.getId(), "gridState")).contains("发放已截止")
+        .contains("尚未交付");
+    assertThat(task(id, TASK_HAND_OVER, ZHONGFU_01)).as("the warehouse's task goes on").isNotNull();
+
+    complete(id, TASK_HAND_OVER, ZHONGFU_01, Map.of());
+    assertThat(tasks(id, TASK_STOCK_OVERDUE)).as("the street's task ends with the hand-over").isEmpty();
+    assertThat(task(id, TASK_DELIVER, ZHONGFU_01)).isNotNull();
+  }
+
+  @Test
+  void noAddressOfTheHouseholdsReachesTheEnginesHistory() throws Exception {
+    long id = start(List.of(ZHONGFU_01), PackType.LIVING_SUPPLIES);
+    List<String> addresses = households(id, ZHONGFU_01).stream().map(CarePackService.ListedHousehold::address)
+        .toList();
+    assertThat(addresses).isNotEmpty().doesNotContain("(已不在台账)");
+    timerFires(id, TIMER_STOCK_DEADLINE, ZHONGFU_01);
+    submitAsTasklist(task(id, TASK_STOCK_OVERDUE, ZHONGFU_01).getId(), null);
+    submitAsTasklist(task(id, TASK_HAND_OVER, ZHONGFU_01).getId(), null);
+    // Tasklist sends each list back as it showed it, addresses and all, with the outcomes picked
+    submitAsTasklist(task(id, TASK_DELIVER, ZHONGFU_01).getId(), DoorOutcome.NOT_AT_HOME);
+    submitAsTasklist(task(id, TASK_FOLLOW_UP, ZHONGFU_01).getId(), null);
+    timerFires(id, TIMER_LEADER_OVERDUE, ZHONGFU_01);
+    assertThat((String) tasks.getVariable(task(id, TASK_LEADER_OVERDUE, ZHONGFU_01).getId(), "openHouseholds"))
+        .contains(addresses.get(0));
+    submitAsTasklist(task(id, TASK_LEADER_OVERDUE, ZHONGFU_01).getId(), null);
+    submitAsTasklist(task(id, TASK_LEADER_FOLLOW_UP, ZHONGFU_01).getId(), DoorOutcome.DELIVERED);
+    assertThat(report(id).completed()).isTrue();
+
+    assertThat(new EngineHistory(jdbc).textsContaining(addresses)).as("addresses in the engine's history").isEmpty();
+  }
+
+  /** Submits a task's form as Tasklist does: its list as shown, each row with {@code outcome} picked. */
+  private void submitAsTasklist(String taskId, DoorOutcome outcome) throws Exception {
+    Map<String, Object> variables = new HashMap<>();
+    Object shown = tasks.getVariable(taskId, "households");
+    if (shown != null) {
+      ArrayNode list = (ArrayNode) json.readTree(shown.toString());
+      list.forEach(row -> {
+        if (outcome != null) {
+          ((ObjectNode) row).put("outcome", outcome.name());
+        }
+      });
+      variables.put("households", json.writeValueAsString(list));
+    }
+    engine.getFormService().submitTaskForm(taskId, variables);
   }
 
   /**

@@ -14,9 +14,9 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
- * What a resident told the hotline and what the register knows about a person are never in
- * clear in a table: read back raw, row by row, after a call, a repeated call and a person's
- * registration through the API.
+ * What a resident told the hotline and what the register knows about a household and a person
+ * are never in clear in a table: read back raw, row by row, after a call, a repeated call and a
+ * household's and a person's registration through the API.
  */
 class PersonalDataAtRestTests extends ApiTestSupport {
 
@@ -84,9 +84,9 @@ class PersonalDataAtRestTests extends ApiTestSupport {
     String householdPhone = phone();
     String personPhone = phone();
     String idNumber = "440704194602030017";
+    String address = "银泉花园%d栋%d室".formatted(ThreadLocalRandom.current().nextInt(100_000), 1201);
     int household = as(WORKER).body("""
-        {"address": "银泉花园%d栋", "gridCode": "%s", "phone": "%s", "size": 1}"""
-            .formatted(ThreadLocalRandom.current().nextInt(100_000), GRID, householdPhone))
+        {"address": "%s", "gridCode": "%s", "phone": "%s", "size": 1}""".formatted(address, GRID, householdPhone))
         .post("/api/v1/households").then().statusCode(201).extract().path("id");
     int person = as(WORKER).body("""
         {"householdId": %d, "name": "王伯", "idNumber": "%s", "phone": "%s", "birthYear": 1946,
@@ -96,9 +96,15 @@ class PersonalDataAtRestTests extends ApiTestSupport {
         .post("/api/v1/persons").then().statusCode(201).extract().path("id");
 
     assertThat(rows("select * from household where id = ?", household).get(0).toString())
-        .doesNotContain(householdPhone);
+        .doesNotContain(householdPhone, address, "银泉花园");
     assertThat(rows("select * from person where id = ?", person).get(0).toString())
-        .doesNotContain(personPhone, idNumber, "13811112222", "慢性阻塞性肺病", "噻托溴铵");
+        .doesNotContain(personPhone, idNumber, "13811112222", "慢性阻塞性肺病", "噻托溴铵", address);
+
+    as(WORKER).get("/api/v1/households/" + household).then().statusCode(200)
+        .body("address", org.hamcrest.Matchers.equalTo(address));
+    as(WORKER).body("""
+        {"address": "%s", "gridCode": "%s", "size": 2}""".formatted(address, GRID))
+        .post("/api/v1/households").then().statusCode(409);
   }
 
   private List<Map<String, Object>> rows(String sql, Object... params) {

@@ -12,6 +12,9 @@ import java.math.BigDecimal;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.gridaid.messaging.MessageOwner;
+import org.gridaid.messaging.TextMessage;
+import org.gridaid.messaging.TextMessages;
 import org.gridaid.test.Api;
 import org.gridaid.test.ApiTestSupport;
 import org.junit.jupiter.api.BeforeEach;
@@ -26,6 +29,8 @@ class GiftApiTests extends ApiTestSupport {
 
   @Autowired
   JdbcClient jdbc;
+  @Autowired
+  TextMessages messages;
 
   String platformKey;
   long appeal;
@@ -94,8 +99,7 @@ class GiftApiTests extends ApiTestSupport {
         .statusCode(200).body("receiptNumber", equalTo(receipt));
     assertThat(progress()).containsEntry("pledged", 60778.13f).containsEntry("received", 60778.13f);
 
-    List<String> thanks = jdbc.sql("select body from text_message where owner_type = 'DONATION' and owner_id = ?")
-        .param(id).query(String.class).list();
+    List<String> thanks = messages.of(new MessageOwner("DONATION", id)).stream().map(TextMessage::body).toList();
     assertThat(thanks).singleElement().asString().contains("陈女士", "60778.13元", receipt);
   }
 

@@ -19,7 +19,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * A database written before personal data was encrypted everywhere (up to V8, and up to V27 for
- * the register's addresses) is migrated with the application's data key:
+ * the register's addresses and the texts' bodies) is migrated with the application's data key:
  * afterwards the rows hold the same values, encrypted, and none in clear; the repeated-call check
  * finds the caller by the keyed hash of the phone, the register a household by the keyed hash of
  * its address.
@@ -59,6 +59,8 @@ class PersonalDataMigrationTests {
     Map<String, Object> household = jdbc.sql("select * from household where id = 1").query().singleRow();
     assertThat(household.toString()).doesNotContain("中福花园");
     assertThat(cipher.decrypt((String) value(household, "address_enc"))).isEqualTo("中福花园5栋101室");
+    assertThat(jdbc.sql("select body_enc from text_message").query(String.class).list()).map(cipher::decrypt)
+        .containsExactly("【暖心服务热线】您的诉求已受理");
     Map<String, Object> person = jdbc.sql("select * from person where id = 1").query().singleRow();
     assertThat(person.toString()).doesNotContain("高血压", "氨氯地平");
     assertThat(cipher.decrypt((String) value(person, "regular_medicines_enc"))).isEqualTo("氨氯地平");
@@ -69,13 +71,13 @@ class PersonalDataMigrationTests {
   }
 
   /**
-   * V32: the households' addresses of a database at V27 are encrypted in place; a grid still
-   * has one household per address, now by its hash.
+   * V32 and V33: the households' addresses and the texts' bodies of a database at V27, sent or
+   * not, are encrypted in place; a grid still has one household per address, now by its hash.
    */
   @Test
-  void addressesOfHouseholdsWrittenInClearAreEncryptedInPlace() {
+  void addressesOfHouseholdsAndBodiesOfTextsWrittenInClearAreEncryptedInPlace() {
     DataSource dataSource = newDataSource();
-    // a database as V27 left it, the last migration before V32 was written
+    // a database as V27 left it, the last migration before V32 and V33 were written
     Flyway.configure().dataSource(dataSource).locations("classpath:db/migration")
         .javaMigrations(javaMigrations.toArray(JavaMigration[]::new)).target("27").load().migrate();
     JdbcClient jdbc = JdbcClient.create(dataSource);
@@ -92,6 +94,12 @@ class PersonalDataMigrationTests {
         .params(cipher.encrypt(PHONE), cipher.lookupHash(PHONE)).update();
     jdbc.sql("""
         insert into person (household_id, name, flags) values (1, '王伯', 'ELDERLY_ALONE')""").update();
+    jdbc.sql("""
+        insert into text_message (owner_type, owner_id, phone_enc, kind, body, status, attempts, created_at, sent_at)
+        values ('DONATION', 7, ?, 'THANKS', '陈女士, 您捐赠的60778.13元已到账, 谢谢您!', 'SENT', 1, current_timestamp,
+            current_timestamp),
+          ('HELP_REQUEST', 1, ?, 'RECEIVED', '您的诉求(查询码 HR0000000001)已受理', 'PENDING', 0, current_timestamp,
+            null)""").params(cipher.encrypt(PHONE), cipher.encrypt(PHONE)).update();
 
     Flyway.configure().dataSource(dataSource).locations("classpath:db/migration")
         .javaMigrations(javaMigrations.toArray(JavaMigration[]::new)).load().migrate();
@@ -111,6 +119,13 @@ class PersonalDataMigrationTests {
         values ('JH-LL-ZF-02', ?, ?, 1, 'ORDINARY')""")
         .params(cipher.encrypt("中福花园5栋101室"), cipher.lookupHash("中福花园5栋101室")).update())
         .as("one household per address of a grid").isInstanceOf(DataIntegrityViolationException.class);
+
+    List<Map<String, Object>> texts = jdbc.sql("select * from text_message order by id").query().listOfRows();
+    assertThat(texts).hasSize(2).allSatisfy(row -> assertThat(row.toString())
+        .doesNotContain(PHONE, "陈女士", "60778.13", "HR0000000001", "已受理"));
+    assertThat(texts).extracting(row -> cipher.decrypt((String) value(row, "body_enc")))
+        .containsExactly("陈女士, 您捐赠的60778.13元已到账, 谢谢您!", "您的诉求(查询码 HR0000000001)已受理");
+    assertThat(texts).extracting(row -> value(row, "status")).containsExactly("SENT", "PENDING");
   }
 
   private static DataSource newDataSource() {

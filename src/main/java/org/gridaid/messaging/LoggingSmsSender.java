@@ -6,7 +6,11 @@ import org.slf4j.LoggerFactory;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.stereotype.Component;
 
-/** The default sender: writes the message to the log (with the phone masked) instead of sending it. */
+/**
+ * The default sender: logs that a message would go out (its reference, the phone masked, the
+ * length of the body) instead of sending it. Never the body: it may name a donor or carry a
+ * case's tracking code; {@code TextMessages.of} shows it to whoever may read it.
+ */
 @Component
 @ConditionalOnProperty(name = "gridaid.sms.sender", havingValue = "log", matchIfMissing = true)
 class LoggingSmsSender implements SmsSender {
@@ -15,6 +19,6 @@ class LoggingSmsSender implements SmsSender {
 
   @Override
   public void send(String phone, String body, String reference) {
-    log.info("SMS {} to {}: {}", reference, PhoneNumbers.mask(phone), body);
+    log.info("SMS {} to {}: {} characters", reference, PhoneNumbers.mask(phone), body.length());
   }
 }

@@ -19,7 +19,7 @@ public record TextMessage(long id, MessageOwner owner, String phone, String kind
     FAILED
   }
 
-  /** With the phone masked, for a log line or a failing assertion. */
+  /** With the phone masked and without the body, for a log line or a failing assertion. */
   @Override
   public String toString() {
     return "TextMessage[id=%d, owner=%s, phone=%s, kind=%s, status=%s, attempts=%d]"

@@ -17,7 +17,8 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * The outbox of text messages to residents, for every module. A message is stored with the
- * change that caused it, in the caller's transaction (the phone encrypted), and delivered by a
+ * change that caused it, in the caller's transaction (the phone and the body encrypted: a body
+ * may name a donor, or carry a case's tracking code), and delivered by a
  * job of the engine's job executor: any node of the cluster sends it, a failing gateway is
  * retried with growing pauses, and the caller never waits.
  */
@@ -60,9 +61,10 @@ public class TextMessages {
       throw new IllegalArgumentException("A text message's body has 1 to " + LONGEST_BODY + " characters");
     }
     jdbc.sql("""
-            insert into text_message (owner_type, owner_id, phone_enc, kind, body, status, created_at)
+            insert into text_message (owner_type, owner_id, phone_enc, kind, body_enc, status, created_at)
             values (?, ?, ?, ?, ?, 'PENDING', ?)""")
-        .params(owner.type(), owner.id(), cipher.encrypt(phone), kind, body, Timestamp.from(clock.instant()))
+        .params(owner.type(), owner.id(), cipher.encrypt(phone), kind, cipher.encrypt(body),
+            Timestamp.from(clock.instant()))
         .update();
     if (firstInTransaction(owner)) {
       jobs.schedule(TextMessageDelivery.JOB_TYPE, TextMessageDelivery.payload(owner), null);
@@ -108,7 +110,7 @@ public class TextMessages {
 
   private TextMessage map(ResultSet rs, int row) throws SQLException {
     return new TextMessage(rs.getLong("id"), new MessageOwner(rs.getString("owner_type"), rs.getLong("owner_id")),
-        cipher.decrypt(rs.getString("phone_enc")), rs.getString("kind"), rs.getString("body"),
+        cipher.decrypt(rs.getString("phone_enc")), rs.getString("kind"), cipher.decrypt(rs.getString("body_enc")),
         TextMessage.Status.valueOf(rs.getString("status")), rs.getInt("attempts"));
   }
 }

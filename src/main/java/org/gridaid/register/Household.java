@@ -1,5 +1,5 @@
 package org.gridaid.register;
 
-/** A household as stored; {@code phone} is the plain value, decrypted on read. */
+/** A household as stored; {@code address} and {@code phone} are the plain values, decrypted on read. */
 record Household(long id, String gridCode, String minimalUnitCode, String address, String phone, int size,
     RecipientGroup recipientGroup) {}

@@ -6,6 +6,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.gridaid.shared.PersonalDataCipher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -23,9 +24,11 @@ public class HouseholdRoster {
   private static final int CHUNK = 1000;
 
   private final JdbcClient jdbc;
+  private final PersonalDataCipher cipher;
 
-  HouseholdRoster(JdbcClient jdbc) {
+  HouseholdRoster(JdbcClient jdbc, PersonalDataCipher cipher) {
     this.jdbc = jdbc;
+    this.cipher = cipher;
   }
 
   /**
@@ -35,7 +38,10 @@ public class HouseholdRoster {
    */
   public record Member(long householdId, String gridCode, int size, RecipientGroup group, boolean vulnerable) {}
 
-  /** Where to deliver to a household: its address as the register holds it, and its grid. */
+  /**
+   * Where to deliver to a household: its address as the register holds it (decrypted here, for
+   * the moment: not to be stored in clear), and its grid.
+   */
   public record Door(long householdId, String gridCode, String address) {}
 
   /** Every household of these grids, by grid and id. */
@@ -60,9 +66,10 @@ public class HouseholdRoster {
     Map<Long, Door> doors = new HashMap<>();
     List<Long> ids = List.copyOf(householdIds);
     for (int from = 0; from < ids.size(); from += CHUNK) {
-      jdbc.sql("select id, grid_code, address from household where id in (:ids)")
+      jdbc.sql("select id, grid_code, address_enc from household where id in (:ids)")
           .param("ids", ids.subList(from, Math.min(ids.size(), from + CHUNK)))
-          .query((rs, row) -> new Door(rs.getLong("id"), rs.getString("grid_code"), rs.getString("address")))
+          .query((rs, row) -> new Door(rs.getLong("id"), rs.getString("grid_code"),
+              cipher.decrypt(rs.getString("address_enc"))))
           .list().forEach(door -> doors.put(door.householdId(), door));
     }
     return doors;

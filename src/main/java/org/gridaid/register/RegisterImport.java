@@ -274,7 +274,8 @@ class RegisterImport {
       rows.forEach(row -> grids.add(Texts.trimmed(row.values().get("gridCode"))));
       grids.remove(null);
       grids.removeIf(grid -> !coverage.covers(grid));
-      store.householdKeys(Coverage.of(grids)).forEach(h -> households.put(h.gridCode() + "|" + h.address(), h.id()));
+      store.householdKeys(Coverage.of(grids)).forEach(h -> households.put(h.gridCode() + "|" + h.addressHash(),
+          h.id()));
 
       Map<Integer, Person> parsed = new LinkedHashMap<>();
       checkEach(rows, row -> person(row, households), (row, person) -> {
@@ -328,7 +329,7 @@ class RegisterImport {
         throw new InvalidInputException("gridCode", "and address of the household are required");
       }
       RegisterService.checkCovered(grid, coverage);
-      Long household = households.get(grid + "|" + address);
+      Long household = households.get(grid + "|" + store.hash(address));
       if (household == null) {
         throw new InvalidInputException("address", "no household at '" + address + "' in grid " + grid
             + " (import the households first)");

@@ -8,6 +8,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -25,7 +26,11 @@ import org.springframework.jdbc.support.JdbcUtils;
 import org.springframework.jdbc.support.MetaDataAccessException;
 import org.springframework.stereotype.Repository;
 
-/** Households, persons and the access log; personal fields are encrypted here and nowhere else. */
+/**
+ * Households, persons and the access log; personal fields (a household's address and phone, a
+ * person's ID number, phone, carer and health) are encrypted here and nowhere else, with a keyed
+ * hash beside what is looked up (an address within its grid, phones, ID numbers).
+ */
 @Repository
 class RegisterStore {
 
@@ -48,11 +53,11 @@ class RegisterStore {
   }
 
   private static final String INSERT_HOUSEHOLD = """
-      insert into household (grid_code, minimal_unit_code, address, phone_enc, phone_hash, size, recipient_group,
-        updated_by) values (?, ?, ?, ?, ?, ?, ?, ?)""";
+      insert into household (grid_code, minimal_unit_code, address_enc, address_hash, phone_enc, phone_hash, size,
+        recipient_group, updated_by) values (?, ?, ?, ?, ?, ?, ?, ?, ?)""";
   private static final String UPDATE_HOUSEHOLD = """
-      update household set grid_code = ?, minimal_unit_code = ?, address = ?, phone_enc = ?, phone_hash = ?,
-        size = ?, recipient_group = ?, updated_by = ?, updated_at = current_timestamp where id = ?""";
+      update household set grid_code = ?, minimal_unit_code = ?, address_enc = ?, address_hash = ?, phone_enc = ?,
+        phone_hash = ?, size = ?, recipient_group = ?, updated_by = ?, updated_at = current_timestamp where id = ?""";
 
   long insertHousehold(Household h, String actor) {
     var keys = new GeneratedKeyHolder();
@@ -78,16 +83,17 @@ class RegisterStore {
   }
 
   private List<Object> householdParams(Household h, String actor) {
-    return new ArrayList<>(Arrays.asList(h.gridCode(), h.minimalUnitCode(), h.address(), cipher.encrypt(h.phone()),
-        hash(h.phone()), h.size(), h.recipientGroup().name(), actor));
+    return new ArrayList<>(Arrays.asList(h.gridCode(), h.minimalUnitCode(), cipher.encrypt(h.address()),
+        hash(h.address()), cipher.encrypt(h.phone()), hash(h.phone()), h.size(), h.recipientGroup().name(), actor));
   }
 
   Optional<Household> household(long id) {
     return jdbc.sql("select * from household where id = ?").param(id).query(this::mapHousehold).optional();
   }
 
+  /** The household at this address of the grid, found by the keyed hash of the address as the forms trim it. */
   Optional<Household> householdAt(String gridCode, String address) {
-    return jdbc.sql("select * from household where grid_code = ? and address = ?").params(gridCode, address)
+    return jdbc.sql("select * from household where grid_code = ? and address_hash = ?").params(gridCode, hash(address))
         .query(this::mapHousehold).optional();
   }
 
@@ -186,20 +192,20 @@ class RegisterStore {
   /**
    * The persons with these ID numbers ({@code idNumbers}: each by its hash), with their grid,
    * looked up a thousand at a time. A person found by the hash of a number has that number: it
-   * is not decrypted again. {@code held}: the persons whose number is held for review instead,
-   * those of the coverage only.
+   * is not decrypted again, nor is the household's address, which the import does not need.
+   * {@code held}: the persons whose number is held for review instead, those of the coverage only.
    */
-  List<PersonAt> personsByIdNumberHash(Map<String, String> idNumbers, boolean held, Coverage coverage) {
+  List<PersonIn> personsByIdNumberHash(Map<String, String> idNumbers, boolean held, Coverage coverage) {
     String column = held ? "p.id_number_held_hash" : "p.id_number_hash";
     return inChunks(idNumbers.keySet(), chunk -> {
       Filters where = new Filters().in(column, chunk);
       if (held) {
         where.within("h.grid_code", coverage);
       }
-      return where.list(jdbc, "select p.*, h.grid_code as h_grid, h.address as h_address from person p"
+      return where.list(jdbc, "select p.*, h.grid_code as h_grid from person p"
               + " join household h on h.id = p.household_id", "p.id",
-          (rs, row) -> new PersonAt(mapPerson(rs, idNumbers.get(rs.getString(held ? "id_number_held_hash"
-              : "id_number_hash"))), rs.getString("h_grid"), rs.getString("h_address")));
+          (rs, row) -> new PersonIn(mapPerson(rs, idNumbers.get(rs.getString(held ? "id_number_held_hash"
+              : "id_number_hash"))), rs.getString("h_grid")));
     });
   }
 
@@ -263,23 +269,38 @@ class RegisterStore {
         .list(jdbc, "select h.* from household h", "h.id", this::mapHousehold);
   }
 
-  /** A household as a persons import finds it: by grid and address, phone left encrypted. */
-  record HouseholdKey(long id, String gridCode, String address) {}
+  /**
+   * A household as a persons import finds it: by grid and the keyed hash of its address
+   * ({@link #hash}), nothing decrypted.
+   */
+  record HouseholdKey(long id, String gridCode, String addressHash) {}
 
   List<HouseholdKey> householdKeys(Coverage coverage) {
     return new Filters().within("h.grid_code", coverage).list(jdbc,
-        "select h.id, h.grid_code, h.address from household h", "h.id",
-        (rs, row) -> new HouseholdKey(rs.getLong("id"), rs.getString("grid_code"), rs.getString("address")));
+        "select h.id, h.grid_code, h.address_hash from household h", "h.id",
+        (rs, row) -> new HouseholdKey(rs.getLong("id"), rs.getString("grid_code"), rs.getString("address_hash")));
   }
+
+  /** A person with the grid of their household, as the import matches them. */
+  record PersonIn(Person person, String gridCode) {}
 
   /** Persons with the grid and address of their household, for the export. */
   record PersonAt(Person person, String gridCode, String address) {}
 
+  /** Each household's address is decrypted once, however many persons live there. */
   List<PersonAt> allPersons(Coverage coverage) {
+    Map<Long, String> addresses = new HashMap<>();
     return new Filters().within("h.grid_code", coverage).list(jdbc,
-        "select p.*, h.grid_code as h_grid, h.address as h_address from person p"
+        "select p.*, h.grid_code as h_grid, h.address_enc as h_address_enc from person p"
             + " join household h on h.id = p.household_id", "p.id",
-        (rs, row) -> new PersonAt(mapPerson(rs, row), rs.getString("h_grid"), rs.getString("h_address")));
+        (rs, row) -> {
+          String address = addresses.get(rs.getLong("household_id"));
+          if (address == null) {
+            address = cipher.decrypt(rs.getString("h_address_enc"));
+            addresses.put(rs.getLong("household_id"), address);
+          }
+          return new PersonAt(mapPerson(rs, row), rs.getString("h_grid"), address);
+        });
   }
 
   void logAccess(String userId, String subject, long subjectId, String fields, String reason, Instant at) {
@@ -292,7 +313,7 @@ class RegisterStore {
 
   private Household mapHousehold(ResultSet rs, int row) throws SQLException {
     return new Household(rs.getLong("id"), rs.getString("grid_code"), rs.getString("minimal_unit_code"),
-        rs.getString("address"), cipher.decrypt(rs.getString("phone_enc")), rs.getInt("size"),
+        cipher.decrypt(rs.getString("address_enc")), cipher.decrypt(rs.getString("phone_enc")), rs.getInt("size"),
         RecipientGroup.valueOf(rs.getString("recipient_group")));
   }
 

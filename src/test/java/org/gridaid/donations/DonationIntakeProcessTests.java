@@ -18,6 +18,9 @@ import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.task.Task;
+import org.gridaid.messaging.MessageOwner;
+import org.gridaid.messaging.TextMessage;
+import org.gridaid.messaging.TextMessages;
 import org.gridaid.test.ApiTestSupport;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -39,6 +42,8 @@ class DonationIntakeProcessTests extends ApiTestSupport {
   HistoryService history;
   @Autowired
   JdbcClient jdbc;
+  @Autowired
+  TextMessages messages;
 
   long appeal;
 
@@ -96,8 +101,8 @@ class DonationIntakeProcessTests extends ApiTestSupport {
     as(FINANCE).get("/api/v1/donations/{id}", id).then().statusCode(200).body("status", equalTo("CONFIRMED"))
         .body("confirmedBy", equalTo(FINANCE)).body("receiptNumber", org.hamcrest.Matchers.matchesPattern("\\d{4}-\\d{6}"));
     assertThat(progress()).containsEntry("pledged", 5000.00f).containsEntry("received", 5000.00f);
-    assertThat(jdbc.sql("select body from text_message where owner_type = 'DONATION' and owner_id = ?").param(id)
-        .query(String.class).list()).singleElement().asString().contains("江海区某物流公司", "5000.00元");
+    assertThat(messages.of(new MessageOwner("DONATION", id)).stream().map(TextMessage::body).toList())
+        .singleElement().asString().contains("江海区某物流公司", "5000.00元");
     assertThat(history.createHistoricVariableInstanceQuery().processInstanceId(task.getProcessInstanceId())
         .variableName("giftSummary").count()).as("the donor's name stays out of history").isZero();
   }

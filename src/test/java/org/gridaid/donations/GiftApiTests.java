@@ -20,6 +20,9 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
+import org.gridaid.messaging.MessageOwner;
+import org.gridaid.messaging.TextMessage;
+import org.gridaid.messaging.TextMessages;
 import org.gridaid.test.Api;
 import org.gridaid.test.ApiTestSupport;
 import org.junit.jupiter.api.BeforeEach;
@@ -38,6 +41,8 @@ class GiftApiTests extends ApiTestSupport {
   TaskService tasks;
   @Autowired
   RuntimeService runtime;
+  @Autowired
+  TextMessages messages;
 
   String platformKey;
   long appeal;
@@ -284,8 +289,7 @@ class GiftApiTests extends ApiTestSupport {
         .statusCode(200).body("receiptNumber", equalTo(receipt));
     assertThat(progress()).containsEntry("pledged", 60778.13f).containsEntry("received", 60778.13f);
 
-    List<String> thanks = jdbc.sql("select body from text_message where owner_type = 'DONATION' and owner_id = ?")
-        .param(id).query(String.class).list();
+    List<String> thanks = messages.of(new MessageOwner("DONATION", id)).stream().map(TextMessage::body).toList();
     assertThat(thanks).singleElement().asString().contains("陈女士", "60778.13元", receipt);
   }
 

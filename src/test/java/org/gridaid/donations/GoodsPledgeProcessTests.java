@@ -17,6 +17,9 @@ import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.task.Task;
+import org.gridaid.messaging.MessageOwner;
+import org.gridaid.messaging.TextMessage;
+import org.gridaid.messaging.TextMessages;
 import org.gridaid.supplies.Movement;
 import org.gridaid.supplies.StockLedger;
 import org.gridaid.test.ApiTestSupport;
@@ -41,6 +44,8 @@ class GoodsPledgeProcessTests extends ApiTestSupport {
   StockLedger ledger;
   @Autowired
   JdbcClient jdbc;
+  @Autowired
+  TextMessages messages;
 
   String water;
   List<String> sites;
@@ -117,8 +122,8 @@ class GoodsPledgeProcessTests extends ApiTestSupport {
         .body("refusedReason", equalTo("4箱外包装破损漏水"))
         .body("receiptNumber", org.hamcrest.Matchers.matchesPattern("\\d{4}-\\d{6}"));
     assertThat(progress()).containsEntry("pledged", 100).containsEntry("received", 96);
-    assertThat(jdbc.sql("select body from text_message where owner_type = 'DONATION_PLEDGE' and owner_id = ?")
-        .param(id).query(String.class).list()).singleElement().asString().contains("96箱", "签收入库");
+    assertThat(messages.of(new MessageOwner("DONATION_PLEDGE", id)).stream().map(TextMessage::body).toList())
+        .singleElement().asString().contains("96箱", "签收入库");
   }
 
   @Test
@@ -131,8 +136,8 @@ class GoodsPledgeProcessTests extends ApiTestSupport {
         .activityId(GoodsPledgeProcess.TIMER_REMIND).singleResult();
     assertThat(reminder.getDuedate().toInstant()).isEqualTo(day.minusDays(1).atTime(9, 0).atZone(CHINA).toInstant());
     management.executeJob(reminder.getId());
-    assertThat(jdbc.sql("select body from text_message where owner_type = 'DONATION_PLEDGE' and owner_id = ?")
-        .param(id).query(String.class).list()).singleElement().asString().contains("约定于" + day);
+    assertThat(messages.of(new MessageOwner("DONATION_PLEDGE", id)).stream().map(TextMessage::body).toList())
+        .singleElement().asString().contains("约定于" + day);
 
     Job overdue = management.createJobQuery().processInstanceId(instance)
         .activityId(GoodsPledgeProcess.TIMER_NOT_DELIVERED).singleResult();

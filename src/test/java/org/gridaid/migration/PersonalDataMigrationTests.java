@@ -1,6 +1,7 @@
 package org.gridaid.migration;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.List;
 import java.util.Map;
@@ -13,12 +14,15 @@ import org.gridaid.test.TestDatabaseInitializer;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.jdbc.DataSourceBuilder;
+import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
- * A database written before personal data was encrypted everywhere (up to V8) is migrated with
- * the application's data key: afterwards the rows hold the same values, encrypted, and none in
- * clear; the repeated-call check finds the caller by the keyed hash of the phone.
+ * A database written before personal data was encrypted everywhere (up to V8, and up to V27 for
+ * the register's addresses and the texts' bodies) is migrated with the application's data key:
+ * afterwards the rows hold the same values, encrypted, and none in clear; the repeated-call check
+ * finds the caller by the keyed hash of the phone, the register a household by the keyed hash of
+ * its address.
  */
 @GridAidTest
 class PersonalDataMigrationTests {
@@ -32,10 +36,7 @@ class PersonalDataMigrationTests {
 
   @Test
   void rowsWrittenInClearAreEncryptedInPlace() {
-    Map<String, Object> database = TestDatabaseInitializer.newDatabase();
-    DataSource dataSource = DataSourceBuilder.create().url((String) database.get("spring.datasource.url"))
-        .username((String) database.get("spring.datasource.username"))
-        .password((String) database.get("spring.datasource.password")).build();
+    DataSource dataSource = newDataSource();
     Flyway.configure().dataSource(dataSource).locations("classpath:db/migration").target("8").load().migrate();
     JdbcClient jdbc = JdbcClient.create(dataSource);
     writeTheOldWay(jdbc);
@@ -55,6 +56,11 @@ class PersonalDataMigrationTests {
         "select * from text_message where owner_type = 'HELP_REQUEST' and owner_id = 1").query().singleRow();
     assertThat(message.toString()).doesNotContain(PHONE);
     assertThat(cipher.decrypt((String) value(message, "phone_enc"))).isEqualTo(PHONE);
+    Map<String, Object> household = jdbc.sql("select * from household where id = 1").query().singleRow();
+    assertThat(household.toString()).doesNotContain("中福花园");
+    assertThat(cipher.decrypt((String) value(household, "address_enc"))).isEqualTo("中福花园5栋101室");
+    assertThat(jdbc.sql("select body_enc from text_message").query(String.class).list()).map(cipher::decrypt)
+        .containsExactly("【暖心服务热线】您的诉求已受理");
     Map<String, Object> person = jdbc.sql("select * from person where id = 1").query().singleRow();
     assertThat(person.toString()).doesNotContain("高血压", "氨氯地平");
     assertThat(cipher.decrypt((String) value(person, "regular_medicines_enc"))).isEqualTo("氨氯地平");
@@ -62,6 +68,71 @@ class PersonalDataMigrationTests {
     assertThat(entry.toString()).doesNotContain("降压药只剩两天");
     assertThat(cipher.decrypt((String) value(entry, "need_enc"))).isEqualTo("降压药只剩两天");
     assertThat(value(entry, "person_name")).isEqualTo("王伯");
+  }
+
+  /**
+   * V32 and V33: the households' addresses and the texts' bodies of a database at V27, sent or
+   * not, are encrypted in place; a grid still has one household per address, now by its hash.
+   */
+  @Test
+  void addressesOfHouseholdsAndBodiesOfTextsWrittenInClearAreEncryptedInPlace() {
+    DataSource dataSource = newDataSource();
+    // a database as V27 left it, the last migration before V32 and V33 were written
+    Flyway.configure().dataSource(dataSource).locations("classpath:db/migration")
+        .javaMigrations(javaMigrations.toArray(JavaMigration[]::new)).target("27").load().migrate();
+    JdbcClient jdbc = JdbcClient.create(dataSource);
+    jdbc.sql("""
+        insert into area (code, parent_code, level, name) values ('JH', null, 'DISTRICT', '江海区'),
+          ('JH-LL', 'JH', 'STREET', '礼乐街道'), ('JH-LL-ZF', 'JH-LL', 'COMMUNITY', '中福社区'),
+          ('JH-LL-ZF-01', 'JH-LL-ZF', 'GRID', '中福社区第1网格'),
+          ('JH-LL-ZF-02', 'JH-LL-ZF', 'GRID', '中福社区第2网格')""").update();
+    jdbc.sql("""
+        insert into household (grid_code, address, phone_enc, phone_hash, size, recipient_group)
+        values ('JH-LL-ZF-02', '中福花园5栋101室', ?, ?, 2, 'ORDINARY'),
+          ('JH-LL-ZF-02', '中福花园5栋102室', null, null, 1, 'HARDSHIP'),
+          ('JH-LL-ZF-01', '中福花园5栋101室', null, null, 3, 'ORDINARY')""")
+        .params(cipher.encrypt(PHONE), cipher.lookupHash(PHONE)).update();
+    jdbc.sql("""
+        insert into person (household_id, name, flags) values (1, '王伯', 'ELDERLY_ALONE')""").update();
+    jdbc.sql("""
+        insert into text_message (owner_type, owner_id, phone_enc, kind, body, status, attempts, created_at, sent_at)
+        values ('DONATION', 7, ?, 'THANKS', '陈女士, 您捐赠的60778.13元已到账, 谢谢您!', 'SENT', 1, current_timestamp,
+            current_timestamp),
+          ('HELP_REQUEST', 1, ?, 'RECEIVED', '您的诉求(查询码 HR0000000001)已受理', 'PENDING', 0, current_timestamp,
+            null)""").params(cipher.encrypt(PHONE), cipher.encrypt(PHONE)).update();
+
+    Flyway.configure().dataSource(dataSource).locations("classpath:db/migration")
+        .javaMigrations(javaMigrations.toArray(JavaMigration[]::new)).load().migrate();
+
+    List<Map<String, Object>> households = jdbc.sql("select * from household order by id").query().listOfRows();
+    assertThat(households).hasSize(3).allSatisfy(row -> assertThat(row.toString()).doesNotContain("中福花园", PHONE));
+    assertThat(households).extracting(row -> cipher.decrypt((String) value(row, "address_enc")))
+        .containsExactly("中福花园5栋101室", "中福花园5栋102室", "中福花园5栋101室");
+    assertThat(households).extracting(row -> value(row, "address_hash")).containsExactly(
+        cipher.lookupHash("中福花园5栋101室"), cipher.lookupHash("中福花园5栋102室"), cipher.lookupHash("中福花园5栋101室"));
+    assertThat(households).extracting(row -> cipher.decrypt((String) value(row, "phone_enc")))
+        .containsExactly(PHONE, null, null);
+    assertThat(jdbc.sql("select id from household where grid_code = 'JH-LL-ZF-02' and address_hash = ?")
+        .param(cipher.lookupHash("中福花园5栋102室")).query(Long.class).list()).containsExactly(2L);
+    assertThatThrownBy(() -> jdbc.sql("""
+        insert into household (grid_code, address_enc, address_hash, size, recipient_group)
+        values ('JH-LL-ZF-02', ?, ?, 1, 'ORDINARY')""")
+        .params(cipher.encrypt("中福花园5栋101室"), cipher.lookupHash("中福花园5栋101室")).update())
+        .as("one household per address of a grid").isInstanceOf(DataIntegrityViolationException.class);
+
+    List<Map<String, Object>> texts = jdbc.sql("select * from text_message order by id").query().listOfRows();
+    assertThat(texts).hasSize(2).allSatisfy(row -> assertThat(row.toString())
+        .doesNotContain(PHONE, "陈女士", "60778.13", "HR0000000001", "已受理"));
+    assertThat(texts).extracting(row -> cipher.decrypt((String) value(row, "body_enc")))
+        .containsExactly("陈女士, 您捐赠的60778.13元已到账, 谢谢您!", "您的诉求(查询码 HR0000000001)已受理");
+    assertThat(texts).extracting(row -> value(row, "status")).containsExactly("SENT", "PENDING");
+  }
+
+  private static DataSource newDataSource() {
+    Map<String, Object> database = TestDatabaseInitializer.newDatabase();
+    return DataSourceBuilder.create().url((String) database.get("spring.datasource.url"))
+        .username((String) database.get("spring.datasource.username"))
+        .password((String) database.get("spring.datasource.password")).build();
   }
 
   /** Column names as H2 (upper case) or PostgreSQL (lower case) report them. */

@@ -20,7 +20,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 /**
  * V21 moves the help request's messages (resident_message) into the messaging module's
  * text_message: every row, under owner HELP_REQUEST, in the order they were queued, which is
- * the order they go out in; the old table is gone.
+ * the order they go out in; the old table is gone. (V33 then encrypts the bodies.)
  */
 @GridAidTest
 class TextMessageMigrationTests {
@@ -51,8 +51,9 @@ class TextMessageMigrationTests {
 
     List<Row> rows = jdbc.sql("select * from text_message order by id").query((rs, n) -> new Row(
         rs.getString("owner_type"), rs.getLong("owner_id"), cipher.decrypt(rs.getString("phone_enc")),
-        rs.getString("kind"), rs.getString("body"), rs.getString("status"), rs.getInt("attempts"),
-        rs.getTimestamp("created_at").toInstant(), rs.getTimestamp("sent_at") != null, rs.getString("last_error")))
+        rs.getString("kind"), cipher.decrypt(rs.getString("body_enc")), rs.getString("status"),
+        rs.getInt("attempts"), rs.getTimestamp("created_at").toInstant(), rs.getTimestamp("sent_at") != null,
+        rs.getString("last_error")))
         .list();
     assertThat(rows).containsExactly(
         new Row("HELP_REQUEST", 1, PHONE, "RECEIVED", "您的诉求已受理", "SENT", 1, QUEUED, true, null),
@@ -61,13 +62,13 @@ class TextMessageMigrationTests {
             "gateway down"),
         new Row("HELP_REQUEST", 1, PHONE, "HANDLED", "已处置", "PENDING", 2, QUEUED.plusSeconds(3), false, "timeout"));
     assertThat(jdbc.sql("select * from text_message").query().listOfRows())
-        .allSatisfy(row -> assertThat(row.toString()).doesNotContain(PHONE));
+        .allSatisfy(row -> assertThat(row.toString()).doesNotContain(PHONE, "您的诉求已受理", "已派给网格员"));
     assertThat(jdbc.sql("select count(*) from information_schema.tables where lower(table_name) = 'resident_message'")
         .query(Long.class).single()).isZero();
 
     jdbc.sql("""
-        insert into text_message (owner_type, owner_id, phone_enc, kind, body, status, created_at)
-        values ('MEDICINE_DELIVERY', 1, 'x', 'READY', '药已备好', 'PENDING', current_timestamp)""").update();
+        insert into text_message (owner_type, owner_id, phone_enc, kind, body_enc, status, created_at)
+        values ('MEDICINE_DELIVERY', 1, 'x', 'READY', 'y', 'PENDING', current_timestamp)""").update();
     assertThat(jdbc.sql("select owner_type from text_message order by id desc").query(String.class).list())
         .as("new messages come after the copied ones").first().isEqualTo("MEDICINE_DELIVERY");
   }

@@ -28,6 +28,8 @@ class RequestBodyLimitTests extends ApiTestSupport {
 
   @Autowired
   JdbcClient jdbc;
+  @Autowired
+  PersonalDataCipher cipher;
 
   /** A household as JSON, padded with blanks to exactly {@code size} bytes. */
   static byte[] household(String address, int size) {
@@ -41,7 +43,8 @@ class RequestBodyLimitTests extends ApiTestSupport {
   }
 
   long households(String address) {
-    return jdbc.sql("select count(*) from household where address = ?").param(address).query(Long.class).single();
+    return jdbc.sql("select count(*) from household where address_hash = ?").param(cipher.lookupHash(address))
+        .query(Long.class).single();
   }
 
   @Test

@@ -56,7 +56,7 @@ class CarePackBrowserTests {
       browser.windowSize(1400, 1400);
       browser.go(Browser.TASKLIST).signIn(WORKER, "demo").click(Browser.filter(FILTER));
       By item = Browser.taskInList(deliver.getId());
-      assertThat(browser.element(Browser.taskEntry(deliver.getId())).getText()).contains("入户发放");
+      assertThat(browser.textOf(Browser.taskEntry(deliver.getId()))).contains("入户发放");
       browser.click(item).waitForText("本网格住户");
       assertThat(browser.fieldValues("住址")).as("every household of the grid, with its address")
           .containsExactlyInAnyOrderElementsOf(addresses);

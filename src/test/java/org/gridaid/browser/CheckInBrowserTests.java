@@ -93,7 +93,7 @@ class CheckInBrowserTests {
       browser.clock(morning.plusSeconds(15 * 60), CHINA).windowSize(1400, 1400);
       browser.go(Browser.TASKLIST).signIn(WORKER, "demo").click(Browser.filter(FILTER));
       By item = Browser.taskInList(task.getId());
-      assertThat(browser.element(Browser.taskEntry(task.getId())).getText())
+      assertThat(browser.textOf(Browser.taskEntry(task.getId())))
           .contains("今日电话随访", "到期");
       browser.click(item).waitForText("今日名单");
       // a medical emergency is no entry of the list: the form says to call at once

@@ -88,7 +88,7 @@ class HelpRequestBrowserTests {
       Task handle = openTask(businessKey, "userTask_handleRequest");
       browser.signOut().signIn("grid-lile-zhongfu-02", "demo").click(Browser.filter("中福社区第2网格 · 网格任务"));
       By handleItem = taskInList(handle.getId());
-      assertThat(browser.element(taskEntry(handle.getId())).getText()).contains("网格员处置", "热线诉求", "到期");
+      assertThat(browser.textOf(taskEntry(handle.getId()))).contains("网格员处置", "热线诉求", "到期");
       assertThat(handle.getDueDate()).isNotNull();
       browser.click(handleItem).waitForText("处置结果");
       assertThat(browser.fieldValue("诉求概要")).contains("#" + id, "药品需求", "李女士", phone, ADDRESS, "独居老人");
@@ -102,7 +102,7 @@ class HelpRequestBrowserTests {
       Task callback = openTask(businessKey, "userTask_callback");
       browser.signOut().signIn("hotline-01", "demo").click(Browser.filter("热线任务"));
       By callbackItem = taskInList(callback.getId());
-      assertThat(browser.element(taskEntry(callback.getId())).getText()).contains("回访居民", "热线诉求", "到期");
+      assertThat(browser.textOf(taskEntry(callback.getId()))).contains("回访居民", "热线诉求", "到期");
       browser.click(callbackItem).waitForText("回访记录");
       assertThat(browser.fieldValue("诉求概要")).contains("#" + id, phone);
       browser.click("认领").waitUntilGone(By.cssSelector(".task-details .claim"));
@@ -212,14 +212,14 @@ class HelpRequestBrowserTests {
       long id = helpRequestOf(phone).id();
       String trackingCode = jdbc.sql("select tracking_code from help_request where id = ?").param(id)
           .query(String.class).single();
-      assertThat(browser.element(STARTED_CASE).getText()).contains("#" + id, trackingCode, "正在");
+      assertThat(browser.textOf(STARTED_CASE)).contains("#" + id, trackingCode, "正在");
 
       // the job executor is off in tests: triage and routing follow 登记诉求 in a job
       PendingJobs.runFor(engine, String.valueOf(id));
       browser.waitForText("中福社区第2网格 (" + GRID + ")");
       String priority = jdbc.sql("select priority from help_request where id = ?").param(id).query(String.class)
           .single();
-      assertThat(browser.element(STARTED_CASE).getText()).contains("#" + id, trackingCode, priority, "已派单");
+      assertThat(browser.textOf(STARTED_CASE)).contains("#" + id, trackingCode, priority, "已派单");
       browser.screenshotForDocs("tasklist-hotline-case-number");
 
       String caseLink = browser.element(By.cssSelector("#grid-aid-started-case a")).getDomAttribute("href");

@@ -151,7 +151,7 @@ class MedicineBrowserTests {
       Task alert = openTask(delivery, MedicineDeliveryProcess.TASK_COLD_CHAIN_ALERT);
       browser.signOut().signIn("street-lile", "demo").click(Browser.filter("礼乐街道 · 街道任务"));
       browser.click(taskInList(alert.getId())).waitForText("督办措施");
-      assertThat(browser.element(By.cssSelector(".task-details")).getText()).contains("冷链药品超时预警");
+      assertThat(browser.textOf(By.cssSelector(".task-details"))).contains("冷链药品超时预警");
       browser.click("认领").waitUntilGone(By.cssSelector(".task-details .claim"));
       browser.fillField("督办措施", "已联系网格员, 30分钟内送达并冷藏").click("完成")
           .waitUntilGone(taskInList(alert.getId()));

@@ -51,7 +51,7 @@ class TasklistBrowserTests {
     try (Browser browser = Browser.open(port)) {
       for (var user : landsOn.entrySet()) {
         browser.go(Browser.TASKLIST).signIn(user.getKey(), "demo").waitForText(user.getValue());
-        assertThat(browser.element(SELECTED_FILTER).getText()).as("%s lands on", user.getKey())
+        assertThat(browser.textOf(SELECTED_FILTER)).as("%s lands on", user.getKey())
             .startsWith(user.getValue());
         if (user.getKey().startsWith("grid-")) {
           browser.waitForText("网格员处置");

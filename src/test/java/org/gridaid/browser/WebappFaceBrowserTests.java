@@ -116,7 +116,7 @@ class WebappFaceBrowserTests {
     aHelpRequest();
     try (Browser browser = Browser.open(port, "en-US,en")) {
       browser.go(COCKPIT).signIn("command-01", "demo").waitForText("Running Process Instances");
-      assertThat(browser.element(By.cssSelector(".navbar-brand .brand-name")).getText()).isEqualTo("网格救助 监控中心");
+      assertThat(browser.textOf(By.cssSelector(".navbar-brand .brand-name"))).isEqualTo("网格救助 监控中心");
       assertThat(browser.shows(".ce-eol-banner")).as("the migration banner").isFalse();
       assertThat(browser.latinWords(data(), DATA)).contains("Processes", "Decisions");
 
@@ -158,7 +158,7 @@ class WebappFaceBrowserTests {
   private void seesChineseUnderTheProductsName(Browser browser, String page) {
     assertThat(browser.shows(".ce-eol-banner")).as("the migration banner on %s", page).isFalse();
     assertThat(browser.text()).as("%s", page).doesNotContain("Camunda 8");
-    assertThat(browser.element(By.cssSelector(".navbar-brand .brand-name")).getText()).as("the header of %s", page)
+    assertThat(browser.textOf(By.cssSelector(".navbar-brand .brand-name"))).as("the header of %s", page)
         .startsWith("网格救助 ");
     assertThat(browser.title()).as("the title of %s", page).startsWith("网格救助 ");
     assertThat(browser.style(".navbar-brand .brand-logo", null, "background-image")).contains("gridaid/mark.svg");

@@ -185,6 +185,14 @@ public final class Browser implements AutoCloseable {
     return waitFor(locator.toString(), "failed-waiting-for-element", d -> d.findElement(locator));
   }
 
+  /**
+   * The text of what the locator finds, found and read in one go: Tasklist redraws its list every
+   * few seconds, so an element found a moment earlier may be gone by the time it is read.
+   */
+  public String textOf(By locator) {
+    return waitFor(locator.toString(), "failed-waiting-for-element", d -> d.findElement(locator).getText());
+  }
+
   /** Waits until the locator finds nothing any more, e.g. a completed task left the list. */
   public Browser waitUntilGone(By locator) {
     waitFor(locator + " to go away", "failed-waiting-until-gone", d -> d.findElements(locator).isEmpty());

@@ -17,7 +17,7 @@ import org.gridaid.donations.GiftForms.DeskGift;
 import org.gridaid.donations.GiftForms.PlatformGift;
 import org.gridaid.messaging.MessageOwner;
 import org.gridaid.messaging.TextMessages;
-import org.gridaid.shared.Sha256;
+import org.gridaid.shared.PersonalDataCipher;
 import org.gridaid.shared.validation.FormCheck;
 import org.gridaid.shared.web.ConflictException;
 import org.gridaid.shared.web.NotFoundException;
@@ -53,10 +53,12 @@ class GiftService {
   private final TransactionTemplate transaction;
   private final RuntimeService runtime;
   private final Clock clock;
+  private final PersonalDataCipher cipher;
 
   GiftService(Gifts gifts, AppealProgress progress, ReceiptNumbers receipts, TextMessages texts,
       DonationSettings settings, Validator validator, PlatformTransactionManager transactions, RuntimeService runtime,
-      Clock clock) {
+      Clock clock, PersonalDataCipher cipher) {
+    this.cipher = cipher;
     this.gifts = gifts;
     this.progress = progress;
     this.receipts = receipts;
@@ -188,9 +190,13 @@ class GiftService {
     return new Recorded(GiftView.of(earlier), true);
   }
 
-  /** The fingerprint of a request sent with an Idempotency-Key: what it asked, where. */
-  private static String fingerprint(String key, String request) {
-    return key == null ? null : Sha256.hex(request);
+  /**
+   * The fingerprint of a request sent with an Idempotency-Key: what it asked, where. Keyed: the
+   * request holds the donor's name and phone, which a plain hash would let anyone with the table
+   * guess back.
+   */
+  private String fingerprint(String key, String request) {
+    return key == null ? null : cipher.lookupHash(request);
   }
 
   /** What finance's confirmation of a desk gift starts with: the gift, its deadline, its summary. */

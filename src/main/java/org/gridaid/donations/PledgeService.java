@@ -12,7 +12,7 @@ import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.variable.VariableMap;
 import org.gridaid.messaging.MessageOwner;
 import org.gridaid.messaging.TextMessages;
-import org.gridaid.shared.Sha256;
+import org.gridaid.shared.PersonalDataCipher;
 import org.gridaid.shared.validation.FormCheck;
 import org.gridaid.shared.web.ConflictException;
 import org.gridaid.shared.web.InvalidInputException;
@@ -61,10 +61,12 @@ class PledgeService {
   private final Validator validator;
   private final TransactionTemplate transaction;
   private final Clock clock;
+  private final PersonalDataCipher cipher;
 
   PledgeService(Pledges pledges, AppealProgress progress, ReceiptNumbers receipts, StockLedger ledger,
       SupplyItems items, SupplySites sites, TextMessages texts, RuntimeService runtime, DonationSettings settings,
-      Validator validator, PlatformTransactionManager transactions, Clock clock) {
+      Validator validator, PlatformTransactionManager transactions, Clock clock, PersonalDataCipher cipher) {
+    this.cipher = cipher;
     this.pledges = pledges;
     this.progress = progress;
     this.receipts = receipts;
@@ -86,7 +88,9 @@ class PledgeService {
    */
   Recorded pledge(long appealId, NewPledge command, String actor, String idempotencyKey) {
     FormCheck check = checkDate(command);
-    String hash = idempotencyKey == null ? null : Sha256.hex(appealId + "|" + command);
+    // keyed: the body holds the donor's name and phone, which a plain hash would let anyone
+    // with the table guess back
+    String hash = idempotencyKey == null ? null : cipher.lookupHash(appealId + "|" + command);
     try {
       return transaction.execute(status -> {
         Appeal appeal = appealWithSite(appealId, command, check);

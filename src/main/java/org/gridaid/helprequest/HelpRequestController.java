@@ -14,7 +14,7 @@ import java.util.Arrays;
 import java.util.List;
 import org.gridaid.security.Requester;
 import org.gridaid.security.Requesters;
-import org.gridaid.shared.Sha256;
+import org.gridaid.shared.PersonalDataCipher;
 import org.gridaid.shared.jdbc.Page;
 import org.gridaid.shared.validation.PlainText;
 import org.gridaid.shared.web.IntakeAdmission;
@@ -47,9 +47,11 @@ class HelpRequestController {
   private final Requesters requesters;
   private final TrackingRateLimit rateLimit;
   private final ObjectMapper json;
+  private final PersonalDataCipher cipher;
 
   HelpRequestController(HelpRequestService service, Requesters requesters, TrackingRateLimit rateLimit,
-      ObjectMapper json, IntakeAdmission admission) {
+      ObjectMapper json, IntakeAdmission admission, PersonalDataCipher cipher) {
+    this.cipher = cipher;
     this.service = service;
     this.admission = admission;
     this.requesters = requesters;
@@ -79,7 +81,9 @@ class HelpRequestController {
       @RequestHeader(name = "Idempotency-Key", required = false) @Size(max = 100) String idempotencyKey,
       Authentication caller) throws Exception {
     String key = trimmed(idempotencyKey);
-    String hash = key == null ? null : Sha256.hex(json.writeValueAsString(body));
+    // keyed: the body holds the caller's name and phone, which a plain hash would let anyone
+    // with the table guess back
+    String hash = key == null ? null : cipher.lookupHash(json.writeValueAsString(body));
     var submitted = admission.admit(() -> service.submit(body, caller.getName(), key, hash));
     return ResponseEntity.status(HttpStatus.CREATED)
         .header("Location", "/api/v1/help-requests/" + submitted.request().id())

@@ -20,7 +20,7 @@ import org.camunda.spin.plugin.variable.SpinValues;
 import org.gridaid.medicine.MedicineDeliveryProcess.Forms;
 import org.gridaid.security.Requester;
 import org.gridaid.security.Requesters;
-import org.gridaid.shared.Sha256;
+import org.gridaid.shared.PersonalDataCipher;
 import org.gridaid.shared.validation.EnumCode;
 import org.gridaid.shared.validation.PlainText;
 import org.gridaid.shared.web.ForbiddenException;
@@ -50,8 +50,11 @@ class MedicineDeliveryController {
   private final MedicineDeliveryService service;
   private final Requesters requesters;
   private final ObjectMapper json;
+  private final PersonalDataCipher cipher;
 
-  MedicineDeliveryController(MedicineDeliveryService service, Requesters requesters, ObjectMapper json) {
+  MedicineDeliveryController(MedicineDeliveryService service, Requesters requesters, ObjectMapper json,
+      PersonalDataCipher cipher) {
+    this.cipher = cipher;
     this.service = service;
     this.requesters = requesters;
     this.json = json;
@@ -74,7 +77,9 @@ class MedicineDeliveryController {
           + " deliveries");
     }
     String key = trimmed(idempotencyKey);
-    String hash = key == null ? null : Sha256.hex(json.writeValueAsString(body));
+    // keyed: the body holds the recipient's name and phone, which a plain hash would let anyone
+    // with the table guess back
+    String hash = key == null ? null : cipher.lookupHash(json.writeValueAsString(body));
     var submitted = service.request(body, requester.id(), key, hash);
     MedicineDelivery delivery = submitted.delivery();
     return ResponseEntity.status(HttpStatus.CREATED)

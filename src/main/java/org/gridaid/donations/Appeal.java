@@ -2,6 +2,7 @@ package org.gridaid.donations;
 
 import java.time.Instant;
 import java.util.List;
+import org.gridaid.organisation.Groups;
 import org.gridaid.shared.web.ConflictException;
 
 /**
@@ -151,6 +152,15 @@ final class Appeal {
 
   List<String> siteCodes() {
     return siteCodes;
+  }
+
+  /**
+   * Who decides on the appeal in Tasklist (its target reached, its deadline): the donation desk,
+   * and the street office that opened it, which may close it too ({@code DonationAccess}). Camunda
+   * candidate groups, comma-separated.
+   */
+  String decidingGroups() {
+    return areaCode == null ? Groups.DONATION_DESK : Groups.DONATION_DESK + "," + Groups.street(areaCode);
   }
 
   String areaCode() {

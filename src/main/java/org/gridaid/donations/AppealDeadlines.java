@@ -3,7 +3,6 @@ package org.gridaid.donations;
 import io.holunda.camunda.bpm.data.CamundaBpmData;
 import java.util.Date;
 import org.camunda.bpm.engine.RuntimeService;
-import org.gridaid.organisation.Groups;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
@@ -27,13 +26,11 @@ class AppealDeadlines {
   /** Starts the appeal's deadline process; returns the appeal. */
   @Transactional(propagation = Propagation.MANDATORY)
   Appeal watch(Appeal appeal) {
-    String groups = appeal.areaCode() == null ? Groups.DONATION_DESK
-        : Groups.DONATION_DESK + "," + Groups.street(appeal.areaCode());
     runtime.startProcessInstanceByKey(AppealDeadlineProcess.KEY, AppealTargetProcess.businessKey(appeal.id()),
         CamundaBpmData.builder()
             .set(AppealDeadlineProcess.APPEAL_ID, appeal.id())
             .set(AppealDeadlineProcess.APPEAL_DEADLINE, Date.from(appeal.deadline()))
-            .set(AppealDeadlineProcess.APPEAL_GROUPS, groups)
+            .set(AppealDeadlineProcess.APPEAL_GROUPS, appeal.decidingGroups())
             .build());
     return appeal;
   }

@@ -60,6 +60,7 @@ class AppealProgress {
       runtime.startProcessInstanceByKey(AppealTargetProcess.KEY, AppealTargetProcess.businessKey(appealId), CamundaBpmData.builder()
           .set(AppealTargetProcess.APPEAL_ID, appealId)
           .set(AppealTargetProcess.APPEAL_SUMMARY, summary)
+          .set(AppealTargetProcess.APPEAL_GROUPS, appeal.decidingGroups())
           .build());
     }
   }

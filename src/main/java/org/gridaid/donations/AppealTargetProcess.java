@@ -18,6 +18,11 @@ public final class AppealTargetProcess {
   static final VariableFactory<Long> APPEAL_ID = longVariable("appealId");
   /** The appeal's title, target and what was pledged, as the form shows them (no personal data). */
   static final VariableFactory<String> APPEAL_SUMMARY = stringVariable("appealSummary");
+  /**
+   * The candidate groups of its task: the desk, and the street office of an appeal a street
+   * office opened ({@link Appeal#decidingGroups}).
+   */
+  static final VariableFactory<String> APPEAL_GROUPS = stringVariable("appealGroups");
   /** decideOnAppeal's choice: CLOSE or KEEP_OPEN. */
   static final VariableFactory<String> APPEAL_DECISION = stringVariable("appealDecision");
 

@@ -11,7 +11,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * The donation desk records gifts and goods pledges from Tasklist (starts their processes);
- * finance, the warehouse and the street offices (the deadline of their appeals), who get their
+ * finance, the warehouse and the street offices (the decisions on their appeals), who get their
  * tasks, may read the definitions, so Tasklist shows the process name next to each task.
  */
 @Component
@@ -29,10 +29,12 @@ class DonationAuthorizations implements ApplicationRunner {
       permissions.grant(Groups.DONATION_DESK, Resources.PROCESS_DEFINITION, process, Permissions.READ,
           Permissions.CREATE_INSTANCE);
     }
-    permissions.grant(Groups.DONATION_DESK, Resources.PROCESS_DEFINITION, AppealTargetProcess.KEY, Permissions.READ);
-    // the decision at an appeal's deadline: the desk's, and a street office's for the appeals it opened
+    // the decisions on an appeal (target reached, deadline): the desk's, and a street office's for
+    // the appeals it opened
     for (String group : new String[] {Groups.DONATION_DESK, Groups.STREET_STAFF}) {
-      permissions.grant(group, Resources.PROCESS_DEFINITION, AppealDeadlineProcess.KEY, Permissions.READ);
+      for (String process : new String[] {AppealTargetProcess.KEY, AppealDeadlineProcess.KEY}) {
+        permissions.grant(group, Resources.PROCESS_DEFINITION, process, Permissions.READ);
+      }
     }
     permissions.grant(Groups.DONATION_DESK, Resources.PROCESS_INSTANCE, Authorization.ANY, Permissions.CREATE);
     permissions.grant(Groups.FINANCE, Resources.PROCESS_DEFINITION, DonationIntakeProcess.KEY, Permissions.READ);

@@ -210,13 +210,16 @@ class AppealDeadlineProcessTests extends ApiTestSupport {
     assertThat(management.createJobQuery().processInstanceId(endedInstance).count()).as("no timer left").isZero();
     assertThat(decision(closedOverRest)).isNull();
 
-    // the desk decided in Tasklist to close the appeal that reached its target
+    // the street office that opened the appeal decides in Tasklist to close it when it reached its target
     long reached = appeal(STREET, inDays(3));
     pledge(reached, 100, 201);
     String told = tasks.createTaskQuery().processDefinitionKey(AppealTargetProcess.KEY)
         .processInstanceBusinessKey(AppealTargetProcess.businessKey(reached)).singleResult().getId();
-    as(DESK).body(Map.of("userId", DESK)).post("/engine-rest/task/" + told + "/claim").then().statusCode(204);
-    as(DESK).body(Map.of("variables", Map.of("appealDecision", Map.of("value", "CLOSE"))))
+    assertThat(tasks.getIdentityLinksForTask(told)).extracting("groupId")
+        .as("the street office's appeal: its decision is the street office's too")
+        .containsExactlyInAnyOrder("donation-desk", "street-JH-LL");
+    as(STREET).body(Map.of("userId", STREET)).post("/engine-rest/task/" + told + "/claim").then().statusCode(204);
+    as(STREET).body(Map.of("variables", Map.of("appealDecision", Map.of("value", "CLOSE"))))
         .post("/engine-rest/task/" + told + "/complete").then().statusCode(204);
     as(DESK).get("/api/v1/appeals/{id}", reached).then().body("status", equalTo("CLOSED"));
     assertThat(instance(reached)).isNull();

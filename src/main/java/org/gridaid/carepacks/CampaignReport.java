@@ -38,7 +38,12 @@ record CampaignReport(long id, String name, CampaignStatus status, String status
       int householdsPlanned, int delivered, int notAtHome, int refused, int moved, int notVisited, int missed,
       int packsIssued, int packsDelivered, int packsReturned) {}
 
-  record Totals(int householdsPlanned, int delivered, int missed, int notVisited, int packsIssued,
+  /**
+   * The campaign in all. {@code households}: the households of its grids, each once. The other
+   * counts are per household and pack type, as the rows: a household that gets both pack types
+   * counts twice in {@code householdsPlanned}, once per pack.
+   */
+  record Totals(int households, int householdsPlanned, int delivered, int missed, int notVisited, int packsIssued,
       int packsDelivered, int packsReturned) {}
 
   /**
@@ -117,6 +122,6 @@ record CampaignReport(long id, String name, CampaignStatus status, String status
         .toList(), g.handedOverBy(), g.handedOverAt(), g.completedAt())).toList();
     return new CampaignReport(c.id(), c.name(), c.status(), c.status().label(), c.packTypes(), c.deadline(),
         c.startedBy(), c.startedAt(), c.completedAt(), completed, gridViews, rows,
-        new Totals(planned, delivered, missed, notVisited, issued, packsDelivered, returned), itemRows, agrees);
+        new Totals(grids.stream().mapToInt(CampaignGrid::households).sum(), planned, delivered, missed, notVisited, issued, packsDelivered, returned), itemRows, agrees);
   }
 }

@@ -78,7 +78,10 @@ class CarePackApiTests extends ApiTestSupport {
     as(WORKER).body(body).post("/api/v1/campaigns/{id}/deliveries", id).then().statusCode(200)
         .body("recorded", equalTo(0)).body("unchanged", equalTo(5));
 
+    int households = households(id, GRID, WORKER).size() + households(id, OTHER_GRID, "street-lile").size();
     as("street-lile").get("/api/v1/campaigns/{id}", id).then().statusCode(200)
+        .body("totals.households", equalTo(households))
+        .body("totals.householdsPlanned", equalTo(2 * households))
         .body("totals.delivered", equalTo(3))
         .body("rows.findAll { it.gridCode == '" + GRID + "' }.notAtHome.sum()", equalTo(2))
         .body("ledgerAgrees", equalTo(true));

@@ -8,19 +8,13 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.notNullValue;
 
-import io.restassured.config.HttpClientConfig;
-import io.restassured.config.RestAssuredConfig;
 import io.restassured.specification.RequestSpecification;
-import java.net.InetAddress;
-import java.net.UnknownHostException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.Date;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ThreadLocalRandom;
-import org.apache.http.conn.params.ConnRoutePNames;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.task.Task;
@@ -32,6 +26,7 @@ import org.gridaid.supplies.ReferenceType;
 import org.gridaid.supplies.StockLedger;
 import org.gridaid.supplies.Transfer;
 import org.gridaid.test.Api;
+import org.gridaid.test.ClientAddresses;
 import org.gridaid.test.ApiTestSupport;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -67,21 +62,13 @@ class DonationReportTests extends ApiTestSupport {
     ClockUtil.reset();
   }
 
-  /** A loopback address no other test calls from. */
   static String newAddress() {
-    ThreadLocalRandom random = ThreadLocalRandom.current();
-    return "127." + random.nextInt(1, 255) + "." + random.nextInt(0, 256) + "." + random.nextInt(2, 255);
+    return ClientAddresses.newLoopback();
   }
 
   /** Anybody, calling from this client address. */
   static RequestSpecification from(String address) {
-    try {
-      InetAddress local = InetAddress.getByName(address);
-      return Api.anonymous().config(RestAssuredConfig.config().httpClient(HttpClientConfig.httpClientConfig()
-          .setParam(ConnRoutePNames.LOCAL_ADDRESS, local)));
-    } catch (UnknownHostException e) {
-      throw new IllegalArgumentException(address, e);
-    }
+    return Api.anonymous().config(ClientAddresses.sendingFrom(address));
   }
 
   static void setClock(Instant at) {

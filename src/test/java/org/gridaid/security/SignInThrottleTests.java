@@ -9,14 +9,10 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.notNullValue;
 
-import io.restassured.config.HttpClientConfig;
-import io.restassured.config.RestAssuredConfig;
 import io.restassured.filter.cookie.CookieFilter;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
-import java.net.InetAddress;
-import java.net.UnknownHostException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Date;
@@ -25,12 +21,11 @@ import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.stream.IntStream;
 import javax.sql.DataSource;
-import org.apache.http.conn.params.ConnRoutePNames;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.gridaid.test.Api;
+import org.gridaid.test.ClientAddresses;
 import org.gridaid.test.ApiTestSupport;
 import org.gridaid.test.TestDatabaseInitializer;
 import org.junit.jupiter.api.AfterEach;
@@ -66,21 +61,13 @@ class SignInThrottleTests extends ApiTestSupport {
     ClockUtil.reset();
   }
 
-  /** A loopback address no other test calls from. */
   static String newAddress() {
-    ThreadLocalRandom random = ThreadLocalRandom.current();
-    return "127." + random.nextInt(1, 255) + "." + random.nextInt(0, 256) + "." + random.nextInt(2, 255);
+    return ClientAddresses.newLoopback();
   }
 
   /** A caller at this client address. */
   static RequestSpecification from(String address) {
-    try {
-      InetAddress local = InetAddress.getByName(address);
-      return given().config(RestAssuredConfig.config().httpClient(HttpClientConfig.httpClientConfig()
-          .setParam(ConnRoutePNames.LOCAL_ADDRESS, local)));
-    } catch (UnknownHostException e) {
-      throw new IllegalArgumentException(address, e);
-    }
+    return given().config(ClientAddresses.sendingFrom(address));
   }
 
   static Response basic(String address, String user, String password) {

@@ -112,16 +112,9 @@ public class CarePackService {
   public record Started(long id, boolean replayed) {}
 
   /**
-   * A campaign asked for over REST: checked, stored and its process started in one transaction.
-   * {@link #continueNow} then plans it for the caller who waits.
-   */
-  @Transactional
-  public long start(NewCampaign command, Requester starter) {
-    return startChecked(command, starter, null, null);
-  }
-
-  /**
-   * The same, once per {@code idempotencyKey} of the starter: sent again with the same key and
+   * A campaign asked for over REST: checked, stored and its process started in one transaction;
+   * {@link #continueNow} then plans it for the caller who waits. Once per {@code idempotencyKey}
+   * of the starter (none: every call starts one): sent again with the same key and
    * body ({@code requestHash}), it is answered with the campaign the first start stored, and
    * nothing is planned, reserved or started again; the same key with another body is a 409. Two
    * retries at the same moment are one campaign: the second insert breaks the key's unique

@@ -294,11 +294,8 @@ class RegisterStore {
         "select p.*, h.grid_code as h_grid, h.address_enc as h_address_enc from person p"
             + " join household h on h.id = p.household_id", "p.id",
         (rs, row) -> {
-          String address = addresses.get(rs.getLong("household_id"));
-          if (address == null) {
-            address = cipher.decrypt(rs.getString("h_address_enc"));
-            addresses.put(rs.getLong("household_id"), address);
-          }
+          String encrypted = rs.getString("h_address_enc");
+          String address = addresses.computeIfAbsent(rs.getLong("household_id"), id -> cipher.decrypt(encrypted));
           return new PersonAt(mapPerson(rs, row), rs.getString("h_grid"), address);
         });
   }

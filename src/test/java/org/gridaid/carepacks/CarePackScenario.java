@@ -69,7 +69,7 @@ abstract class CarePackScenario {
   /** The street office starts a campaign over REST's path and waits for its planning. */
   long start(List<String> areas, PackType... packs) {
     long id = service.start(new NewCampaign("测试发放", areas, List.of(packs).stream().map(Enum::name).toList(), null),
-        requester(STREET_OFFICE));
+        requester(STREET_OFFICE), null, null).id();
     service.continueNow(id);
     return id;
   }

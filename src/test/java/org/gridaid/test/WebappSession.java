@@ -55,6 +55,11 @@ public final class WebappSession {
     return request().accept(ContentType.JSON).contentType(ContentType.JSON);
   }
 
+  /** A request for HAL, as Tasklist asks for its lists. */
+  public RequestSpecification hal() {
+    return request().accept("application/hal+json");
+  }
+
   private RequestSpecification request() {
     return given().filter(cookies).header("X-XSRF-TOKEN", xsrf);
   }

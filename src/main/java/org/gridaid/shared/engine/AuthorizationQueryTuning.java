@@ -43,11 +43,7 @@ public class AuthorizationQueryTuning extends AbstractProcessEnginePlugin {
 
   @Override
   public void preInit(ProcessEngineConfigurationImpl configuration) {
-    List<SessionFactory> factories = new ArrayList<>();
-    if (configuration.getCustomSessionFactories() != null) {
-      factories.addAll(configuration.getCustomSessionFactories());
-    }
-    factories.add(new SessionFactory() {
+    CustomSessions.use(configuration, new SessionFactory() {
       @Override
       public Class<?> getSessionType() {
         return AuthorizationManager.class;
@@ -58,7 +54,6 @@ public class AuthorizationQueryTuning extends AbstractProcessEnginePlugin {
         return new GroupsAsTheyAre();
       }
     });
-    configuration.setCustomSessionFactories(factories);
   }
 
   /** The engine's authorization manager, checking with the user's groups without first reading all groups. */

@@ -18,8 +18,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.stream.Collectors;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.stream.Collectors;
 import org.camunda.bpm.engine.FilterService;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.TaskService;
@@ -29,6 +29,7 @@ import org.camunda.bpm.engine.task.Task;
 import org.gridaid.test.Api;
 import org.gridaid.test.Browser;
 import org.gridaid.test.TestDatabaseInitializer;
+import org.gridaid.test.WebappSession;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -42,11 +43,12 @@ import org.springframework.test.context.ActiveProfiles;
  * next two days and the last one), and a grid worker's Tasklist asking for the first page of
  * their grid's queue, its count and its 即将超期 filter, as Tasklist asks (in its session, HAL,
  * the list's answer with its count), {@code benchmark.calls} times each; and the first page once
- * more as an outside system asks (/engine-rest, HTTP Basic, JSON). Reports p50 and p99 (goal: the list under 20 ms at p99) to the console and
- * target/benchmark/queues.md. The tasks are the grid worker's tasks as the engine stores them
- * (task rows with their grid as candidate group), written in batches rather than by 100,000
- * intakes. Then the grid worker's Tasklist is left open on the queue for a minute. Run it with
- * {@code ./mvnw test -Pbenchmark -Dtest=QueueBenchmark} ({@code -Dbenchmark.tasks=30000} for 150 a grid).
+ * more as an outside system asks (/engine-rest, HTTP Basic, JSON). Reports p50 and p99 (goal:
+ * the list under 20 ms at p99) to the console and target/benchmark/queues.md. The tasks are the
+ * grid worker's tasks as the engine stores them (task rows with their grid as candidate group),
+ * written in batches rather than by 100,000 intakes. Then the grid worker's Tasklist is left
+ * open on the queue for a minute. Run it with {@code ./mvnw test -Pbenchmark -Dtest=QueueBenchmark}
+ * ({@code -Dbenchmark.tasks=30000} for 150 a grid).
  */
 @Tag("benchmark")
 @ActiveProfiles("demo")
@@ -60,8 +62,6 @@ class QueueBenchmark {
   static final int CALLS = Integer.getInteger("benchmark.calls", 300);
   static final String WORKER = "bench-grid-worker";
   static final String PASSWORD = "bench-password-1234";
-  /** Where Tasklist finds the engine's API: the same resources as /engine-rest, behind its session. */
-  static final String WEBAPP_ENGINE = "/camunda/api/engine/engine/default";
 
   @LocalServerPort
   int port;
@@ -97,17 +97,17 @@ class QueueBenchmark {
     String tasklistList = """
         {"processVariables":[],"taskVariables":[],"caseInstanceVariables":[],"firstResult":0,"maxResults":15,\
         "sorting":[{"sortBy":"created","sortOrder":"desc"}],"active":true}""";
-    String filter = WEBAPP_ENGINE + "/filter/";
+    String filter = WebappSession.ENGINE_API + "/filter/";
     meter = new ResourceMeter(jdbc);
     meter.forgetStatements();
     List<String> rows = new ArrayList<>();
-    rows.add(measure("the queue's first page (15 tasks)", tasklist.http(),
+    rows.add(measure("Tasklist's list of the queue (15 tasks, with the count)", tasklist.http(),
         tasklist.post(filter + queue + "/list?firstResult=0&maxResults=15", tasklistList)));
     rows.add(measure("the queue's count", tasklist.http(), tasklist.get(filter + queue + "/count")));
-    rows.add(measure("即将超期, first page", tasklist.http(),
+    rows.add(measure("即将超期, Tasklist's list", tasklist.http(),
         tasklist.post(filter + dueSoon + "/list?firstResult=0&maxResults=15", tasklistList)));
     rows.add(measure("即将超期, count", tasklist.http(), tasklist.get(filter + dueSoon + "/count")));
-    rows.add(measure("the queue's first page over /engine-rest (HTTP Basic, JSON)", http, engineRest(
+    rows.add(measure("the queue's list over /engine-rest (HTTP Basic, JSON, no count)", http, engineRest(
         "filter/" + queue + "/list?firstResult=0&maxResults=15", tasklistList)));
     String idle = idleTasklist(name + " · 网格任务");
     String report = String.format(Locale.ROOT, "%d open tasks in %d grids, written in %.0f s.%n%n", TASKS, GRIDS,

@@ -17,7 +17,7 @@ import org.glassfish.jersey.internal.spi.ForcedAutoDiscoverable;
  * is asked, which is for every request and for every body read or written, and with it Jackson
  * builds every serializer and deserializer anew: for Tasklist's list of a queue, the filter's
  * query read back into its hundred-field query object and the HAL answer written, that was
- * half of the app's CPU ({@code QueueBenchmark}). This resolver hands out one mapper configured
+ * a fifth of the app's CPU ({@code QueueBenchmark}, JFR). This resolver hands out one mapper configured
  * by Camunda's own code, so Jackson's caches live; a configured mapper is thread-safe, and a
  * date format it holds is cloned for each use. It is asked before Camunda's (a lower priority
  * number), in every Jersey application that registers Camunda's, and in no other.

@@ -17,7 +17,7 @@ import org.gridaid.donations.GiftForms.DeskGift;
 import org.gridaid.donations.GiftForms.PlatformGift;
 import org.gridaid.messaging.MessageOwner;
 import org.gridaid.messaging.TextMessages;
-import org.gridaid.shared.PersonalDataCipher;
+import org.gridaid.shared.RequestFingerprints;
 import org.gridaid.shared.validation.FormCheck;
 import org.gridaid.shared.web.ConflictException;
 import org.gridaid.shared.web.NotFoundException;
@@ -53,12 +53,12 @@ class GiftService {
   private final TransactionTemplate transaction;
   private final RuntimeService runtime;
   private final Clock clock;
-  private final PersonalDataCipher cipher;
+  private final RequestFingerprints fingerprints;
 
   GiftService(Gifts gifts, AppealProgress progress, ReceiptNumbers receipts, TextMessages texts,
       DonationSettings settings, Validator validator, PlatformTransactionManager transactions, RuntimeService runtime,
-      Clock clock, PersonalDataCipher cipher) {
-    this.cipher = cipher;
+      Clock clock, RequestFingerprints fingerprints) {
+    this.fingerprints = fingerprints;
     this.gifts = gifts;
     this.progress = progress;
     this.receipts = receipts;
@@ -119,7 +119,7 @@ class GiftService {
    * second task for finance.
    */
   Recorded recordAtDesk(DeskGift command, String actor, String idempotencyKey) {
-    String hash = fingerprint(idempotencyKey, "POST /api/v1/donations/desk|" + command);
+    String hash = fingerprints.of(idempotencyKey, () -> "POST /api/v1/donations/desk|" + command);
     return once(actor, idempotencyKey, hash, () -> {
       Gift gift = deskGift(command, actor, idempotencyKey, hash);
       runtime.startProcessInstanceByKey(DonationIntakeProcess.KEY, DonationIntakeProcess.businessKey(gift.id()),
@@ -188,15 +188,6 @@ class GiftService {
       throw new ConflictException("The Idempotency-Key was used for another request");
     }
     return new Recorded(GiftView.of(earlier), true);
-  }
-
-  /**
-   * The fingerprint of a request sent with an Idempotency-Key: what it asked, where. Keyed: the
-   * request holds the donor's name and phone, which a plain hash would let anyone with the table
-   * guess back.
-   */
-  private String fingerprint(String key, String request) {
-    return key == null ? null : cipher.lookupHash(request);
   }
 
   /** What finance's confirmation of a desk gift starts with: the gift, its deadline, its summary. */
@@ -277,7 +268,7 @@ class GiftService {
    * {@code idempotencyKey}, as {@link #recordAtDesk}.
    */
   Recorded refund(long giftId, Correction command, String actor, String idempotencyKey) {
-    String hash = fingerprint(idempotencyKey, "POST /api/v1/donations/" + giftId + "/refunds|" + command);
+    String hash = fingerprints.of(idempotencyKey, () -> "POST /api/v1/donations/" + giftId + "/refunds|" + command);
     return once(actor, idempotencyKey, hash, () -> {
       FormCheck check = check(command);
       if (!check.failed("amount") && command.amount().signum() <= 0) {
@@ -296,7 +287,7 @@ class GiftService {
    * entry. Once per {@code idempotencyKey}, as {@link #recordAtDesk}.
    */
   Recorded correct(long giftId, Correction command, String actor, String idempotencyKey) {
-    String hash = fingerprint(idempotencyKey, "POST /api/v1/donations/" + giftId + "/corrections|" + command);
+    String hash = fingerprints.of(idempotencyKey, () -> "POST /api/v1/donations/" + giftId + "/corrections|" + command);
     return once(actor, idempotencyKey, hash, () -> {
       FormCheck check = check(command);
       if (!check.failed("amount") && command.amount().signum() == 0) {

@@ -12,7 +12,7 @@ import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.variable.VariableMap;
 import org.gridaid.messaging.MessageOwner;
 import org.gridaid.messaging.TextMessages;
-import org.gridaid.shared.PersonalDataCipher;
+import org.gridaid.shared.RequestFingerprints;
 import org.gridaid.shared.validation.FormCheck;
 import org.gridaid.shared.web.ConflictException;
 import org.gridaid.shared.web.InvalidInputException;
@@ -61,12 +61,12 @@ class PledgeService {
   private final Validator validator;
   private final TransactionTemplate transaction;
   private final Clock clock;
-  private final PersonalDataCipher cipher;
+  private final RequestFingerprints fingerprints;
 
   PledgeService(Pledges pledges, AppealProgress progress, ReceiptNumbers receipts, StockLedger ledger,
       SupplyItems items, SupplySites sites, TextMessages texts, RuntimeService runtime, DonationSettings settings,
-      Validator validator, PlatformTransactionManager transactions, Clock clock, PersonalDataCipher cipher) {
-    this.cipher = cipher;
+      Validator validator, PlatformTransactionManager transactions, Clock clock, RequestFingerprints fingerprints) {
+    this.fingerprints = fingerprints;
     this.pledges = pledges;
     this.progress = progress;
     this.receipts = receipts;
@@ -88,9 +88,7 @@ class PledgeService {
    */
   Recorded pledge(long appealId, NewPledge command, String actor, String idempotencyKey) {
     FormCheck check = checkDate(command);
-    // keyed: the body holds the donor's name and phone, which a plain hash would let anyone
-    // with the table guess back
-    String hash = idempotencyKey == null ? null : cipher.lookupHash(appealId + "|" + command);
+    String hash = fingerprints.of(idempotencyKey, () -> appealId + "|" + command);
     try {
       return transaction.execute(status -> {
         Appeal appeal = appealWithSite(appealId, command, check);

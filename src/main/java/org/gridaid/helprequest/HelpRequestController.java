@@ -2,7 +2,6 @@ package org.gridaid.helprequest;
 
 import static org.gridaid.shared.Texts.trimmed;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
@@ -14,7 +13,7 @@ import java.util.Arrays;
 import java.util.List;
 import org.gridaid.security.Requester;
 import org.gridaid.security.Requesters;
-import org.gridaid.shared.PersonalDataCipher;
+import org.gridaid.shared.RequestFingerprints;
 import org.gridaid.shared.jdbc.Page;
 import org.gridaid.shared.validation.PlainText;
 import org.gridaid.shared.web.IntakeAdmission;
@@ -46,17 +45,15 @@ class HelpRequestController {
   private final IntakeAdmission admission;
   private final Requesters requesters;
   private final TrackingRateLimit rateLimit;
-  private final ObjectMapper json;
-  private final PersonalDataCipher cipher;
+  private final RequestFingerprints fingerprints;
 
   HelpRequestController(HelpRequestService service, Requesters requesters, TrackingRateLimit rateLimit,
-      ObjectMapper json, IntakeAdmission admission, PersonalDataCipher cipher) {
-    this.cipher = cipher;
+      IntakeAdmission admission, RequestFingerprints fingerprints) {
+    this.fingerprints = fingerprints;
     this.service = service;
     this.admission = admission;
     this.requesters = requesters;
     this.rateLimit = rateLimit;
-    this.json = json;
   }
 
   record CategoryView(String code, String label) {}
@@ -79,11 +76,9 @@ class HelpRequestController {
   @PreAuthorize("hasRole('STAFF') or hasAuthority('api:help-requests:create')")
   ResponseEntity<Received> submit(@RequestBody NewHelpRequest body,
       @RequestHeader(name = "Idempotency-Key", required = false) @Size(max = 100) String idempotencyKey,
-      Authentication caller) throws Exception {
+      Authentication caller) {
     String key = trimmed(idempotencyKey);
-    // keyed: the body holds the caller's name and phone, which a plain hash would let anyone
-    // with the table guess back
-    String hash = key == null ? null : cipher.lookupHash(json.writeValueAsString(body));
+    String hash = fingerprints.ofJson(key, body);
     var submitted = admission.admit(() -> service.submit(body, caller.getName(), key, hash));
     return ResponseEntity.status(HttpStatus.CREATED)
         .header("Location", "/api/v1/help-requests/" + submitted.request().id())

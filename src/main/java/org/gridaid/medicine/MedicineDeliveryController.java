@@ -20,7 +20,7 @@ import org.camunda.spin.plugin.variable.SpinValues;
 import org.gridaid.medicine.MedicineDeliveryProcess.Forms;
 import org.gridaid.security.Requester;
 import org.gridaid.security.Requesters;
-import org.gridaid.shared.PersonalDataCipher;
+import org.gridaid.shared.RequestFingerprints;
 import org.gridaid.shared.validation.EnumCode;
 import org.gridaid.shared.validation.PlainText;
 import org.gridaid.shared.web.ForbiddenException;
@@ -50,11 +50,11 @@ class MedicineDeliveryController {
   private final MedicineDeliveryService service;
   private final Requesters requesters;
   private final ObjectMapper json;
-  private final PersonalDataCipher cipher;
+  private final RequestFingerprints fingerprints;
 
   MedicineDeliveryController(MedicineDeliveryService service, Requesters requesters, ObjectMapper json,
-      PersonalDataCipher cipher) {
-    this.cipher = cipher;
+      RequestFingerprints fingerprints) {
+    this.fingerprints = fingerprints;
     this.service = service;
     this.requesters = requesters;
     this.json = json;
@@ -70,16 +70,14 @@ class MedicineDeliveryController {
   @PreAuthorize("hasRole('STAFF') or hasAuthority('api:medicine-requests:create')")
   ResponseEntity<Received> request(@RequestBody NewMedicineRequest body,
       @RequestHeader(name = "Idempotency-Key", required = false) @Size(max = 100) String idempotencyKey,
-      Authentication caller) throws JsonProcessingException {
+      Authentication caller) {
     Requester requester = requesters.of(caller);
     if (requester.hasRole(VOLUNTEER, WAREHOUSE, DONATION_DESK, FINANCE)) {
       throw new ForbiddenException("Volunteers, the warehouse, the donation desk and finance do not ask for"
           + " deliveries");
     }
     String key = trimmed(idempotencyKey);
-    // keyed: the body holds the recipient's name and phone, which a plain hash would let anyone
-    // with the table guess back
-    String hash = key == null ? null : cipher.lookupHash(json.writeValueAsString(body));
+    String hash = fingerprints.ofJson(key, body);
     var submitted = service.request(body, requester.id(), key, hash);
     MedicineDelivery delivery = submitted.delivery();
     return ResponseEntity.status(HttpStatus.CREATED)

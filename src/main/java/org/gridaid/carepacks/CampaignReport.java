@@ -122,6 +122,7 @@ record CampaignReport(long id, String name, CampaignStatus status, String status
         .toList(), g.handedOverBy(), g.handedOverAt(), g.completedAt())).toList();
     return new CampaignReport(c.id(), c.name(), c.status(), c.status().label(), c.packTypes(), c.deadline(),
         c.startedBy(), c.startedAt(), c.completedAt(), completed, gridViews, rows,
-        new Totals(grids.stream().mapToInt(CampaignGrid::households).sum(), planned, delivered, missed, notVisited, issued, packsDelivered, returned), itemRows, agrees);
+        new Totals(grids.stream().mapToInt(CampaignGrid::households).sum(), planned, delivered, missed, notVisited,
+            issued, packsDelivered, returned), itemRows, agrees);
   }
 }

@@ -174,9 +174,15 @@ public final class Browser implements AutoCloseable {
     return this;
   }
 
-  /** Clicks the first element the locator finds, once there is one (even in a closed menu). */
+  /**
+   * Clicks the first element the locator finds, once there is one (even in a closed menu); found
+   * and clicked in one go, for the same reason as {@link #textOf}.
+   */
   public Browser click(By locator) {
-    driver.executeScript("arguments[0].click();", element(locator));
+    waitFor(locator.toString(), "failed-waiting-to-click", d -> {
+      driver.executeScript("arguments[0].click();", d.findElement(locator));
+      return true;
+    });
     return this;
   }
 

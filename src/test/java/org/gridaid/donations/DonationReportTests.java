@@ -62,10 +62,6 @@ class DonationReportTests extends ApiTestSupport {
     ClockUtil.reset();
   }
 
-  static String newAddress() {
-    return ClientAddresses.newLoopback();
-  }
-
   /** Anybody, calling from this client address. */
   static RequestSpecification from(String address) {
     return Api.anonymous().config(ClientAddresses.sendingFrom(address));
@@ -191,7 +187,7 @@ class DonationReportTests extends ApiTestSupport {
   void theReportIsRateLimitedPerClientAddress() {
     long appeal = ((Number) as(DESK).body(DonationFixtures.moneyAppeal("1000.00")).post("/api/v1/appeals").then()
         .statusCode(201).extract().path("id")).longValue();
-    String address = newAddress();
+    String address = ClientAddresses.newLoopback();
     assertThat(settings.reportRequestsPerMinute()).isEqualTo(PER_MINUTE);
     for (int i = 0; i < PER_MINUTE; i++) {
       from(address).queryParam("appealId", appeal).get("/api/v1/public/donation-report").then().statusCode(200);
@@ -203,7 +199,7 @@ class DonationReportTests extends ApiTestSupport {
     from(address).queryParam("appealId", appeal).get("/api/v1/public/donation-report/export").then()
         .statusCode(429).contentType("application/problem+json");
     // another address has a minute of its own
-    from(newAddress()).queryParam("appealId", appeal).get("/api/v1/public/donation-report").then()
+    from(ClientAddresses.newLoopback()).queryParam("appealId", appeal).get("/api/v1/public/donation-report").then()
         .statusCode(200);
   }
 
@@ -214,7 +210,7 @@ class DonationReportTests extends ApiTestSupport {
     long appeal = ((Number) as(DESK).body(DonationFixtures.goodsAppeal(water, 500, sites)).post("/api/v1/appeals")
         .then().statusCode(201).extract().path("id")).longValue();
     pledge(appeal, sites.get(0), 40, false);
-    String address = newAddress();
+    String address = ClientAddresses.newLoopback();
     Instant start = Instant.now();
     setClock(start);
 

@@ -61,10 +61,6 @@ class SignInThrottleTests extends ApiTestSupport {
     ClockUtil.reset();
   }
 
-  static String newAddress() {
-    return ClientAddresses.newLoopback();
-  }
-
   /** A caller at this client address. */
   static RequestSpecification from(String address) {
     return given().config(ClientAddresses.sendingFrom(address));
@@ -80,7 +76,7 @@ class SignInThrottleTests extends ApiTestSupport {
 
   @Test
   void afterFiveWrongPasswordsTheAccountIsThrottledFromThatAddress() {
-    String address = newAddress();
+    String address = ClientAddresses.newLoopback();
     for (int i = 0; i < FAILURES_PER_ACCOUNT; i++) {
       basic(address, "warehouse-02", "not-the-password").then().statusCode(401);
     }
@@ -98,18 +94,18 @@ class SignInThrottleTests extends ApiTestSupport {
 
   @Test
   void aThrottledAccountStillSignsInFromAnotherAddress() {
-    String attacker = newAddress();
+    String attacker = ClientAddresses.newLoopback();
     for (int i = 0; i <= FAILURES_PER_ACCOUNT; i++) {
       basic(attacker, Api.ADMIN, "guess-" + i);
     }
     basic(attacker, Api.ADMIN, Api.DEMO_PASSWORD).then().statusCode(429);
 
-    basic(newAddress(), Api.ADMIN, Api.DEMO_PASSWORD).then().statusCode(200);
+    basic(ClientAddresses.newLoopback(), Api.ADMIN, Api.DEMO_PASSWORD).then().statusCode(200);
   }
 
   @Test
   void theThrottleLiftsAfterTheCoolDown() {
-    String address = newAddress();
+    String address = ClientAddresses.newLoopback();
     for (int i = 0; i < FAILURES_PER_ACCOUNT; i++) {
       basic(address, "warehouse-01", "not-the-password").then().statusCode(401);
     }
@@ -123,7 +119,7 @@ class SignInThrottleTests extends ApiTestSupport {
   @Test
   void wrongPasswordsNeverLockAnAccountForGood() {
     // more than Camunda's old limit of ten in a row, slow enough that the throttle lets each through
-    String address = newAddress();
+    String address = ClientAddresses.newLoopback();
     for (int i = 0; i < 12; i++) {
       passTime(PERIOD.dividedBy(3));
       basic(address, "pharmacy-01", "not-the-password").then().statusCode(401);
@@ -134,13 +130,13 @@ class SignInThrottleTests extends ApiTestSupport {
 
   @Test
   void oneAddressTryingManyAccountsIsThrottled() {
-    String address = newAddress();
+    String address = ClientAddresses.newLoopback();
     for (int i = 0; i < FAILURES_PER_ADDRESS; i++) {
       basic(address, "nobody-" + i, "not-the-password").then().statusCode(401);
     }
 
     basic(address, "donation-desk-01", Api.DEMO_PASSWORD).then().statusCode(429);
-    basic(newAddress(), "donation-desk-01", Api.DEMO_PASSWORD).then().statusCode(200);
+    basic(ClientAddresses.newLoopback(), "donation-desk-01", Api.DEMO_PASSWORD).then().statusCode(200);
   }
 
   /**
@@ -150,7 +146,7 @@ class SignInThrottleTests extends ApiTestSupport {
    */
   @Test
   void guessesSentAllAtOnceGainNothing() {
-    String address = newAddress();
+    String address = ClientAddresses.newLoopback();
     List<SignInThrottle.Attempt> burst = IntStream.range(0, 3 * FAILURES_PER_ACCOUNT)
         .mapToObj(i -> throttle.attempt("volunteer-waihai-01", address)).toList();
     burst.forEach(SignInThrottle.Attempt::failed);
@@ -164,7 +160,7 @@ class SignInThrottleTests extends ApiTestSupport {
 
   @Test
   void manySignInsAtOnceAreNeverHeldBack() throws Exception {
-    String address = newAddress();
+    String address = ClientAddresses.newLoopback();
     ExecutorService clients = Executors.newFixedThreadPool(8);
     try {
       List<Future<Integer>> answers = new ArrayList<>();
@@ -181,7 +177,7 @@ class SignInThrottleTests extends ApiTestSupport {
 
   @Test
   void aRightPasswordDoesNotUseUpTheAllowance() {
-    String address = newAddress();
+    String address = ClientAddresses.newLoopback();
     for (int i = 0; i < FAILURES_PER_ADDRESS + FAILURES_PER_ACCOUNT; i++) {
       basic(address, "nurse-03", Api.DEMO_PASSWORD).then().statusCode(200);
     }
@@ -209,7 +205,7 @@ class SignInThrottleTests extends ApiTestSupport {
 
   @Test
   void theWebappSignInFormIsThrottledToo() {
-    SignInPage page = new SignInPage(newAddress(), "tasklist");
+    SignInPage page = new SignInPage(ClientAddresses.newLoopback(), "tasklist");
     for (int i = 0; i < FAILURES_PER_ACCOUNT; i++) {
       page.signIn("tasklist", "hotline-03", "not-the-password").then().statusCode(401);
     }
@@ -222,7 +218,7 @@ class SignInThrottleTests extends ApiTestSupport {
         // the sign-in page shows the message of a refused sign-in
         .body("message", containsString("分钟"));
 
-    new SignInPage(newAddress(), "tasklist").signIn("tasklist", "hotline-03", Api.DEMO_PASSWORD)
+    new SignInPage(ClientAddresses.newLoopback(), "tasklist").signIn("tasklist", "hotline-03", Api.DEMO_PASSWORD)
         .then().statusCode(200);
 
     passTime(PERIOD);
@@ -231,7 +227,7 @@ class SignInThrottleTests extends ApiTestSupport {
 
   @Test
   void failuresAtEitherDoorCountTogether() {
-    String address = newAddress();
+    String address = ClientAddresses.newLoopback();
     SignInPage page = new SignInPage(address, "tasklist");
     for (int i = 0; i < FAILURES_PER_ACCOUNT - 1; i++) {
       page.signIn("tasklist", "doctor-03", "not-the-password").then().statusCode(401);
@@ -253,14 +249,14 @@ class SignInThrottleTests extends ApiTestSupport {
     assumeTrue(TestDatabaseInitializer.onPostgres(), "one database for several nodes is PostgreSQL");
     SignInThrottle first = new SignInThrottle(settings, dataSource, clock);
     SignInThrottle second = new SignInThrottle(settings, dataSource, clock);
-    String address = newAddress();
+    String address = ClientAddresses.newLoopback();
     for (int i = 0; i < FAILURES_PER_ACCOUNT; i++) {
       (i % 2 == 0 ? first : second).attempt("warehouse-01", address).failed();
     }
 
     assertThatThrownBy(() -> first.attempt("warehouse-01", address)).isInstanceOf(SignInThrottledException.class);
     assertThatThrownBy(() -> second.attempt("warehouse-01", address)).isInstanceOf(SignInThrottledException.class);
-    assertThatCode(() -> second.attempt("warehouse-01", newAddress())).doesNotThrowAnyException();
+    assertThatCode(() -> second.attempt("warehouse-01", ClientAddresses.newLoopback())).doesNotThrowAnyException();
   }
 
   /** The engine's password check as a service would let anyone with a staff account guess others' passwords. */

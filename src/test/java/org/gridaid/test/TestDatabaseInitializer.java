@@ -3,6 +3,7 @@ package org.gridaid.test;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -35,6 +36,13 @@ public class TestDatabaseInitializer implements ApplicationContextInitializer<Co
    * can count the statements, rows and WAL of what they measure.
    */
   public static final String STATEMENT_STATISTICS = "gridaid.test.statementStatistics";
+
+  /**
+   * With statement statistics, the server also writes the plan (with actual rows and buffers) of
+   * every statement slower than this many milliseconds to target/benchmark/postgresql/plans.log:
+   * what to read when a benchmark names a slow statement ({@code -Dgridaid.test.explainSlowerThanMillis=40}).
+   */
+  public static final String EXPLAIN_SLOWER_THAN = "gridaid.test.explainSlowerThanMillis";
 
   /** Set on a context that is given a database of {@link #newDatabase()}: it keeps that one. */
   public static final String GIVEN = "gridaid.test.database-given";
@@ -102,12 +110,26 @@ public class TestDatabaseInitializer implements ApplicationContextInitializer<Co
         "camunda.bpm.database.type", "postgres");
   }
 
+  private static void explainPlans(EmbeddedPostgres.Builder builder, String slowerThanMillis) {
+    builder.setServerConfig("shared_preload_libraries", "pg_stat_statements,auto_explain");
+    builder.setServerConfig("auto_explain.log_min_duration", slowerThanMillis);
+    builder.setServerConfig("auto_explain.log_analyze", "on");
+    builder.setServerConfig("auto_explain.log_buffers", "on");
+    builder.setServerConfig("logging_collector", "on");
+    builder.setServerConfig("log_directory", Path.of("target", "benchmark", "postgresql").toAbsolutePath().toString());
+    builder.setServerConfig("log_filename", "plans.log");
+  }
+
   private static synchronized EmbeddedPostgres server() {
     if (postgres == null) {
       try {
         EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder().setRegisterShutdownHook(false);
         if (Boolean.getBoolean(STATEMENT_STATISTICS)) {
           builder.setServerConfig("shared_preload_libraries", "pg_stat_statements");
+          String explainSlowerThan = System.getProperty(EXPLAIN_SLOWER_THAN);
+          if (explainSlowerThan != null) {
+            explainPlans(builder, explainSlowerThan);
+          }
         }
         postgres = builder.start();
       } catch (IOException e) {

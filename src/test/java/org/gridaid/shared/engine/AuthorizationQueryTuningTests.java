@@ -15,7 +15,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
-/** The authorization checks ask with the user's own groups, and on PostgreSQL they are estimated. */
+/** The authorization checks ask with the user's own groups, find the user's rows by index, and on PostgreSQL are estimated. */
 @GridAidTest
 class AuthorizationQueryTuningTests {
 
@@ -53,6 +53,20 @@ class AuthorizationQueryTuningTests {
         Resources.FILTER, filter)).isTrue();
     assertThat(authorizations.isUserAuthorized(somebody, List.of("grid-NO-SUCH-GRID"), Permissions.READ,
         Resources.FILTER, filter)).isFalse();
+  }
+
+  @Test
+  void theUsersAuthorizationsAreFoundByTheirOwnIndex() {
+    String column = TestDatabaseInitializer.onPostgres()
+        ? jdbc.sql("""
+            select a.attname from pg_index i
+              join pg_class c on c.oid = i.indexrelid
+              join pg_attribute a on a.attrelid = i.indrelid and a.attnum = i.indkey[0]
+            where c.relname = ?""").param(AuthorizationQueryTuning.USER_INDEX).query(String.class).single()
+        : jdbc.sql("select column_name from information_schema.index_columns where upper(index_name) = upper(?)")
+            .param(AuthorizationQueryTuning.USER_INDEX).query(String.class).single();
+
+    assertThat(column).isEqualToIgnoringCase("USER_ID_");
   }
 
   @Test

@@ -125,9 +125,10 @@ public class TestDatabaseInitializer implements ApplicationContextInitializer<Co
       try {
         EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder().setRegisterShutdownHook(false);
         if (Boolean.getBoolean(STATEMENT_STATISTICS)) {
-          builder.setServerConfig("shared_preload_libraries", "pg_stat_statements");
           String explainSlowerThan = System.getProperty(EXPLAIN_SLOWER_THAN);
-          if (explainSlowerThan != null) {
+          if (explainSlowerThan == null) {
+            builder.setServerConfig("shared_preload_libraries", "pg_stat_statements");
+          } else {
             explainPlans(builder, explainSlowerThan);
           }
         }

@@ -15,7 +15,10 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
-/** The authorization checks ask with the user's own groups, find the user's rows by index, and on PostgreSQL are estimated. */
+/**
+ * The authorization checks ask with the user's own groups, find the user's rows by index, and on
+ * PostgreSQL are estimated.
+ */
 @GridAidTest
 class AuthorizationQueryTuningTests {
 

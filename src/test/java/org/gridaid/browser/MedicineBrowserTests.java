@@ -175,8 +175,9 @@ class MedicineBrowserTests {
   }
 
   private void fire(String businessKey, String timerId) {
-    var process = engine.getRuntimeService().createProcessInstanceQuery().processInstanceBusinessKey(businessKey)
-        .singleResult();
+    // business keys are ids, which other processes' cases share
+    var process = engine.getRuntimeService().createProcessInstanceQuery().processDefinitionKey("medicineDelivery")
+        .processInstanceBusinessKey(businessKey).singleResult();
     management.executeJob(management.createJobQuery().processInstanceId(process.getId()).activityId(timerId)
         .singleResult().getId());
   }

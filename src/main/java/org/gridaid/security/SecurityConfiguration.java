@@ -1,9 +1,12 @@
 package org.gridaid.security;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.gridaid.shared.engine.EngineApiGuard;
+import org.gridaid.shared.engine.GroupQueueQuery;
+import org.gridaid.shared.engine.GroupQueueReads;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.core.env.Environment;
 import org.gridaid.apikey.ApiKeyService;
@@ -66,7 +69,8 @@ class SecurityConfiguration {
   @Bean
   @Order(1)
   SecurityFilterChain apiChain(HttpSecurity http, ProblemResponses problems, ApiKeyService keys,
-      IdentityService identity, CrossSiteSettings crossSite, ProcessEngine engine) throws Exception {
+      IdentityService identity, CrossSiteSettings crossSite, ProcessEngine engine, GroupQueueQuery queues,
+      MeterRegistry meters) throws Exception {
     http.securityMatcher(new OrRequestMatcher(path("/api/**"), path("/engine-rest/**")))
         // no CSRF token without a session; cross-site browser requests are refused instead
         .csrf(csrf -> csrf.disable())
@@ -78,6 +82,7 @@ class SecurityConfiguration {
         .addFilterAfter(new ClosedPasswordCheckFilter(problems), AuthorizationFilter.class)
         .addFilterAfter(new EngineRestIdentityFilter(identity), ClosedPasswordCheckFilter.class)
         .addFilterAfter(engineApiGuard(engine), EngineRestIdentityFilter.class)
+        .addFilterAfter(groupQueueReads(engine, queues, meters), EngineApiGuard.class)
         .authorizeHttpRequests(requests -> requests
             .requestMatchers(path("/engine-rest/**")).hasRole("STAFF")
             // residents track their own case with the code from their text message (rate limited)
@@ -91,12 +96,13 @@ class SecurityConfiguration {
   @Bean
   @Order(2)
   SecurityFilterChain webappChain(HttpSecurity http, ProblemResponses problems, SignInThrottle throttle,
-      ProcessEngine engine) throws Exception {
+      ProcessEngine engine, GroupQueueQuery queues, MeterRegistry meters) throws Exception {
     // Camunda's webapp filters authenticate, authorize and check the X-XSRF-TOKEN here; its
     // sign-in form is throttled as HTTP Basic is, and its engine API is the same resource set as
     // /engine-rest and gets the same guard
     http.securityMatcher(path("/camunda/**"))
         .addFilterAfter(engineApiGuard(engine), AuthorizationFilter.class)
+        .addFilterAfter(groupQueueReads(engine, queues, meters), EngineApiGuard.class)
         .csrf(csrf -> csrf.disable())
         .headers(headers -> headers.disable())
         .addFilterBefore(new WebappSignInThrottleFilter(throttle, problems), AuthorizationFilter.class)
@@ -127,6 +133,11 @@ class SecurityConfiguration {
    */
   private EngineApiGuard engineApiGuard(ProcessEngine engine) {
     return new EngineApiGuard(engine, json, webappPath, environment.matchesProfiles("demo"));
+  }
+
+  /** Tasklist's list and count of an area group's queue, answered in front of Camunda (one per chain). */
+  private GroupQueueReads groupQueueReads(ProcessEngine engine, GroupQueueQuery queues, MeterRegistry meters) {
+    return new GroupQueueReads(engine, queues, json, webappPath, meters);
   }
 
   /** Matches the path below the context, whichever servlet (MVC, Jersey, webapps) serves it. */

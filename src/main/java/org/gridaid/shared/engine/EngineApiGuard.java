@@ -6,7 +6,6 @@ import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import jakarta.servlet.http.HttpSession;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
@@ -15,7 +14,6 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.function.Supplier;
 import org.camunda.bpm.engine.ProcessEngine;
-import org.camunda.bpm.engine.authorization.Groups;
 import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.camunda.bpm.engine.repository.ProcessDefinition;
 import org.camunda.bpm.engine.repository.ProcessDefinitionQuery;
@@ -24,9 +22,6 @@ import org.camunda.bpm.model.bpmn.instance.BoundaryEvent;
 import org.camunda.bpm.model.bpmn.instance.ErrorEventDefinition;
 import org.camunda.bpm.model.bpmn.instance.EscalationEventDefinition;
 import org.camunda.bpm.model.bpmn.instance.EventDefinition;
-import org.camunda.bpm.webapp.impl.security.auth.AuthenticationUtil;
-import org.camunda.bpm.webapp.impl.security.auth.Authentications;
-import org.camunda.bpm.webapp.impl.security.auth.UserAuthentication;
 import org.gridaid.shared.web.Problems;
 import org.gridaid.shared.web.Problems.FieldError;
 import org.gridaid.shared.web.ReplayableRequest;
@@ -84,7 +79,7 @@ public final class EngineApiGuard extends OncePerRequestFilter {
   protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
       throws ServletException, IOException {
     Optional<EngineApiCall> call = EngineApiCall.of(request, webappPath).filter(c -> !c.reads());
-    Optional<Caller> caller = call.flatMap(c -> caller(request, c));
+    Optional<EngineApiCaller> caller = call.flatMap(c -> EngineApiCaller.of(engine, request, c));
     if (call.isEmpty() || caller.isEmpty()) {
       // reads are Camunda's to authorize; an anonymous call is refused further on
       chain.doFilter(request, response);
@@ -136,7 +131,7 @@ public final class EngineApiGuard extends OncePerRequestFilter {
     return isStart(call) || call.is("POST", "task/*/complete") || call.is("POST", "task/*/submit-form");
   }
 
-  private Optional<ProblemDetail> check(EngineApiCall call, Caller caller) {
+  private Optional<ProblemDetail> check(EngineApiCall call, EngineApiCaller caller) {
     Optional<String> javaObject = javaObjectIn(call.body(), "");
     if (javaObject.isPresent()) {
       return Optional.of(invalid(List.of(new FieldError(javaObject.get(), "must be a plain value, not a Java object"))));
@@ -267,21 +262,6 @@ public final class EngineApiGuard extends OncePerRequestFilter {
             "此任务不能以异常结束, 请填写表单完成");
   }
 
-  /** The signed-in staff member: handed to the engine for /engine-rest, kept in the session by the webapps. */
-  private Optional<Caller> caller(HttpServletRequest request, EngineApiCall call) {
-    Authentication current = engine.getIdentityService().getCurrentAuthentication();
-    if (current != null && current.getUserId() != null) {
-      return Optional.of(new Caller(current.getUserId(), current.getGroupIds()));
-    }
-    HttpSession session = request.getSession(false);
-    Authentications signedIn = session == null ? null : AuthenticationUtil.getAuthsFromSession(session);
-    if (signedIn != null && signedIn.getAuthenticationForProcessEngine(call.engineName())
-        instanceof UserAuthentication user) {
-      return Optional.of(new Caller(user.getIdentityId(), user.getGroupIds()));
-    }
-    return Optional.empty();
-  }
-
   /** Look-ups for the checks see every task and form, whatever the caller may read. */
   private <T> T asSystem(Supplier<T> lookup) {
     var identity = engine.getIdentityService();
@@ -312,15 +292,5 @@ public final class EngineApiGuard extends OncePerRequestFilter {
     problem.setProperty("message", "表单有误: " + String.join("; ",
         errors.stream().map(e -> e.field() + " " + e.message()).toList()));
     return problem;
-  }
-
-  record Caller(String userId, List<String> groups) {
-    Caller {
-      groups = groups == null ? List.of() : List.copyOf(groups);
-    }
-
-    boolean admin() {
-      return groups.contains(Groups.CAMUNDA_ADMIN);
-    }
   }
 }

@@ -37,6 +37,11 @@ public class EngineApiObjectMapper implements ContextResolver<ObjectMapper> {
     return Configured.MAPPER;
   }
 
+  /** The mapper, for answers written in front of Camunda's REST API as Camunda writes them. */
+  static ObjectMapper shared() {
+    return Configured.MAPPER;
+  }
+
   /** Registers the resolver beside Camunda's (found by Jersey through META-INF/services). */
   public static class Discoverable implements ForcedAutoDiscoverable {
 

@@ -24,8 +24,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The tasks of an area group's queue that a caller may read, in one indexed query: the group's
- * candidate links lead to its tasks, and each task's grant is looked up by its own id. This is
- * the condition Camunda's task query checks when no authorization revokes anything
+ * candidate links lead to its tasks, and the caller's grants are read once and matched by id.
+ * This is the condition Camunda's task query checks when no authorization revokes anything
  * ({@code authorizationCheckRevokes: auto}): a grant to the caller, one of their groups or
  * everybody, of READ on the task or READ_TASK on its process definition, or on every one
  * ({@code *}), matched by resource id as Camunda matches it; tasks of case executions need none.
@@ -82,7 +82,7 @@ public class GroupQueueQuery {
     order.add("T.ID_ asc");
     parameters.put("first", page.first());
     parameters.put("max", page.max());
-    String sql = "select T.ID_, count(*) over () as TOTAL_ from ACT_RU_TASK T" + where(queue, page, parameters, ":")
+    String sql = "select T.ID_, count(*) over () as TOTAL_ from ACT_RU_TASK T" + where(queue, page, parameters)
         + " order by " + String.join(", ", order) + " offset :first rows fetch next :max rows only";
     return planned(() -> {
       Map<String, Long> pageWithCount = new LinkedHashMap<>();
@@ -122,7 +122,7 @@ public class GroupQueueQuery {
 
   private long countNow(Queue queue, Page page) {
     Map<String, Object> parameters = new LinkedHashMap<>();
-    return jdbc.sql("select count(*) from ACT_RU_TASK T" + where(queue, page, parameters, ":"))
+    return jdbc.sql("select count(*) from ACT_RU_TASK T" + where(queue, page, parameters))
         .params(parameters).query(Long.class).single();
   }
 
@@ -143,17 +143,16 @@ public class GroupQueueQuery {
   }
 
   /**
-   * The queue's condition; parameters are written {@code :name} for JDBC and {@code #{name}} for
-   * the engine's native query. The caller's grants are read once for the whole queue (a grid
+   * The queue's condition. The caller's grants are read once for the whole queue (a grid
    * worker's are a few hundred, one for each of the grid's tasks), not looked up task by task.
    */
-  private String where(Queue queue, Page page, Map<String, Object> parameters, String style) {
+  private String where(Queue queue, Page page, Map<String, Object> parameters) {
     parameters.put("candidateGroup", queue.group());
     String granted = " A.TYPE_ < 2 and " + grantee(queue.caller(), parameters)
         + " and (A.RESOURCE_TYPE_ = " + Resources.TASK.resourceType() + " and " + permits(Permissions.READ)
         + " or A.RESOURCE_TYPE_ = " + Resources.PROCESS_DEFINITION.resourceType() + " and "
         + permits(ProcessDefinitionPermissions.READ_TASK) + ")";
-    String sql = " left join ACT_RE_PROCDEF D on D.ID_ = T.PROC_DEF_ID_ where exists (select 1 from"
+    return " left join ACT_RE_PROCDEF D on D.ID_ = T.PROC_DEF_ID_ where exists (select 1 from"
         + " ACT_RU_IDENTITYLINK I where I.TASK_ID_ = T.ID_ and I.TYPE_ = 'candidate' and I.GROUP_ID_ = :candidateGroup)"
         + (page.activeOnly() ? " and T.SUSPENSION_STATE_ = 1" : "")
         + (configuration.isTenantCheckEnabled() ? " and T.TENANT_ID_ is null" : "")
@@ -161,7 +160,6 @@ public class GroupQueueQuery {
         + " or exists (select 1 from ACT_RU_AUTHORIZATION A where A.RESOURCE_ID_ = '*' and" + granted + ")"
         + " or T.ID_ in (select A.RESOURCE_ID_ from ACT_RU_AUTHORIZATION A where" + granted + ")"
         + " or D.KEY_ in (select A.RESOURCE_ID_ from ACT_RU_AUTHORIZATION A where" + granted + "))";
-    return style.equals(":") ? sql : sql.replaceAll(":(\\w+)", "#{$1}");
   }
 
   /** The caller, everybody, or one of the caller's groups. */

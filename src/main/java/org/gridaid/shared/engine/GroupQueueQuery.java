@@ -148,9 +148,9 @@ public class GroupQueueQuery {
   /**
    * The queue's condition. Each grant is looked up by its resource id (an index), task by task:
    * a few rows each, whatever the planner estimates. Read as one list of the caller's grants
-   * instead (a grid worker's are a few hundred, one for each of the grid's tasks), the planner
-   * could choose to scan the list for every task, 250,000 comparisons: 200 ms a call, seen once
-   * in six benchmark runs, as its statistics fell.
+   * instead (a grid worker's are a few hundred, one for each of the grid's tasks), the list may
+   * be scanned for every task, 250,000 comparisons: one benchmark run in six took 200 ms a call
+   * with that form.
    */
   private String where(Queue queue, Page page, Map<String, Object> parameters) {
     parameters.put("candidateGroup", queue.group());

@@ -9,6 +9,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Supplier;
 import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.authorization.Authorization;
 import org.camunda.bpm.engine.authorization.Permission;
 import org.camunda.bpm.engine.authorization.Permissions;
 import org.camunda.bpm.engine.authorization.ProcessDefinitionPermissions;
@@ -35,6 +36,10 @@ import org.springframework.transaction.support.TransactionTemplate;
 @Component
 public class GroupQueueQuery {
 
+  /** A global grant (to everybody) or a grant to a user or group; revokes are Camunda's to weigh. */
+  private static final String GRANTING = "A.TYPE_ in (" + Authorization.AUTH_TYPE_GLOBAL + ", "
+      + Authorization.AUTH_TYPE_GRANT + ")";
+
   private final ProcessEngine engine;
   private final JdbcClient jdbc;
   private final ProcessEngineConfigurationImpl configuration;
@@ -55,8 +60,8 @@ public class GroupQueueQuery {
     Map<String, Object> parameters = new LinkedHashMap<>();
     parameters.put("filterId", filterId);
     String sql = "select F.QUERY_ from ACT_RU_FILTER F where F.ID_ = :filterId and F.RESOURCE_TYPE_ = 'Task'"
-        + " and not exists (select 1 from ACT_RU_AUTHORIZATION R where R.TYPE_ = 2)"
-        + " and exists (select 1 from ACT_RU_AUTHORIZATION A where A.TYPE_ < 2 and " + grantee(caller, parameters)
+        + " and not exists (select 1 from ACT_RU_AUTHORIZATION R where R.TYPE_ = " + Authorization.AUTH_TYPE_REVOKE + ")"
+        + " and exists (select 1 from ACT_RU_AUTHORIZATION A where " + GRANTING + " and " + grantee(caller, parameters)
         + " and A.RESOURCE_TYPE_ = " + Resources.FILTER.resourceType() + " and " + permits(Permissions.READ)
         + " and A.RESOURCE_ID_ in (F.ID_, '*'))";
     return jdbc.sql(sql).params(parameters).query(String.class).optional().map(Filter::new);
@@ -154,7 +159,7 @@ public class GroupQueueQuery {
    */
   private String where(Queue queue, Page page, Map<String, Object> parameters) {
     parameters.put("candidateGroup", queue.group());
-    String grantee = "A.TYPE_ < 2 and " + grantee(queue.caller(), parameters);
+    String grantee = GRANTING + " and " + grantee(queue.caller(), parameters);
     String taskGrant = "A.RESOURCE_TYPE_ = " + Resources.TASK.resourceType() + " and " + permits(Permissions.READ);
     String definitionGrant = "A.RESOURCE_TYPE_ = " + Resources.PROCESS_DEFINITION.resourceType() + " and "
         + permits(ProcessDefinitionPermissions.READ_TASK);

@@ -60,7 +60,8 @@ public class GroupQueueQuery {
     Map<String, Object> parameters = new LinkedHashMap<>();
     parameters.put("filterId", filterId);
     String sql = "select F.QUERY_ from ACT_RU_FILTER F where F.ID_ = :filterId and F.RESOURCE_TYPE_ = 'Task'"
-        + " and not exists (select 1 from ACT_RU_AUTHORIZATION R where R.TYPE_ = " + Authorization.AUTH_TYPE_REVOKE + ")"
+        + " and not exists (select 1 from ACT_RU_AUTHORIZATION R where R.TYPE_ = "
+        + Authorization.AUTH_TYPE_REVOKE + ")"
         + " and exists (select 1 from ACT_RU_AUTHORIZATION A where " + GRANTING + " and " + grantee(caller, parameters)
         + " and A.RESOURCE_TYPE_ = " + Resources.FILTER.resourceType() + " and " + permits(Permissions.READ)
         + " and A.RESOURCE_ID_ in (F.ID_, '*'))";
@@ -143,8 +144,8 @@ public class GroupQueueQuery {
   private <T> T planned(Supplier<T> reads) {
     return transactions.execute(status -> {
       if (postgres) {
-        jdbc.sql("select set_config('random_page_cost', '1.1', true), set_config('plan_cache_mode', 'force_custom_plan', true)")
-            .query(rs -> {});
+        jdbc.sql("select set_config('random_page_cost', '1.1', true),"
+            + " set_config('plan_cache_mode', 'force_custom_plan', true)").query(rs -> {});
       }
       return reads.get();
     });

@@ -36,7 +36,10 @@ import org.springframework.transaction.support.TransactionTemplate;
 @Component
 public class GroupQueueQuery {
 
-  /** A global grant (to everybody) or a grant to a user or group; revokes are Camunda's to weigh. */
+  /**
+   * A global grant (to everybody) or a grant to a user or group. Revokes are not weighed here:
+   * while any exists, {@link #filter} finds nothing and Camunda answers.
+   */
   private static final String GRANTING = "A.TYPE_ in (" + Authorization.AUTH_TYPE_GLOBAL + ", "
       + Authorization.AUTH_TYPE_GRANT + ")";
 
@@ -160,7 +163,7 @@ public class GroupQueueQuery {
    */
   private String where(Queue queue, Page page, Map<String, Object> parameters) {
     parameters.put("candidateGroup", queue.group());
-    String grantee = GRANTING + " and " + grantee(queue.caller(), parameters);
+    String toCaller = GRANTING + " and " + grantee(queue.caller(), parameters);
     String taskGrant = "A.RESOURCE_TYPE_ = " + Resources.TASK.resourceType() + " and " + permits(Permissions.READ);
     String definitionGrant = "A.RESOURCE_TYPE_ = " + Resources.PROCESS_DEFINITION.resourceType() + " and "
         + permits(ProcessDefinitionPermissions.READ_TASK);
@@ -169,12 +172,15 @@ public class GroupQueueQuery {
         + (page.activeOnly() ? " and T.SUSPENSION_STATE_ = 1" : "")
         + (configuration.isTenantCheckEnabled() ? " and T.TENANT_ID_ is null" : "")
         + " and (T.CASE_EXECUTION_ID_ is not null"
-        + " or exists (select 1 from ACT_RU_AUTHORIZATION A where A.RESOURCE_ID_ = '*' and " + grantee
-        + " and (" + taskGrant + " or " + definitionGrant + "))"
-        + " or exists (select 1 from ACT_RU_AUTHORIZATION A where A.RESOURCE_ID_ = T.ID_ and " + grantee
-        + " and " + taskGrant + ")"
-        + " or exists (select 1 from ACT_RU_AUTHORIZATION A where A.RESOURCE_ID_ = D.KEY_ and " + grantee
-        + " and " + definitionGrant + "))";
+        + " or " + granted("'*'", toCaller, "(" + taskGrant + " or " + definitionGrant + ")")
+        + " or " + granted("T.ID_", toCaller, taskGrant)
+        + " or " + granted("D.KEY_", toCaller, definitionGrant) + ")";
+  }
+
+  /** Whether the caller holds a grant of this kind on the resource (looked up by its id). */
+  private static String granted(String resourceId, String toCaller, String grant) {
+    return "exists (select 1 from ACT_RU_AUTHORIZATION A where A.RESOURCE_ID_ = " + resourceId + " and " + toCaller
+        + " and " + grant + ")";
   }
 
   /** The caller, everybody, or one of the caller's groups. */

@@ -36,12 +36,13 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * may be), and what an escalation costs ({@link ResourceMeter}). Goal: all escalated within 30 s.
  * To the console and target/benchmark/deadlines.md. Run it with
  * {@code ./mvnw test -Pbenchmark -Dtest=DeadlineBurstBenchmark} ({@code -Dbenchmark.cases=} for
- * another count).
+ * another count, {@code -Dbenchmark.statements=} for more of the heaviest statements than 8).
  */
 @Tag("benchmark")
 class DeadlineBurstBenchmark {
 
   static final int CASES = Integer.getInteger("benchmark.cases", 10_000);
+  static final int STATEMENTS_LISTED = Integer.getInteger("benchmark.statements", 8);
   static final String[] GRIDS = {"JH-LL-ZF-01", "JH-LL-ZF-02", "JH-LL-ZF-03", "JH-WH-YQ-01", "JH-WH-XC-01",
       "JH-JN-DH-01"};
 
@@ -106,7 +107,7 @@ class DeadlineBurstBenchmark {
           String.join(", ", progress))
           + ResourceMeter.Cost.header("work") + before.to(after).perUnit("an escalation (timer job, 网格长督办 task,"
               + " case updated)", Math.max(escalated, 1))
-          + "\nWhere PostgreSQL spent its time meanwhile:\n\n" + meter.heaviest(8);
+          + "\nWhere PostgreSQL spent its time meanwhile:\n\n" + meter.heaviest(STATEMENTS_LISTED);
       System.out.println(report);
       Path file = Path.of("target", "benchmark", "deadlines.md");
       Files.createDirectories(file.getParent());

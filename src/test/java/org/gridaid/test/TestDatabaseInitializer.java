@@ -128,6 +128,7 @@ public class TestDatabaseInitializer implements ApplicationContextInitializer<Co
           String explainSlowerThan = System.getProperty(EXPLAIN_SLOWER_THAN);
           if (explainSlowerThan == null) {
             builder.setServerConfig("shared_preload_libraries", "pg_stat_statements");
+            builder.setServerConfig("pg_stat_statements.track_planning", "on");
           } else {
             explainPlans(builder, explainSlowerThan);
           }

@@ -32,10 +32,7 @@ public abstract class FormTaskListener implements TaskListener {
     long id = caseId(task.getExecution().getProcessBusinessKey());
     try {
       switch (task.getEventName()) {
-        case EVENTNAME_CREATE -> {
-          NewTaskVariables.noneStoredYet(task);
-          created(task, id);
-        }
+        case EVENTNAME_CREATE -> created(task, id);
         case EVENTNAME_ASSIGNMENT -> assigned(task, id);
         case EVENTNAME_COMPLETE -> {
           completed(task, id, EngineUsers.current(task, task.getAssignee()));

@@ -9,6 +9,7 @@ import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
+import org.camunda.bpm.engine.impl.persistence.entity.TaskEntity;
 import org.camunda.bpm.engine.repository.Deployment;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.model.bpmn.Bpmn;
@@ -19,8 +20,9 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
 /**
- * A task's form listener sets the task's variables without reading them first; what the task was
- * given before, and what it is given then, are all stored.
+ * Every user task's variables are known to be none when its own listeners run, whatever those
+ * listeners are, so setting one does not read them first; what a task is given at creation and
+ * after it is all stored.
  */
 @GridAidTest
 class NewTaskVariablesTests {
@@ -41,6 +43,13 @@ class NewTaskVariablesTests {
   }
 
   @Test
+  void aTasksVariablesAreKnownBeforeItsOwnListenersRun() {
+    Task task = taskOf(deploy(true));
+
+    assertThat(tasks.getVariableLocal(task.getId(), "variablesKnownAtCreation")).isEqualTo(true);
+  }
+
+  @Test
   void aNewTaskKeepsWhatItIsGivenAtCreation() {
     Task task = taskOf(deploy(false));
 
@@ -52,7 +61,7 @@ class NewTaskVariablesTests {
     Task task = taskOf(deploy(true));
 
     assertThat(tasks.getVariablesLocal(task.getId()))
-        .isEqualTo(Map.of("earlier", "set before the form's listener", "summary", "case 42"));
+        .isEqualTo(Map.of("variablesKnownAtCreation", true, "summary", "case 42"));
   }
 
   @Test
@@ -60,7 +69,8 @@ class NewTaskVariablesTests {
     Task task = taskOf(deploy(true));
     tasks.setVariableLocal(task.getId(), "later", "set after creation");
 
-    assertThat(tasks.getVariablesLocal(task.getId())).containsOnlyKeys("earlier", "summary", "later");
+    assertThat(tasks.getVariablesLocal(task.getId()))
+        .containsOnlyKeys("variablesKnownAtCreation", "summary", "later");
   }
 
   private Task taskOf(String processKey) {
@@ -81,12 +91,13 @@ class NewTaskVariablesTests {
     return key;
   }
 
-  /** Another listener of the task, before the form's: it sets a variable of the task. */
+  /** A listener of the task's own, before the form's: it notes whether the variables are known. */
   public static class EarlierListener implements TaskListener {
 
     @Override
     public void notify(DelegateTask task) {
-      task.setVariableLocal("earlier", "set before the form's listener");
+      boolean known = NewTaskVariables.storeOf((TaskEntity) task).isInitialized();
+      task.setVariableLocal("variablesKnownAtCreation", known);
     }
   }
 

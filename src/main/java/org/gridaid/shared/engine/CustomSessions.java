@@ -1,6 +1,5 @@
 package org.gridaid.shared.engine;
 
-import java.util.ArrayList;
 import java.util.List;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.interceptor.SessionFactory;
@@ -9,12 +8,8 @@ import org.camunda.bpm.engine.impl.interceptor.SessionFactory;
 final class CustomSessions {
 
   static void use(ProcessEngineConfigurationImpl configuration, SessionFactory factory) {
-    List<SessionFactory> factories = new ArrayList<>();
-    if (configuration.getCustomSessionFactories() != null) {
-      factories.addAll(configuration.getCustomSessionFactories());
-    }
-    factories.add(factory);
-    configuration.setCustomSessionFactories(factories);
+    configuration.setCustomSessionFactories(EngineLists.and(configuration.getCustomSessionFactories(),
+        List.of(factory)));
   }
 
   private CustomSessions() {}

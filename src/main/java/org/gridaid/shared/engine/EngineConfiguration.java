@@ -1,6 +1,5 @@
 package org.gridaid.shared.engine;
 
-import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -46,11 +45,7 @@ class EngineConfiguration extends AbstractCamundaConfiguration {
     personalVariables.forEach(module -> personal.addAll(module.names()));
     configuration.setEnableDefaultDbHistoryEventHandler(false);
     // a mutable list: the starter adds its history event publisher after us
-    List<HistoryEventHandler> handlers = new ArrayList<>();
-    if (configuration.getCustomHistoryEventHandlers() != null) {
-      handlers.addAll(configuration.getCustomHistoryEventHandlers());
-    }
-    handlers.add(new PersonalDataFreeHistory(personal));
-    configuration.setCustomHistoryEventHandlers(handlers);
+    configuration.setCustomHistoryEventHandlers(EngineLists.and(configuration.getCustomHistoryEventHandlers(),
+        List.<HistoryEventHandler>of(new PersonalDataFreeHistory(personal))));
   }
 }

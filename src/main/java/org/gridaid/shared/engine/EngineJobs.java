@@ -1,7 +1,6 @@
 package org.gridaid.shared.engine;
 
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
 import org.camunda.bpm.engine.ManagementService;
@@ -47,10 +46,8 @@ public class EngineJobs extends AbstractProcessEnginePlugin {
   @Override
   @SuppressWarnings("rawtypes")
   public void preInit(ProcessEngineConfigurationImpl configuration) {
-    List<JobHandler> handlers = configuration.getCustomJobHandlers() == null
-        ? new ArrayList<>() : new ArrayList<>(configuration.getCustomJobHandlers());
-    jobs.orderedStream().forEach(job -> handlers.add(new Handler(job)));
-    configuration.setCustomJobHandlers(handlers);
+    List<JobHandler> handlers = jobs.orderedStream().<JobHandler>map(Handler::new).toList();
+    configuration.setCustomJobHandlers(EngineLists.and(configuration.getCustomJobHandlers(), handlers));
   }
 
   @Override

@@ -1,7 +1,6 @@
 package org.gridaid.shared.engine;
 
 import java.lang.reflect.Field;
-import java.util.ArrayList;
 import java.util.List;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
@@ -42,18 +41,15 @@ public class NewTaskVariables extends AbstractProcessEnginePlugin {
     if (VARIABLE_STORE == null) {
       return;
     }
-    List<BpmnParseListener> listeners = new ArrayList<>();
-    if (configuration.getCustomPreBPMNParseListeners() != null) {
-      listeners.addAll(configuration.getCustomPreBPMNParseListeners());
-    }
-    listeners.add(new AbstractBpmnParseListener() {
+    BpmnParseListener everyUserTask = new AbstractBpmnParseListener() {
       @Override
       public void parseUserTask(Element element, ScopeImpl scope, ActivityImpl activity) {
         ((UserTaskActivityBehavior) activity.getActivityBehavior()).getTaskDefinition()
             .addBuiltInTaskListener(TaskListener.EVENTNAME_CREATE, NONE_STORED_YET);
       }
-    });
-    configuration.setCustomPreBPMNParseListeners(listeners);
+    };
+    configuration.setCustomPreBPMNParseListeners(EngineLists.and(configuration.getCustomPreBPMNParseListeners(),
+        List.of(everyUserTask)));
   }
 
   /** For a task in its create event: its variables are those it is given from now on. */

@@ -1,6 +1,5 @@
 package org.gridaid.shared.engine;
 
-import java.util.ArrayList;
 import java.util.List;
 import org.camunda.bpm.engine.BadUserRequestException;
 import org.camunda.bpm.engine.ProcessEngine;
@@ -55,12 +54,9 @@ class PasswordPolicyConfiguration extends AbstractCamundaConfiguration {
   @Override
   public void preInit(SpringProcessEngineConfiguration configuration) {
     configuration.setPasswordPolicy(policy);
-    List<CommandInterceptor> interceptors = new ArrayList<>();
-    if (configuration.getCustomPreCommandInterceptorsTxRequired() != null) {
-      interceptors.addAll(configuration.getCustomPreCommandInterceptorsTxRequired());
-    }
-    interceptors.add(new PolicyRefusalIsTheCallersFault(explanation));
-    configuration.setCustomPreCommandInterceptorsTxRequired(interceptors);
+    configuration.setCustomPreCommandInterceptorsTxRequired(EngineLists.and(
+        configuration.getCustomPreCommandInterceptorsTxRequired(),
+        List.<CommandInterceptor>of(new PolicyRefusalIsTheCallersFault(explanation))));
   }
 
   @Override

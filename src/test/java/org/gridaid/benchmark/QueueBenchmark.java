@@ -49,8 +49,9 @@ import org.springframework.test.context.ActiveProfiles;
  * and p99 (goal: the list under 20 ms at p99) to the console and target/benchmark/queues.md.
  * The tasks are the grid worker's tasks as the engine stores them (task rows with their grid as
  * candidate group), written in batches rather than by 100,000 intakes. Then the grid worker's
- * Tasklist is left open on the queue for a minute. Run it with {@code ./mvnw test -Pbenchmark -Dtest=QueueBenchmark}
- * ({@code -Dbenchmark.tasks=30000} for 150 a grid).
+ * Tasklist is left open on the queue for a minute. Run it with
+ * {@code ./mvnw test -Pbenchmark -Dtest=QueueBenchmark} ({@code -Dbenchmark.tasks=30000} for 150
+ * a grid).
  */
 @Tag("benchmark")
 @ActiveProfiles("demo")
